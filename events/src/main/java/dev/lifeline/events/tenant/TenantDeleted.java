@@ -1,0 +1,26 @@
+package dev.lifeline.events.tenant;
+
+import dev.lifeline.events.EventTypes;
+import dev.lifeline.events.LifelineEvent;
+import dev.lifeline.events.Require;
+
+import java.time.Instant;
+
+/** The tenant is gone: its keys stop working everywhere and its data are purged. */
+public record TenantDeleted(String tenantId, Instant deletedAt) implements LifelineEvent {
+
+    public TenantDeleted {
+        Require.text(tenantId, "tenantId");
+        Require.present(deletedAt, "deletedAt");
+    }
+
+    @Override
+    public String eventType() {
+        return EventTypes.TENANT_DELETED;
+    }
+
+    @Override
+    public String partitionKey() {
+        return tenantId;
+    }
+}
