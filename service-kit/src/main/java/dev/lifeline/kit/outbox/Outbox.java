@@ -1,0 +1,82 @@
+package dev.lifeline.kit.outbox;
+
+import dev.lifeline.events.Channels;
+import dev.lifeline.events.EventCodec;
+import dev.lifeline.events.LifelineEvent;
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.Transactional;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.UUID;
+
+/**
+ * Writes events into the caller's transaction, so an event exists exactly when the change it announces was committed.
+ * {@link OutboxRelay} publishes them afterwards; a broker that is down delays events, it never loses them.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    public static final String CHANNEL = Channels.OUTBOX;
+
+    private static final String INSERT = "INSERT INTO outbox_event (event_id, topic, record_key, event_type, data) VALUES (?, ?, ?, ?, ?)";
+
+    private final AgroalDataSource dataSource;
+    private final TransactionSynchronizationRegistry transactions;
+    private final OutboxRelay relay;
+
+    public Outbox(AgroalDataSource dataSource, TransactionSynchronizationRegistry transactions, OutboxRelay relay) {
+        this.dataSource = dataSource;
+        this.transactions = transactions;
+        this.relay = relay;
+    }
+
+    /** @return the event id, which is the CloudEvents {@code id} consumers de-duplicate on */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public UUID enqueue(String topic, LifelineEvent event) {
+        return insert(topic, event.partitionKey(), event.eventType(), EventCodec.encode(event));
+    }
+
+    /** A record with a null value: log compaction then drops every earlier record of the key. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public UUID enqueueTombstone(String topic, String key) {
+        return insert(topic, key, null, null);
+    }
+
+    private UUID insert(String topic, String key, String type, String data) {
+        UUID id = UUID.randomUUID();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            insert.setObject(1, id);
+            insert.setString(2, topic);
+            insert.setString(3, key);
+            insert.setString(4, type);
+            insert.setString(5, data);
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot write to the outbox", e);
+        }
+        wakeRelayAfterCommit();
+        return id;
+    }
+
+    private void wakeRelayAfterCommit() {
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    relay.wake();
+                }
+            }
+        });
+    }
+}
