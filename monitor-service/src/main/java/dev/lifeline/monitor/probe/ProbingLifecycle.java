@@ -1,0 +1,81 @@
+package dev.lifeline.monitor.probe;
+
+import dev.lifeline.monitor.catalog.CatalogDefaults;
+import dev.lifeline.monitor.config.MonitorConfig;
+import dev.lifeline.monitor.health.HealthMonitor;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Starts the probe runner with the catalogue's probes (and tenants' probes) and stops it with the application. */
+@ApplicationScoped
+public class ProbingLifecycle {
+
+    private final MonitorConfig config;
+    private final HealthMonitor health;
+    private final ProbeHistory history;
+    private final Clock clock;
+    private ProbeRunner runner;
+    private ExecutorService httpPool;
+    private ExecutorService blockingPool;
+
+    public ProbingLifecycle(MonitorConfig config, HealthMonitor health, ProbeHistory history, Clock clock) {
+        this.config = config;
+        this.health = health;
+        this.history = history;
+        this.clock = clock;
+    }
+
+    void start(@Observes StartupEvent event) {
+        if (!config.probingEnabled()) {
+            return;
+        }
+        httpPool = Executors.newFixedThreadPool(4, named("probe-http"));
+        blockingPool = Executors.newFixedThreadPool(config.blockingThreads(), named("probe-blocking"));
+        ProbeExecutor executor = new ProbeExecutor(ProbeExecutor.defaultClient(Duration.ofSeconds(3), httpPool),
+                blockingPool, clock);
+        runner = new ProbeRunner(new ProbeSchedule(clock), executor, config.maxInFlight(), result -> {
+            history.record(result);
+            health.accept(result);
+        });
+        CatalogDefaults.probes(config.catalogMode(), config.simulatorUrl(), config.catalogInterval(),
+                config.catalogTimeout()).forEach(runner::put);
+        runner.start();
+    }
+
+    public void put(ProbeDefinition probe) {
+        if (runner != null) {
+            runner.put(probe);
+        }
+    }
+
+    public void remove(String probeId) {
+        if (runner != null) {
+            runner.remove(probeId);
+        }
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        if (runner != null) {
+            runner.close();
+            httpPool.shutdownNow();
+            blockingPool.shutdownNow();
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory named(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}
