@@ -1,0 +1,32 @@
+package dev.lifeline.outreach;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+/** Behaviour of outreach; defaults documented in application.properties. */
+@ConfigMapping(prefix = "lifeline.outreach")
+public interface OutreachConfig {
+
+    @WithDefault("PT2M")
+    Duration defaultGracePeriod();
+
+    @WithDefault("PT24H")
+    Duration noticeWindow();
+
+    @WithDefault("PT0.5S")
+    Duration launcherInterval();
+
+    @WithDefault("8")
+    int sendMaxAttempts();
+
+    @WithDefault("PT0.5S")
+    Duration sendInitialBackoff();
+
+    @WithDefault("PT30S")
+    Duration sendMaxBackoff();
+
+    @WithDefault("http://localhost:8083")
+    String publicBaseUrl();
+}

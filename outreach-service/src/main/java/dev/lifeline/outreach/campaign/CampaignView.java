@@ -1,0 +1,39 @@
+package dev.lifeline.outreach.campaign;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.lifeline.outreach.sms.SmsSegments;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** A campaign as the API shows it: the webhook secret is never echoed back. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record CampaignView(
+        UUID id,
+        String name,
+        String platformId,
+        CampaignChannel channel,
+        CampaignKind kind,
+        String subject,
+        String textBody,
+        String htmlBody,
+        String webhookUrl,
+        Boolean webhookSecretSet,
+        Campaign.Links links,
+        List<String> tags,
+        Duration gracePeriod,
+        boolean active,
+        SmsSegments smsSegments,
+        Instant createdAt,
+        Instant updatedAt) {
+
+    public static CampaignView of(Campaign c) {
+        return new CampaignView(c.id(), c.name(), c.platformId(), c.channel(), c.kind(), c.subject(), c.textBody(),
+                c.htmlBody(), c.webhookUrl(), c.channel() == CampaignChannel.WEBHOOK ? c.webhookSecret() != null : null,
+                c.links(), c.tags(), c.gracePeriod(), c.active(),
+                c.channel() == CampaignChannel.SMS && c.textBody() != null ? SmsSegments.of(c.textBody()) : null,
+                c.createdAt(), c.updatedAt());
+    }
+}

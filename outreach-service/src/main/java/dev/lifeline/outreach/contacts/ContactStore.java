@@ -1,0 +1,133 @@
+package dev.lifeline.outreach.contacts;
+
+import dev.lifeline.events.contact.ConsentStatus;
+import dev.lifeline.events.contact.ContactChannel;
+import dev.lifeline.events.contact.ContactUpserted;
+import dev.lifeline.outreach.Sql;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** Outreach's contact tables. Callers run inside a transaction where it matters. */
+@ApplicationScoped
+public class ContactStore {
+
+    private static final String COLUMNS = "tenant_id, contact_id, name, email, phone, locale, time_zone, tags, channel_order, "
+            + "email_consent, sms_consent, whatsapp_consent";
+
+    @Inject
+    Sql sql;
+
+    /** @return false when the held version is as new or newer (a redelivery or a stale event) */
+    public boolean upsert(ContactUpserted e) {
+        int rows = sql.update("""
+                insert into outreach_contact (tenant_id, contact_id, version, name, email, phone, locale, time_zone, tags,
+                    channel_order, email_consent, sms_consent, whatsapp_consent, updated_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict (contact_id) do update set version = excluded.version, name = excluded.name,
+                    email = excluded.email, phone = excluded.phone, locale = excluded.locale, time_zone = excluded.time_zone,
+                    tags = excluded.tags, channel_order = excluded.channel_order, email_consent = excluded.email_consent,
+                    sms_consent = excluded.sms_consent, whatsapp_consent = excluded.whatsapp_consent,
+                    updated_at = excluded.updated_at
+                where outreach_contact.version < excluded.version and outreach_contact.tenant_id = excluded.tenant_id
+                """,
+                e.tenantId(), e.contactId(), e.version(), e.name(), e.email(), e.phone(), e.locale(), e.timeZone(),
+                e.tags(), e.channelOrder().stream().map(ContactStore::channelName).toList(),
+                consentName(e.consent(ContactChannel.EMAIL)), consentName(e.consent(ContactChannel.SMS)),
+                consentName(e.consent(ContactChannel.WHATSAPP)), e.updatedAt());
+        if (rows > 0) {
+            // A consent confirmed at contact-service after our suppression (a new opt-in) lifts it.
+            sql.update("""
+                    delete from suppression s using outreach_contact c
+                    where s.contact_id = c.contact_id and c.contact_id = ? and s.at < c.updated_at
+                      and ((s.channel = 'email' and c.email_consent = 'confirmed')
+                        or (s.channel = 'sms' and c.sms_consent = 'confirmed'))
+                    """, e.contactId());
+        }
+        return rows > 0;
+    }
+
+    /** Erasure: every trace of the contact goes, deliveries included. */
+    public void erase(String contactId) {
+        sql.update("delete from delivery where contact_id = ?", contactId);
+        sql.update("delete from suppression where contact_id = ?", contactId);
+        sql.update("delete from outreach_contact where contact_id = ?", contactId);
+    }
+
+    public Optional<ProjectedContact> find(String tenantId, String contactId) {
+        return sql.one("select " + COLUMNS + " from outreach_contact where tenant_id = ? and contact_id = ?",
+                ContactStore::map, tenantId, contactId);
+    }
+
+    /** Every contact of the tenant with at least one confirmed channel, suppressed channels shown as withdrawn. */
+    public List<ProjectedContact> reachable(String tenantId) {
+        List<ProjectedContact> all = sql.query("select " + COLUMNS + """
+                , array(select s.channel from suppression s where s.contact_id = c.contact_id) as suppressed
+                from outreach_contact c where tenant_id = ?
+                  and (email_consent = 'confirmed' or sms_consent = 'confirmed' or whatsapp_consent = 'confirmed')
+                """, rs -> {
+            ProjectedContact c = map(rs);
+            List<String> suppressed = Sql.strings(rs, "suppressed");
+            if (suppressed.isEmpty()) {
+                return c;
+            }
+            Map<ContactChannel, ConsentStatus> consents = new EnumMap<>(ContactChannel.class);
+            consents.putAll(c.consents());
+            suppressed.forEach(s -> consents.put(channel(s), ConsentStatus.WITHDRAWN));
+            return new ProjectedContact(c.tenantId(), c.contactId(), c.name(), c.email(), c.phone(), c.locale(),
+                    c.timeZone(), c.tags(), c.channelOrder(), consents);
+        }, tenantId);
+        return all;
+    }
+
+    public boolean suppressed(String contactId, ContactChannel channel) {
+        return sql.one("select 1 from suppression where contact_id = ? and channel = ?", rs -> 1, contactId,
+                channelName(channel)).isPresent();
+    }
+
+    public void suppress(String tenantId, String contactId, ContactChannel channel, String reason, Instant at) {
+        sql.update("""
+                insert into suppression (tenant_id, contact_id, channel, reason, at) values (?, ?, ?, ?, ?)
+                on conflict (contact_id, channel) do update set reason = excluded.reason, at = excluded.at
+                """, tenantId, contactId, channelName(channel), reason, at);
+    }
+
+    private static ProjectedContact map(ResultSet rs) throws SQLException {
+        Map<ContactChannel, ConsentStatus> consents = new EnumMap<>(ContactChannel.class);
+        consents.put(ContactChannel.EMAIL, consent(rs.getString("email_consent")));
+        consents.put(ContactChannel.SMS, consent(rs.getString("sms_consent")));
+        consents.put(ContactChannel.WHATSAPP, consent(rs.getString("whatsapp_consent")));
+        List<ContactChannel> order = new ArrayList<>();
+        for (String s : Sql.strings(rs, "channel_order")) {
+            order.add(channel(s));
+        }
+        return new ProjectedContact(rs.getString("tenant_id"), rs.getString("contact_id"), rs.getString("name"),
+                rs.getString("email"), rs.getString("phone"), rs.getString("locale"), rs.getString("time_zone"),
+                Sql.strings(rs, "tags"), order, consents);
+    }
+
+    public static String channelName(ContactChannel c) {
+        return c.name().toLowerCase(Locale.ROOT);
+    }
+
+    public static ContactChannel channel(String s) {
+        return ContactChannel.valueOf(s.toUpperCase(Locale.ROOT));
+    }
+
+    private static String consentName(ConsentStatus s) {
+        return s.name().toLowerCase(Locale.ROOT);
+    }
+
+    private static ConsentStatus consent(String s) {
+        return ConsentStatus.valueOf(s.toUpperCase(Locale.ROOT));
+    }
+}

@@ -1,0 +1,132 @@
+package dev.lifeline.outreach.delivery;
+
+import dev.lifeline.events.contact.ContactChannel;
+import dev.lifeline.events.outreach.DeliveryJob;
+import dev.lifeline.events.outreach.WithdrawalReason;
+import dev.lifeline.outreach.OutreachConfig;
+import dev.lifeline.outreach.Sql;
+import dev.lifeline.outreach.campaign.Campaign;
+import dev.lifeline.outreach.campaign.CampaignStore;
+import dev.lifeline.outreach.contacts.ContactStore;
+import dev.lifeline.outreach.contacts.ProjectedContact;
+import dev.lifeline.outreach.email.EmailSender;
+import dev.lifeline.outreach.sms.SmsSender;
+import dev.lifeline.outreach.unsubscribe.ConsentWithdrawals;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Sends one delivery job: claim in the ledger first (only one worker ever wins), then send, then record the outcome.
+ * A crash after the claim leaves the delivery in {@code sending}: it is never sent a second time.
+ */
+@ApplicationScoped
+public class DeliveryWorker {
+
+    private static final Logger LOG = Logger.getLogger(DeliveryWorker.class);
+
+    @Inject
+    DeliveryStore ledger;
+    @Inject
+    CampaignStore campaigns;
+    @Inject
+    ContactStore contacts;
+    @Inject
+    MessageRenderer renderer;
+    @Inject
+    EmailSender email;
+    @Inject
+    SmsSender sms;
+    @Inject
+    OutreachConfig config;
+    @Inject
+    Sql sql;
+    @Inject
+    ConsentWithdrawals withdrawals;
+    @Inject
+    MeterRegistry metrics;
+
+    public void deliver(DeliveryJob job) {
+        UUID runId = UUID.fromString(job.runId());
+        String channel = ContactStore.channelName(job.channel());
+        if (!ledger.claim(runId, job.contactId(), channel)) {
+            metrics.counter("lifeline_outreach_duplicate_jobs_total").increment();
+            return;
+        }
+        Optional<Campaign> campaign = campaigns.find(UUID.fromString(job.campaignId()))
+                .filter(c -> c.tenantId().equals(job.tenantId()));
+        Optional<ProjectedContact> contact = contacts.find(job.tenantId(), job.contactId());
+        if (campaign.isEmpty() || contact.isEmpty()) {
+            finish(job, runId, channel, DeliveryState.CANCELLED, null, campaign.isEmpty() ? "campaign deleted" : "contact erased");
+            return;
+        }
+        if (!contact.get().confirmed(job.channel()) || contacts.suppressed(job.contactId(), job.channel())) {
+            finish(job, runId, channel, DeliveryState.CANCELLED, null, "consent withdrawn");
+            return;
+        }
+        RenderedMessage message = renderer.render(campaign.get(), contact.get(), outageFacts(runId));
+        ChannelSender sender = job.channel() == ContactChannel.SMS ? sms : email;
+        String messageKey = job.runId() + "." + job.contactId();
+        Duration backoff = config.sendInitialBackoff();
+        for (int attempt = 1; ; attempt++) {
+            Timer.Sample sample = Timer.start(metrics);
+            SendResult result = sender.send(contact.get(), message, messageKey);
+            sample.stop(metrics.timer("lifeline_outreach_send_seconds", "channel", channel));
+            if (result instanceof SendResult.Sent sent) {
+                finish(job, runId, channel, DeliveryState.SENT, sent.providerMessageId(), null);
+                return;
+            }
+            if (result instanceof SendResult.Permanent permanent) {
+                if (permanent.hardBounce()) {
+                    withdrawals.hardBounce(job.tenantId(), job.contactId(), job.channel());
+                }
+                finish(job, runId, channel, permanent.hardBounce() ? DeliveryState.BOUNCED : DeliveryState.FAILED, null,
+                        permanent.error());
+                return;
+            }
+            String error = ((SendResult.Transient) result).error();
+            if (attempt >= config.sendMaxAttempts()) {
+                finish(job, runId, channel, DeliveryState.FAILED, null, error + " (after " + attempt + " attempts)");
+                return;
+            }
+            ledger.attempt(runId, job.contactId(), channel, error);
+            metrics.counter("lifeline_outreach_retries_total", "channel", channel).increment();
+            sleep(backoff);
+            backoff = min(backoff.multipliedBy(2), config.sendMaxBackoff());
+        }
+    }
+
+    private void finish(DeliveryJob job, UUID runId, String channel, String state, String providerId, String error) {
+        ledger.finish(runId, job.contactId(), channel, state, providerId, error);
+        metrics.counter("lifeline_outreach_messages_total", "channel", channel, "outcome", state).increment();
+        if (!DeliveryState.SENT.equals(state)) {
+            LOG.debugf("Delivery of run %s to contact %s: %s (%s)", runId, job.contactId(), state, error);
+        }
+    }
+
+    private MessageRenderer.OutageFacts outageFacts(UUID runId) {
+        return sql.one("""
+                select r.platform_id, coalesce(o.started_at, r.created_at) as started_at
+                from campaign_run r left join outage o on o.outage_id = r.outage_id where r.id = ?
+                """, rs -> new MessageRenderer.OutageFacts(rs.getString("platform_id"), Sql.instant(rs, "started_at")), runId)
+                .orElseThrow();
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    private static void sleep(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

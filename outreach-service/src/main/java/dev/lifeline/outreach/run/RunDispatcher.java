@@ -1,0 +1,115 @@
+package dev.lifeline.outreach.run;
+
+import dev.lifeline.events.Topics;
+import dev.lifeline.events.contact.ContactChannel;
+import dev.lifeline.events.outreach.DeliveryJob;
+import dev.lifeline.kit.outbox.Outbox;
+import dev.lifeline.outreach.OutreachConfig;
+import dev.lifeline.outreach.Sql;
+import dev.lifeline.outreach.campaign.Campaign;
+import dev.lifeline.outreach.campaign.CampaignChannel;
+import dev.lifeline.outreach.campaign.CampaignKind;
+import dev.lifeline.outreach.campaign.CampaignStore;
+import dev.lifeline.outreach.contacts.ContactStore;
+import dev.lifeline.outreach.delivery.DeliveryStore;
+import dev.lifeline.outreach.webhook.WebhookDispatch;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
+
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Turns a run whose grace period is over into delivery jobs: ledger rows and outbox records, in one transaction, so a
+ * restart either sees the run still scheduled or every job written.
+ */
+@ApplicationScoped
+public class RunDispatcher {
+
+    private static final Logger LOG = Logger.getLogger(RunDispatcher.class);
+
+    @Inject
+    RunStore runs;
+    @Inject
+    CampaignStore campaigns;
+    @Inject
+    ContactStore contacts;
+    @Inject
+    DeliveryStore deliveries;
+    @Inject
+    Outbox outbox;
+    @Inject
+    OutreachConfig config;
+    @Inject
+    Sql sql;
+    @Inject
+    WebhookDispatch webhooks;
+
+    /** @return true when a due run was dispatched (call again), false when none is due */
+    @Transactional
+    public boolean dispatchNext() {
+        Instant now = Instant.now();
+        Optional<Run> next = runs.lockNextDue(now);
+        if (next.isEmpty()) {
+            return false;
+        }
+        Run run = next.get();
+        Optional<Campaign> campaign = campaigns.find(run.tenantId(), run.campaignId());
+        if (campaign.isEmpty() || (!campaign.get().active() && !Run.TRIGGER_MANUAL.equals(run.trigger()))) {
+            runs.markCancelled(run.id(), now);
+            return true;
+        }
+        dispatch(run, campaign.get(), now);
+        return true;
+    }
+
+    private void dispatch(Run run, Campaign campaign, Instant now) {
+        if (campaign.channel() == CampaignChannel.WEBHOOK) {
+            runs.markDispatched(run.id(), 1, run.dryRun() ? RunStatus.COMPLETED : RunStatus.DISPATCHED, now);
+            if (!run.dryRun()) {
+                webhooks.queue(run, campaign, now);
+            }
+            return;
+        }
+        // Serialises runs of one tenant and platform, so that "one incident, one message" holds across campaigns.
+        sql.one("select pg_advisory_xact_lock(hashtext(?))", rs -> 1, run.tenantId() + "|" + run.platformId());
+        boolean outageNotice = campaign.kind() == CampaignKind.OUTAGE && !Run.TRIGGER_MANUAL.equals(run.trigger());
+        Set<String> notified = outageNotice
+                ? deliveries.notifiedSince(run.tenantId(), run.platformId(), now.minus(config.noticeWindow()))
+                : Set.of();
+        List<String> audience = AudiencePlanner.plan(contacts.reachable(run.tenantId()),
+                campaign.channel().contactChannel(), offeredChannels(run, campaign), run.platformId(), campaign.tags(),
+                notified);
+        if (run.dryRun()) {
+            runs.markDispatched(run.id(), audience.size(), RunStatus.COMPLETED, now);
+            return;
+        }
+        ContactChannel channel = campaign.channel().contactChannel();
+        List<String> queued = deliveries.queue(run.id(), run.tenantId(), run.platformId(), outageNotice,
+                ContactStore.channelName(channel), audience, now);
+        for (String contactId : queued) {
+            outbox.enqueue(Topics.OUTREACH_DELIVERIES, new DeliveryJob(run.tenantId(), run.id().toString(),
+                    campaign.id().toString(), contactId, channel));
+        }
+        runs.markDispatched(run.id(), audience.size(), audience.isEmpty() ? RunStatus.COMPLETED : RunStatus.DISPATCHED, now);
+        LOG.infof("Run %s of campaign %s dispatched: %d deliveries", run.id(), campaign.id(), queued.size());
+    }
+
+    /** Channels the tenant reaches people on for this incident: its active campaigns of the same kind. */
+    private Set<ContactChannel> offeredChannels(Run run, Campaign campaign) {
+        Set<ContactChannel> offered = EnumSet.of(campaign.channel().contactChannel());
+        if (!Run.TRIGGER_MANUAL.equals(run.trigger())) {
+            for (Campaign c : campaigns.activeFor(run.platformId(), null, campaign.kind())) {
+                if (c.tenantId().equals(run.tenantId()) && c.channel().contactChannel() != null) {
+                    offered.add(c.channel().contactChannel());
+                }
+            }
+        }
+        return offered;
+    }
+}

@@ -1,0 +1,89 @@
+package dev.lifeline.outreach.run;
+
+import dev.lifeline.outreach.Sql;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+@ApplicationScoped
+public class RunStore {
+
+    @Inject
+    Sql sql;
+
+    /** @return false when this campaign already has a run for the outage (a repeated or re-sent outage event) */
+    public boolean insert(Run r) {
+        return sql.update("""
+                insert into campaign_run (id, tenant_id, campaign_id, outage_id, platform_id, trigger, status, dry_run,
+                    due_at, created_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict (campaign_id, outage_id) where outage_id is not null do nothing
+                """, r.id(), r.tenantId(), r.campaignId(), r.outageId(), r.platformId(), r.trigger(), r.status(),
+                r.dryRun(), r.dueAt(), r.createdAt()) > 0;
+    }
+
+    /** Locks the next run whose grace period is over; other instances skip it. Call inside a transaction. */
+    public Optional<Run> lockNextDue(Instant now) {
+        return sql.one("""
+                select * from campaign_run where status = 'scheduled' and due_at <= ?
+                order by due_at limit 1 for update skip locked
+                """, RunStore::map, now);
+    }
+
+    public Optional<Instant> nextDue() {
+        return sql.one("select min(due_at) as d from campaign_run where status = 'scheduled'", rs -> Sql.instant(rs, "d"))
+                .filter(java.util.Objects::nonNull);
+    }
+
+    public void markDispatched(UUID id, int audience, String status, Instant now) {
+        sql.update("update campaign_run set status = ?, audience = ?, dispatched_at = ?, finished_at = ? where id = ?",
+                status, audience, now, RunStatus.COMPLETED.equals(status) ? now : null, id);
+    }
+
+    public void markCancelled(UUID id, Instant now) {
+        sql.update("update campaign_run set status = 'cancelled', finished_at = ? where id = ? and status <> 'cancelled'",
+                now, id);
+    }
+
+    public Optional<Run> find(String tenantId, UUID id) {
+        return sql.one("select * from campaign_run where tenant_id = ? and id = ?", RunStore::map, tenantId, id);
+    }
+
+    public List<Run> forCampaign(String tenantId, UUID campaignId) {
+        return sql.query("select * from campaign_run where tenant_id = ? and campaign_id = ? order by created_at desc",
+                RunStore::map, tenantId, campaignId);
+    }
+
+    /** Runs of an outage that can still be stopped. */
+    public List<Run> openForOutage(String outageId) {
+        return sql.query("select * from campaign_run where outage_id = ? and trigger = 'outage' and status in ('scheduled', 'dispatched')",
+                RunStore::map, outageId);
+    }
+
+    /** Delivery counts by state, every state present (zero when none). */
+    public Map<String, Integer> counts(UUID runId) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (String s : List.of("queued", "sending", "sent", "failed", "bounced", "cancelled")) {
+            counts.put(s, 0);
+        }
+        sql.query("select state, count(*) as n from delivery where run_id = ? group by state",
+                rs -> counts.put(rs.getString("state"), rs.getInt("n")), runId);
+        return counts;
+    }
+
+    static Run map(ResultSet rs) throws SQLException {
+        Integer audience = rs.getObject("audience", Integer.class);
+        return new Run(Sql.uuid(rs, "id"), rs.getString("tenant_id"), Sql.uuid(rs, "campaign_id"),
+                rs.getString("outage_id"), rs.getString("platform_id"), rs.getString("trigger"), rs.getString("status"),
+                rs.getBoolean("dry_run"), Sql.instant(rs, "due_at"), audience,
+                Sql.instant(rs, "created_at"), Sql.instant(rs, "dispatched_at"), Sql.instant(rs, "finished_at"));
+    }
+}

@@ -1,0 +1,48 @@
+package dev.lifeline.outreach.unsubscribe;
+
+import dev.lifeline.events.Topics;
+import dev.lifeline.events.contact.ContactChannel;
+import dev.lifeline.events.outreach.ConsentWithdrawn;
+import dev.lifeline.events.outreach.WithdrawalReason;
+import dev.lifeline.kit.outbox.Outbox;
+import dev.lifeline.outreach.contacts.ContactStore;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * A withdrawal made at outreach: suppressed here at once (no later message on that channel), and told to
+ * contact-service through the outbox so its consent ledger records it.
+ */
+@ApplicationScoped
+public class ConsentWithdrawals {
+
+    @Inject
+    ContactStore contacts;
+    @Inject
+    Outbox outbox;
+
+    @Transactional
+    public void unsubscribe(LinkSigner.Target target, String ip, String userAgent) {
+        withdraw(target.tenantId(), target.contactId(), target.channel(), WithdrawalReason.UNSUBSCRIBE, ip, userAgent);
+    }
+
+    @Transactional
+    public void hardBounce(String tenantId, String contactId, ContactChannel channel) {
+        withdraw(tenantId, contactId, channel, WithdrawalReason.HARD_BOUNCE, null, null);
+    }
+
+    private void withdraw(String tenantId, String contactId, ContactChannel channel, WithdrawalReason reason, String ip,
+            String userAgent) {
+        if (contacts.suppressed(contactId, channel)) {
+            return;
+        }
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        contacts.suppress(tenantId, contactId, channel, reason.name().toLowerCase(), now);
+        outbox.enqueue(Topics.CONSENT_WITHDRAWALS, new ConsentWithdrawn(tenantId, contactId, channel, reason, now, ip,
+                userAgent == null ? null : userAgent.substring(0, Math.min(200, userAgent.length()))));
+    }
+}
