@@ -1,0 +1,60 @@
+package dev.lifeline.contact.consent;
+
+import dev.lifeline.contact.contact.ConsentStates;
+import dev.lifeline.contact.contact.Contact;
+import dev.lifeline.events.contact.ContactChannel;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.util.List;
+
+/** Appends to the consent ledger and reads it back. There is deliberately no way to change or remove a line. */
+@ApplicationScoped
+public class ConsentLedger {
+
+    @Inject
+    EntityManager em;
+
+    public enum Action {
+        REQUESTED("requested"), GRANTED("granted"), CONFIRMED("confirmed"), WITHDRAWN("withdrawn"),
+        SINGLE_OPT_IN("single-opt-in"), ERASED("erased");
+
+        public final String wire;
+
+        Action(String wire) {
+            this.wire = wire;
+        }
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void append(Contact contact, ContactChannel channel, Action action, ConsentSource source,
+            String consentText, String consentVersion, Instant at) {
+        ConsentEvent event = new ConsentEvent();
+        event.tenantId = contact.tenantId;
+        event.contactId = contact.id;
+        event.channel = ConsentStates.name(channel);
+        event.action = action.wire;
+        event.status = ConsentStates.format(contact.consent(channel));
+        event.source = source.source();
+        event.occurredAt = at;
+        event.ipEncrypted = EvidenceCipher.encrypt(contact.evidenceKey, source.ip());
+        event.userAgentEncrypted = EvidenceCipher.encrypt(contact.evidenceKey, truncate(source.userAgent()));
+        event.consentText = consentText;
+        event.consentVersion = consentVersion;
+        em.persist(event);
+    }
+
+    public List<ConsentEvent> of(Contact contact) {
+        return em.createQuery("from ConsentEvent e where e.tenantId = ?1 and e.contactId = ?2 order by e.id", ConsentEvent.class)
+                .setParameter(1, contact.tenantId)
+                .setParameter(2, contact.id)
+                .getResultList();
+    }
+
+    private static String truncate(String userAgent) {
+        return userAgent == null || userAgent.length() <= 512 ? userAgent : userAgent.substring(0, 512);
+    }
+}

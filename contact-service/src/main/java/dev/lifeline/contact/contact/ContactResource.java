@@ -1,0 +1,86 @@
+package dev.lifeline.contact.contact;
+
+import dev.lifeline.contact.consent.ConsentSource;
+import dev.lifeline.contact.tenant.Tenant;
+import dev.lifeline.contact.web.Ids;
+import dev.lifeline.contact.web.UniqueRetry;
+import dev.lifeline.kit.tenant.CurrentTenant;
+import dev.lifeline.kit.tenant.RequiresTenant;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.net.URI;
+import java.util.UUID;
+
+/** Contacts of the calling tenant. Another tenant's id is answered 404, exactly like an id that never existed. */
+@Path("/api/v1/contacts")
+@RequiresTenant
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ContactResource {
+
+    /** Set on a create that merged into an existing contact (answered 200 instead of 201). */
+    public static final String MERGED_HEADER = "X-Lifeline-Merged";
+
+    @Inject
+    CurrentTenant tenant;
+    @Inject
+    ContactService contacts;
+    @Inject
+    EntityManager em;
+
+    @POST
+    public Response create(@NotNull @Valid ContactInput input) {
+        UUID tenantId = UUID.fromString(tenant.id());
+        ContactService.Consent consent = apiConsent(tenantId, input.consentText());
+        ContactService.Upsert result = UniqueRetry.once(() -> contacts.upsert(tenantId, input, consent));
+        URI location = URI.create("/api/v1/contacts/" + result.contact().id);
+        if (result.merged()) {
+            return Response.ok(ContactView.of(result.contact())).location(location).header(MERGED_HEADER, "true").build();
+        }
+        return Response.created(location).entity(ContactView.of(result.contact())).build();
+    }
+
+    @GET
+    @Path("{id}")
+    public ContactView get(@PathParam("id") String id) {
+        return ContactView.of(contacts.require(UUID.fromString(tenant.id()), Ids.parse(id), false));
+    }
+
+    @PATCH
+    @Path("{id}")
+    public ContactView patch(@PathParam("id") String id, @NotNull @Valid ContactInput input) {
+        UUID tenantId = UUID.fromString(tenant.id());
+        ContactService.Consent consent = apiConsent(tenantId, input.consentText());
+        return ContactView.of(contacts.patch(tenantId, Ids.parse(id), input, consent));
+    }
+
+    @DELETE
+    @Path("{id}")
+    public Response erase(@PathParam("id") String id) {
+        contacts.erase(UUID.fromString(tenant.id()), Ids.parse(id));
+        return Response.noContent().build();
+    }
+
+    /** Consent given through the API: the business asserts it, with its own wording or else the tenant's. */
+    private ContactService.Consent apiConsent(UUID tenantId, String text) {
+        if (text != null) {
+            return new ContactService.Consent(ConsentSource.api(), ContactService.Grant.ASSERTED, text, "api");
+        }
+        Tenant t = em.find(Tenant.class, tenantId);
+        return new ContactService.Consent(ConsentSource.api(), ContactService.Grant.ASSERTED, t.consentTextEmail,
+                "tenant-v" + t.consentVersion);
+    }
+}

@@ -1,0 +1,46 @@
+package dev.lifeline.contact.support;
+
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+
+import java.util.Map;
+import java.util.UUID;
+
+/** Test-side client of the API: a fresh tenant per test keeps tests independent on the shared database. */
+public final class Api {
+
+    public static final String ADMIN_KEY = "test-admin-key";
+
+    private Api() {
+    }
+
+    public record TenantKey(String tenantId, String slug, String apiKey, String keyId) {
+        public RequestSpecification as() {
+            return RestAssured.given().header("Authorization", "Bearer " + apiKey).contentType(ContentType.JSON);
+        }
+    }
+
+    public static RequestSpecification admin() {
+        return RestAssured.given().header("X-Admin-Key", ADMIN_KEY).contentType(ContentType.JSON);
+    }
+
+    public static TenantKey newTenant() {
+        return newTenant("single", "DE");
+    }
+
+    public static TenantKey newTenant(String optInMode, String region) {
+        String slug = "t-" + UUID.randomUUID().toString().substring(0, 12);
+        Response r = admin().body(Map.of("name", "Shop " + slug, "slug", slug, "defaultRegion", region,
+                        "timeZone", "Europe/Berlin", "optInMode", optInMode,
+                        "corsOrigins", java.util.List.of("https://shop.example")))
+                .post("/api/v1/admin/tenants");
+        r.then().statusCode(201);
+        return new TenantKey(r.path("id"), slug, r.path("apiKey"), r.path("apiKeyId"));
+    }
+
+    public static String unique() {
+        return UUID.randomUUID().toString().substring(0, 8);
+    }
+}
