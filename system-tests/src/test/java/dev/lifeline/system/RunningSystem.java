@@ -60,6 +60,7 @@ final class RunningSystem implements AutoCloseable {
     private static ServiceProcess launch(LocalStack stack, Path home, Path logs, String name, String database) {
         Map<String, String> config = new HashMap<>(stack.quarkusConfig(database));
         config.put("lifeline.admin-key", ADMIN_KEY);
+        config.put("lifeline.link-signing-key", "system-test-link-signing-key-0123456789abcdef");
         Path jar = home.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
         return ServiceProcess.start(name, jar, FreePort.pick(), config, logs.resolve(name + ".log"));
     }
