@@ -1,6 +1,11 @@
 package dev.lifeline.contact.contact;
 
+import dev.lifeline.contact.consent.ConsentLedger;
+import dev.lifeline.contact.consent.ConsentProof;
 import dev.lifeline.contact.consent.ConsentSource;
+import dev.lifeline.kit.problem.ProblemException;
+import jakarta.ws.rs.QueryParam;
+import java.util.List;
 import dev.lifeline.contact.tenant.Tenant;
 import dev.lifeline.contact.web.Ids;
 import dev.lifeline.contact.web.UniqueRetry;
@@ -40,6 +45,10 @@ public class ContactResource {
     ContactService contacts;
     @Inject
     EntityManager em;
+    @Inject
+    ContactLister lister;
+    @Inject
+    ConsentLedger ledger;
 
     @POST
     public Response create(@NotNull @Valid ContactInput input) {
@@ -51,6 +60,26 @@ public class ContactResource {
             return Response.ok(ContactView.of(result.contact())).location(location).header(MERGED_HEADER, "true").build();
         }
         return Response.created(location).entity(ContactView.of(result.contact())).build();
+    }
+
+    @GET
+    public ContactPage list(@QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit,
+            @QueryParam("tag") String tag, @QueryParam("consent") List<String> consent,
+            @QueryParam("updatedSince") String updatedSince, @QueryParam("q") String q) {
+        ContactQuery query = ContactQuery.parse(cursor, limit, tag, consent, updatedSince, q);
+        ContactLister.Page page = lister.list(UUID.fromString(tenant.id()), query);
+        return new ContactPage(page.items().stream().map(ContactView::of).toList(), page.nextCursor());
+    }
+
+    public record ContactPage(List<ContactView> items, String nextCursor) {
+    }
+
+    @GET
+    @Path("{id}/consents")
+    public ConsentProof consents(@PathParam("id") String id) {
+        Contact contact = contacts.findIncludingErased(UUID.fromString(tenant.id()), Ids.parse(id))
+                .orElseThrow(() -> ProblemException.notFound("Contact"));
+        return ConsentProof.of(contact, ledger.of(contact));
     }
 
     @GET

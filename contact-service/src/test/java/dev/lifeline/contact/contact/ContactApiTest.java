@@ -30,16 +30,10 @@ class ContactApiTest {
     @InjectLocalStack
     LocalStack stack;
 
-    static Map<String, Object> ada(String email) {
-        return Map.of("name", "Ada Lovelace", "email", email, "phone", "+49 151 12345678",
-                "consents", Map.of("email", true, "sms", false),
-                "consentText", "Yes, e-mail me if Instagram is down", "tags", List.of("vip"));
-    }
-
     @Test
     void createsNormalisedContactWithConfirmedConsentAndPublishesIt() {
         Api.TenantKey tenant = Api.newTenant();
-        Response created = tenant.as().body(ada("Ada@Example.com")).post("/api/v1/contacts");
+        Response created = tenant.as().body(Api.ada("Ada@Example.com")).post("/api/v1/contacts");
         created.then().statusCode(201)
                 .header("Location", endsWith("/api/v1/contacts/" + created.path("id")))
                 .header(ContactResource.MERGED_HEADER, nullValue())
@@ -77,7 +71,7 @@ class ContactApiTest {
     @Test
     void aSecondCreateWithTheSameEmailOrPhoneMergesInsteadOfDuplicating() {
         Api.TenantKey tenant = Api.newTenant();
-        String id = tenant.as().body(ada("ada@example.com")).post("/api/v1/contacts").then().statusCode(201).extract().path("id");
+        String id = tenant.as().body(Api.ada("ada@example.com")).post("/api/v1/contacts").then().statusCode(201).extract().path("id");
 
         tenant.as().body(Map.of("email", "  ADA@example.COM ", "tags", List.of("newsletter"), "locale", "en-GB"))
                 .post("/api/v1/contacts").then().statusCode(200)
@@ -99,8 +93,8 @@ class ContactApiTest {
     void theSameAddressAtTwoTenantsIsTwoContacts() {
         Api.TenantKey a = Api.newTenant();
         Api.TenantKey b = Api.newTenant();
-        String idA = a.as().body(ada("same@example.com")).post("/api/v1/contacts").then().statusCode(201).extract().path("id");
-        String idB = b.as().body(ada("same@example.com")).post("/api/v1/contacts").then().statusCode(201).extract().path("id");
+        String idA = a.as().body(Api.ada("same@example.com")).post("/api/v1/contacts").then().statusCode(201).extract().path("id");
+        String idB = b.as().body(Api.ada("same@example.com")).post("/api/v1/contacts").then().statusCode(201).extract().path("id");
         assertThat(idA).isNotEqualTo(idB);
     }
 
@@ -108,7 +102,7 @@ class ContactApiTest {
     void anotherTenantsContactIsNotFound() {
         Api.TenantKey owner = Api.newTenant();
         Api.TenantKey other = Api.newTenant();
-        String id = owner.as().body(ada("mine@example.com")).post("/api/v1/contacts").then().statusCode(201).extract().path("id");
+        String id = owner.as().body(Api.ada("mine@example.com")).post("/api/v1/contacts").then().statusCode(201).extract().path("id");
 
         other.as().get("/api/v1/contacts/" + id).then().statusCode(404).contentType("application/problem+json");
         other.as().get("/api/v1/contacts/" + UUID.randomUUID()).then().statusCode(404);
@@ -120,9 +114,9 @@ class ContactApiTest {
 
     @Test
     void tenantKeyIsRequired() {
-        RestAssured.given().contentType("application/json").body(ada("x@example.com")).post("/api/v1/contacts")
+        RestAssured.given().contentType("application/json").body(Api.ada("x@example.com")).post("/api/v1/contacts")
                 .then().statusCode(401).contentType("application/problem+json");
-        RestAssured.given().auth().oauth2("ll_notakey").contentType("application/json").body(ada("x@example.com"))
+        RestAssured.given().auth().oauth2("ll_notakey").contentType("application/json").body(Api.ada("x@example.com"))
                 .post("/api/v1/contacts").then().statusCode(401);
         RestAssured.given().get("/api/v1/contacts/" + UUID.randomUUID()).then().statusCode(401);
     }

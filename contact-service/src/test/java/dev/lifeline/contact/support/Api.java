@@ -40,6 +40,13 @@ public final class Api {
         return new TenantKey(r.path("id"), slug, r.path("apiKey"), r.path("apiKeyId"));
     }
 
+    /** The sample contact of the API walkthrough, with the given e-mail address. */
+    public static Map<String, Object> ada(String email) {
+        return Map.of("name", "Ada Lovelace", "email", email, "phone", "+49 151 12345678",
+                "consents", Map.of("email", true, "sms", false),
+                "consentText", "Yes, e-mail me if Instagram is down", "tags", java.util.List.of("vip"));
+    }
+
     public static String unique() {
         return UUID.randomUUID().toString().substring(0, 8);
     }

@@ -1,0 +1,54 @@
+package dev.lifeline.contact.consent;
+
+import dev.lifeline.contact.web.Ids;
+import dev.lifeline.events.Channels;
+import dev.lifeline.events.LifelineEvent;
+import dev.lifeline.events.MalformedEventException;
+import dev.lifeline.events.outreach.ConsentWithdrawn;
+import dev.lifeline.events.outreach.WithdrawalReason;
+import dev.lifeline.kit.inbox.InboundEvent;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Unsubscribes and hard bounces reported by outreach-service become ledger lines and a new contact state. A record
+ * that is not a valid withdrawal goes to the dead-letter topic instead of blocking the partition.
+ */
+@ApplicationScoped
+public class WithdrawalConsumer {
+
+    private static final Logger LOG = Logger.getLogger(WithdrawalConsumer.class);
+
+    @Inject
+    WithdrawalRecorder recorder;
+
+    @Incoming(Channels.WITHDRAWALS_IN)
+    @Blocking
+    public CompletionStage<Void> consume(Message<String> message) {
+        try {
+            InboundEvent inbound = InboundEvent.of(message);
+            if (inbound.isTombstone()) {
+                return message.ack();
+            }
+            LifelineEvent event = inbound.decode();
+            if (!(event instanceof ConsentWithdrawn withdrawn)) {
+                throw new MalformedEventException("Expected a consent.withdrawn event, got " + inbound.type());
+            }
+            if (Ids.parse(withdrawn.tenantId()) == null || Ids.parse(withdrawn.contactId()) == null) {
+                throw new MalformedEventException("tenantId and contactId must be UUIDs");
+            }
+            recorder.record(inbound.id(), withdrawn, withdrawn.reason() == WithdrawalReason.HARD_BOUNCE
+                    ? ConsentSource.BOUNCE : ConsentSource.UNSUBSCRIBE);
+            return message.ack();
+        } catch (MalformedEventException e) {
+            LOG.warnf("Withdrawal record rejected to the DLQ: %s", e.getMessage());
+            return message.nack(e);
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package dev.lifeline.contact.consent;
+
+import dev.lifeline.contact.contact.ContactService;
+import dev.lifeline.events.outreach.ConsentWithdrawn;
+import dev.lifeline.kit.inbox.ProcessedEvents;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.util.UUID;
+
+/** Applies one withdrawal exactly once: the processed-event mark commits with the ledger line. */
+@ApplicationScoped
+public class WithdrawalRecorder {
+
+    static final String CONSUMER = "contact-service.withdrawals";
+
+    @Inject
+    ProcessedEvents processed;
+    @Inject
+    ContactService contacts;
+
+    @Transactional
+    public boolean record(String eventId, ConsentWithdrawn event, String source) {
+        if (!processed.firstTime(CONSUMER, eventId)) {
+            return false;
+        }
+        return contacts.withdrawFromOutside(UUID.fromString(event.tenantId()), UUID.fromString(event.contactId()),
+                event.channel(), new ConsentSource(source, event.ip(), event.userAgent()), event.withdrawnAt());
+    }
+}

@@ -1,0 +1,85 @@
+package dev.lifeline.contact.web;
+
+import dev.lifeline.kit.problem.Problem;
+import dev.lifeline.kit.problem.Problems;
+import dev.lifeline.kit.problem.ProblemException;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.ext.Provider;
+import jakarta.ws.rs.ext.ReaderInterceptor;
+import jakarta.ws.rs.ext.ReaderInterceptorContext;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+
+/**
+ * JSON bodies are small (a contact is well under a kilobyte); anything over {@code lifeline.contact.max-json-bytes}
+ * is refused with 413 before it is parsed, whether it announces its length or streams chunked. CSV uploads are
+ * not JSON and stream without this limit.
+ */
+@Provider
+public class JsonBodyLimit implements ReaderInterceptor {
+
+    @ConfigProperty(name = "lifeline.contact.max-json-bytes", defaultValue = "65536")
+    long maxBytes;
+
+    @ServerRequestFilter(preMatching = true)
+    public jakarta.ws.rs.core.Response announcedLength(ContainerRequestContext request) {
+        if (isJson(request.getMediaType()) && request.getLength() > maxBytes) {
+            return tooLarge();
+        }
+        return null;
+    }
+
+    @Override
+    public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
+        if (isJson(context.getMediaType())) {
+            context.setInputStream(new Bounded(context.getInputStream(), maxBytes));
+        }
+        return context.proceed();
+    }
+
+    private jakarta.ws.rs.core.Response tooLarge() {
+        return Problems.response(413, "Content Too Large", "The JSON body is larger than " + maxBytes + " bytes",
+                List.of(new Problem.FieldError("body", "is larger than " + maxBytes + " bytes")));
+    }
+
+    private static boolean isJson(MediaType type) {
+        return type != null && (type.getSubtype().equals("json") || type.getSubtype().endsWith("+json"));
+    }
+
+    private final class Bounded extends FilterInputStream {
+        private long left;
+
+        Bounded(InputStream in, long limit) {
+            super(in);
+            this.left = limit;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0 && --left < 0) {
+                throw exceeded();
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int off, int len) throws IOException {
+            int n = super.read(buffer, off, len);
+            if (n > 0 && (left -= n) < 0) {
+                throw exceeded();
+            }
+            return n;
+        }
+
+        private ProblemException exceeded() {
+            return ProblemException.field(413, "body", "is larger than " + maxBytes + " bytes");
+        }
+    }
+}

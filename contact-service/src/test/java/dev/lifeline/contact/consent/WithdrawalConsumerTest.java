@@ -1,0 +1,85 @@
+package dev.lifeline.contact.consent;
+
+import dev.lifeline.contact.support.Api;
+import dev.lifeline.contact.support.TopicReader;
+import dev.lifeline.events.EventCodec;
+import dev.lifeline.events.Topics;
+import dev.lifeline.events.contact.ContactChannel;
+import dev.lifeline.events.outreach.ConsentWithdrawn;
+import dev.lifeline.events.outreach.WithdrawalReason;
+import dev.lifeline.localstack.InjectLocalStack;
+import dev.lifeline.localstack.LocalStack;
+import io.quarkus.test.junit.QuarkusTest;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@QuarkusTest
+class WithdrawalConsumerTest {
+
+    @InjectLocalStack
+    LocalStack stack;
+
+    private void send(String key, String eventId, String type, String data) throws Exception {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                stack.kafka().bootstrapServers()), new StringSerializer(), new StringSerializer())) {
+            ProducerRecord<String, String> record = new ProducerRecord<>(Topics.CONSENT_WITHDRAWALS, key, data);
+            record.headers().add("ce_specversion", "1.0".getBytes(StandardCharsets.UTF_8));
+            record.headers().add("ce_id", eventId.getBytes(StandardCharsets.UTF_8));
+            record.headers().add("ce_type", type.getBytes(StandardCharsets.UTF_8));
+            record.headers().add("ce_source", "/lifeline/outreach-service".getBytes(StandardCharsets.UTF_8));
+            record.headers().add("content-type", "application/json".getBytes(StandardCharsets.UTF_8));
+            producer.send(record).get();
+        }
+    }
+
+    private static List<String> actions(Api.TenantKey tenant, String id) {
+        return tenant.as().get("/api/v1/contacts/" + id + "/consents").then().statusCode(200).extract().path("events.action");
+    }
+
+    @Test
+    void anUnsubscribeLandsInTheLedgerOnceAndAPoisonRecordGoesToTheDlq() throws Exception {
+        Api.TenantKey tenant = Api.newTenant();
+        String id = tenant.as().body(Api.ada("unsub@example.com")).post("/api/v1/contacts")
+                .then().statusCode(201).extract().path("id");
+
+        String poisonKey = UUID.randomUUID().toString();
+        send(poisonKey, UUID.randomUUID().toString(), "dev.lifeline.consent.withdrawn", "{not json");
+
+        String eventId = UUID.randomUUID().toString();
+        String data = EventCodec.encode(new ConsentWithdrawn(tenant.tenantId(), id, ContactChannel.EMAIL,
+                WithdrawalReason.UNSUBSCRIBE, Instant.parse("2026-03-05T18:00:00Z"), "203.0.113.9", "Mail/1.0"));
+        send(id, eventId, "dev.lifeline.consent.withdrawn", data);
+        send(id, eventId, "dev.lifeline.consent.withdrawn", data); // redelivery
+
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (!actions(tenant, id).contains("withdrawn") && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        tenant.as().get("/api/v1/contacts/" + id + "/consents").then()
+                .body("current.email", org.hamcrest.Matchers.equalTo("withdrawn"))
+                .body("events.action", org.hamcrest.Matchers.equalTo(List.of("granted", "withdrawn")))
+                .body("events[1].source", org.hamcrest.Matchers.equalTo("unsubscribe"))
+                .body("events[1].ip", org.hamcrest.Matchers.equalTo("203.0.113.9"))
+                .body("events[1].userAgent", org.hamcrest.Matchers.equalTo("Mail/1.0"));
+
+        assertThat(TopicReader.await(stack.kafka().bootstrapServers(), Topics.deadLetter(Topics.CONSENT_WITHDRAWALS),
+                r -> poisonKey.equals(r.key()), 1)).hasSize(1);
+        // A withdrawal naming another tenant's contact changes nothing.
+        Api.TenantKey other = Api.newTenant();
+        send(id, UUID.randomUUID().toString(), "dev.lifeline.consent.withdrawn", EventCodec.encode(new ConsentWithdrawn(
+                other.tenantId(), id, ContactChannel.SMS, WithdrawalReason.HARD_BOUNCE, Instant.now(), null, null)));
+        Thread.sleep(1000);
+        assertThat(actions(tenant, id)).containsExactly("granted", "withdrawn");
+    }
+}
