@@ -3,7 +3,6 @@ package dev.lifeline.outreach.campaign;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.lifeline.outreach.sms.SmsSegments;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -23,7 +22,7 @@ public record CampaignView(
         Boolean webhookSecretSet,
         Campaign.Links links,
         List<String> tags,
-        Duration gracePeriod,
+        String gracePeriod,
         boolean active,
         SmsSegments smsSegments,
         Instant createdAt,
@@ -32,7 +31,7 @@ public record CampaignView(
     public static CampaignView of(Campaign c) {
         return new CampaignView(c.id(), c.name(), c.platformId(), c.channel(), c.kind(), c.subject(), c.textBody(),
                 c.htmlBody(), c.webhookUrl(), c.channel() == CampaignChannel.WEBHOOK ? c.webhookSecret() != null : null,
-                c.links(), c.tags(), c.gracePeriod(), c.active(),
+                c.links(), c.tags(), c.gracePeriod().toString(), c.active(),
                 c.channel() == CampaignChannel.SMS && c.textBody() != null ? SmsSegments.of(c.textBody()) : null,
                 c.createdAt(), c.updatedAt());
     }
