@@ -36,6 +36,8 @@ public class HealthMonitor {
     private static final Duration LOG_EVERY = Duration.ofMinutes(1);
 
     private final OutageService outages;
+    private final dev.lifeline.monitor.status.StatusStream stream;
+    private final PlatformMetrics metrics;
     private final Clock clock;
     private final HealthPolicy policy;
     private final String instanceSuffix;
@@ -44,8 +46,11 @@ public class HealthMonitor {
     private final Map<String, String> announced = new ConcurrentHashMap<>();
     private volatile Instant lastErrorLog = Instant.EPOCH;
 
-    public HealthMonitor(OutageService outages, Clock clock, MonitorConfig config) {
+    public HealthMonitor(OutageService outages, Clock clock, MonitorConfig config,
+                         dev.lifeline.monitor.status.StatusStream stream, PlatformMetrics metrics) {
         this.outages = outages;
+        this.stream = stream;
+        this.metrics = metrics;
         this.clock = clock;
         this.policy = new HealthPolicy(config.failureThreshold(), config.successThreshold(), config.quorum(),
                 config.flapWindow(), config.flapHigh(), config.flapLow(), HealthPolicy.DEFAULT.voterTtl());
@@ -67,9 +72,14 @@ public class HealthMonitor {
     }
 
     public void accept(ProbeResult result) {
+        metrics.probe(result);
         PlatformHealth health = healths.computeIfAbsent(result.platformId(), id -> new PlatformHealth(policy, clock));
         synchronized (health) {
-            health.observe(result.observation(instanceSuffix));
+            Transition transition = health.observe(result.observation(instanceSuffix));
+            if (transition.from() != transition.to()) {
+                stream.stateChanged(result.platformId(), transition.to().name().toLowerCase(java.util.Locale.ROOT));
+                metrics.state(result.platformId(), transition.to());
+            }
             try {
                 reconcile(result.platformId(), health);
             } catch (RuntimeException e) {

@@ -22,11 +22,14 @@ public class ProbingLifecycle {
     private final HealthMonitor health;
     private final ProbeHistory history;
     private final Clock clock;
+    private final jakarta.enterprise.inject.Instance<dev.lifeline.monitor.catalog.TenantPlatformService> storedProbes;
     private ProbeRunner runner;
     private ExecutorService httpPool;
     private ExecutorService blockingPool;
 
-    public ProbingLifecycle(MonitorConfig config, HealthMonitor health, ProbeHistory history, Clock clock) {
+    public ProbingLifecycle(MonitorConfig config, HealthMonitor health, ProbeHistory history, Clock clock,
+                            jakarta.enterprise.inject.Instance<dev.lifeline.monitor.catalog.TenantPlatformService> storedProbes) {
+        this.storedProbes = storedProbes;
         this.config = config;
         this.health = health;
         this.history = history;
@@ -47,6 +50,7 @@ public class ProbingLifecycle {
         });
         CatalogDefaults.probes(config.catalogMode(), config.simulatorUrl(), config.catalogInterval(),
                 config.catalogTimeout()).forEach(runner::put);
+        storedProbes.get().allStoredProbes().forEach(runner::put);
         runner.start();
     }
 

@@ -1,5 +1,6 @@
 package dev.lifeline.monitor.status;
 
+import io.smallrye.mutiny.Multi;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -13,9 +14,20 @@ import java.util.List;
 public class StatusResource {
 
     private final StatusService status;
+    private final StatusStream stream;
 
-    public StatusResource(StatusService status) {
+    public StatusResource(StatusService status, StatusStream stream) {
         this.status = status;
+        this.stream = stream;
+    }
+
+    /** Server-Sent Events: one JSON event per outage change or platform state change, as they happen. */
+    @GET
+    @Path("/stream")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @org.jboss.resteasy.reactive.RestStreamElementType(MediaType.APPLICATION_JSON)
+    public Multi<StatusChange> stream() {
+        return stream.changes();
     }
 
     @GET

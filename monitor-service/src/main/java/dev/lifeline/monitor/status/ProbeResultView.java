@@ -1,0 +1,11 @@
+package dev.lifeline.monitor.status;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import java.time.Instant;
+
+/** One stored probe result. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ProbeResultView(String probeId, String kind, String outcome, Long latencyMs, String detail,
+                              Instant observedAt) {
+}
