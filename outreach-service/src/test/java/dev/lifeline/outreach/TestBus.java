@@ -13,6 +13,8 @@ import dev.lifeline.events.tenant.TenantUpserted;
 import dev.lifeline.kit.tenant.ApiKeys;
 import io.restassured.RestAssured;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 
@@ -22,6 +24,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 import static org.awaitility.Awaitility.await;
 
@@ -59,6 +62,21 @@ public final class TestBus {
         kafka.produce(String.class, String.class)
                 .fromRecords(List.of(new ProducerRecord<>(topic, null, key, data, headers)))
                 .awaitCompletion(Duration.ofSeconds(30));
+    }
+
+    /** The first record on the topic (read from the start) that matches; fails after 30 s. */
+    public static ConsumerRecord<String, String> awaitRecord(KafkaCompanion kafka, String topic,
+            Predicate<ConsumerRecord<String, String>> match) {
+        var task = kafka.consumeStrings().withGroupId("test-" + UUID.randomUUID())
+                .withOffsetReset(OffsetResetStrategy.EARLIEST)
+                .fromTopics(topic, m -> m.select().where(match).select().first())
+                .awaitCompletion(Duration.ofSeconds(30));
+        return task.getRecords().get(0);
+    }
+
+    public static String header(ConsumerRecord<String, String> r, String name) {
+        var h = r.headers().lastHeader(name);
+        return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
     }
 
     private static byte[] bytes(String s) {
