@@ -55,7 +55,16 @@ public class ContactService {
     public record Upsert(Contact contact, boolean merged, List<ContactChannel> pending) {
     }
 
-    public record Consent(ConsentSource source, Grant grant, String text, String version) {
+    /** @param smsText wording shown beside the SMS box, when it differs from {@code text} */
+    public record Consent(ConsentSource source, Grant grant, String text, String smsText, String version) {
+
+        public Consent(ConsentSource source, Grant grant, String text, String version) {
+            this(source, grant, text, null, version);
+        }
+
+        String textFor(ContactChannel channel) {
+            return channel == ContactChannel.EMAIL || smsText == null ? text : smsText;
+        }
     }
 
     @Transactional
@@ -259,17 +268,17 @@ public class ContactService {
         switch (consent.grant()) {
             case ASSERTED -> {
                 contact.setConsent(channel, ConsentStatus.CONFIRMED);
-                ledger.append(contact, channel, Action.GRANTED, consent.source(), consent.text(), consent.version(), now);
+                ledger.append(contact, channel, Action.GRANTED, consent.source(), consent.textFor(channel), consent.version(), now);
                 return false;
             }
             case SINGLE_OPT_IN -> {
                 contact.setConsent(channel, ConsentStatus.CONFIRMED);
-                ledger.append(contact, channel, Action.SINGLE_OPT_IN, consent.source(), consent.text(), consent.version(), now);
+                ledger.append(contact, channel, Action.SINGLE_OPT_IN, consent.source(), consent.textFor(channel), consent.version(), now);
                 return false;
             }
             default -> {
                 contact.setConsent(channel, ConsentStatus.PENDING);
-                ledger.append(contact, channel, Action.REQUESTED, consent.source(), consent.text(), consent.version(), now);
+                ledger.append(contact, channel, Action.REQUESTED, consent.source(), consent.textFor(channel), consent.version(), now);
                 return true;
             }
         }

@@ -1,0 +1,38 @@
+package dev.lifeline.contact.optin;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+/** Double opt-in and the public capture endpoint; defaults documented in application.properties. */
+@ConfigMapping(prefix = "lifeline.contact")
+public interface OptInConfig {
+
+    /** Origin that links in e-mails point to (the public route of /confirm). */
+    @WithDefault("http://localhost:8081")
+    String publicBaseUrl();
+
+    /** HMAC secret of confirmation links (at least 16 characters). */
+    String linkSecret();
+
+    /** How long a confirmation link works. */
+    @WithDefault("P7D")
+    Duration confirmationTtl();
+
+    /** At most one confirmation e-mail per contact within this interval. */
+    @WithDefault("PT5M")
+    Duration resendInterval();
+
+    /** Public capture endpoint: submissions per client IP per minute. */
+    @WithDefault("20")
+    int perIpPerMinute();
+
+    /** Public capture endpoint: submissions per tenant per minute. */
+    @WithDefault("600")
+    int perTenantPerMinute();
+
+    /** Ignored with the rest of the JSON limit; present so one prefix documents all contact settings. */
+    @WithDefault("65536")
+    long maxJsonBytes();
+}
