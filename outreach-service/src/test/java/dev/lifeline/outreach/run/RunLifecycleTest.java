@@ -1,0 +1,108 @@
+package dev.lifeline.outreach.run;
+
+import dev.lifeline.events.Topics;
+import dev.lifeline.events.contact.ConsentStatus;
+import dev.lifeline.events.outage.OutageResolved;
+import dev.lifeline.events.outage.OutageSource;
+import dev.lifeline.events.outage.OutageStarted;
+import dev.lifeline.localstack.InjectLocalStack;
+import dev.lifeline.localstack.LocalStack;
+import dev.lifeline.outreach.Db;
+import dev.lifeline.outreach.Scenario;
+import dev.lifeline.outreach.TestBus;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import javax.sql.DataSource;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+@QuarkusTest
+class RunLifecycleTest {
+
+    @InjectLocalStack
+    LocalStack stack;
+    @Inject
+    DataSource db;
+
+    @Test
+    void aBlipResolvedWithinTheGracePeriodMailsNobodyButTheWereBackCampaignRuns() {
+        Scenario s = new Scenario(stack, db);
+        s.contacts(Map.of("bea", ConsentStatus.CONFIRMED));
+        String outageCampaign = s.createCampaign(s.emailCampaign("PT1H"));
+        Map<String, Object> back = s.emailCampaign("PT0S");
+        back.put("kind", "recovery");
+        back.put("subject", "We're back on {outage.platform}");
+        s.createCampaign(back);
+
+        OutageStarted started = TestBus.outage("o-" + s.marker, s.platform);
+        String startedId = TestBus.send(s.kafka, Topics.PLATFORM_OUTAGES, started);
+        await().atMost(Duration.ofSeconds(30)).until(() -> Db.processed(db, startedId));
+        assertThat(s.runs(outageCampaign)).singleElement().satisfies(r -> assertThat(r.get("status")).isEqualTo("scheduled"));
+
+        TestBus.send(s.kafka, Topics.PLATFORM_OUTAGES, new OutageResolved(started.outageId(), s.platform, null,
+                OutageSource.PROBE, started.startedAt(), Instant.now(), null));
+        await().atMost(Duration.ofSeconds(30)).until(() -> s.mailsTo("bea").size() == 1);
+        assertThat(s.mailsTo("bea").get(0).subject()).isEqualTo("We're back on p" + s.marker);
+        assertThat(s.runs(outageCampaign)).singleElement().satisfies(r -> assertThat(r.get("status")).isEqualTo("cancelled"));
+    }
+
+    @Test
+    void manualDryRunCountsTheAudienceAndSendsNothingThenARealRunSends() {
+        Scenario s = new Scenario(stack, db);
+        s.contacts(Map.of("cy", ConsentStatus.CONFIRMED, "di", ConsentStatus.CONFIRMED, "ed", ConsentStatus.PENDING));
+        String campaign = s.createCampaign(s.emailCampaign("PT2M"));
+
+        String dry = given().auth().oauth2(s.key).contentType("application/json").body("{\"dryRun\":true}")
+                .post("/api/v1/campaigns/{id}/runs", campaign).then().statusCode(202).body("dryRun", equalTo(true))
+                .extract().path("id");
+        await().atMost(Duration.ofSeconds(30)).until(() -> "completed".equals(s.run(dry).get("status")));
+        assertThat(s.run(dry)).containsEntry("audience", 2).containsEntry("sent", 0);
+
+        String real = given().auth().oauth2(s.key).contentType("application/json").body("{}")
+                .post("/api/v1/campaigns/{id}/runs", campaign).then().statusCode(202).extract().path("id");
+        await().atMost(Duration.ofSeconds(30)).until(() -> s.mails().size() == 2 && "completed".equals(s.run(real).get("status")));
+        assertThat(s.run(real)).containsEntry("audience", 2).containsEntry("sent", 2).containsEntry("queued", 0);
+        assertThat(s.mails()).flatExtracting(m -> m.to()).containsExactlyInAnyOrder(s.address("cy"), s.address("di"));
+
+        given().auth().oauth2(s.key).get("/api/v1/runs/{id}/deliveries", real).then().statusCode(200)
+                .body("size()", equalTo(2)).body("state", org.hamcrest.Matchers.everyItem(equalTo("sent")))
+                .body("providerMessageId", org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.startsWith("<")));
+        given().auth().oauth2(s.key).get("/api/v1/runs/{id}/deliveries?limit=0", real).then().statusCode(400);
+    }
+
+    @Test
+    void cancellingAScheduledRunStopsIt() {
+        Scenario s = new Scenario(stack, db);
+        s.contacts(Map.of("fay", ConsentStatus.CONFIRMED));
+        String campaign = s.createCampaign(s.emailCampaign("PT1H"));
+        String startedId = TestBus.send(s.kafka, Topics.PLATFORM_OUTAGES, TestBus.outage("o-" + s.marker, s.platform));
+        await().atMost(Duration.ofSeconds(30)).until(() -> Db.processed(db, startedId));
+        String runId = (String) s.runs(campaign).get(0).get("id");
+        given().auth().oauth2(s.key).post("/api/v1/runs/{id}/cancel", runId).then().statusCode(200)
+                .body("status", equalTo("cancelled"));
+        Scenario other = new Scenario(stack, db);
+        given().auth().oauth2(other.key).post("/api/v1/runs/{id}/cancel", runId).then().statusCode(404);
+    }
+
+    @Test
+    void manualTriggerOfAnAnyPlatformCampaignNeedsAPlatform() {
+        Scenario s = new Scenario(stack, db);
+        Map<String, Object> any = s.emailCampaign("PT0S");
+        any.put("platformId", "any");
+        String campaign = s.createCampaign(any);
+        given().auth().oauth2(s.key).contentType("application/json").body("{}")
+                .post("/api/v1/campaigns/{id}/runs", campaign).then().statusCode(422)
+                .body("errors[0].field", equalTo("platformId"));
+        given().auth().oauth2(s.key).contentType("application/json").body("{\"dryRun\":\"maybe\"}")
+                .post("/api/v1/campaigns/{id}/runs", campaign).then().statusCode(400)
+                .body("errors[0].field", equalTo("dryRun"));
+    }
+}
