@@ -1,0 +1,105 @@
+package dev.lifeline.deploy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.lifeline.deploy.support.Json;
+import dev.lifeline.deploy.support.Rendered;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What issue 7 asks of each overlay, beyond the invariants every overlay meets. */
+class OverlayShapeTest {
+
+    static final List<String> SERVICES = List.of("contact-service", "monitor-service", "outreach-service");
+
+    static List<String> names(Rendered r, String kind) {
+        return r.ofKind(kind).map(o -> Json.text(o, "metadata", "name")).toList();
+    }
+
+    @Test
+    void devRunsOneOfEverythingWithASmtpCatcher() {
+        Rendered dev = Rendered.overlay("dev");
+        for (String s : SERVICES) {
+            assertThat(dev.get("Deployment", s).at("/spec/replicas").asInt()).as(s).isEqualTo(1);
+        }
+        assertThat(names(dev, "HorizontalPodAutoscaler")).isEmpty();
+        assertThat(dev.ofKind("KafkaNodePool")).singleElement()
+                .satisfies(p -> assertThat(p.at("/spec/replicas").asInt()).isEqualTo(1));
+        assertThat(dev.ofKind("Cluster")).hasSize(3).allSatisfy(c -> assertThat(c.at("/spec/instances").asInt()).isEqualTo(1));
+        assertThat(names(dev, "Deployment")).contains("mailpit");
+        JsonNode outreach = dev.get("ConfigMap", "outreach-service-config").get("data");
+        assertThat(outreach.get("QUARKUS_MAILER_HOST").asText()).isEqualTo("mailpit");
+        assertThat(outreach.get("QUARKUS_MAILER_PORT").asText()).isEqualTo("1025");
+        assertThat(names(dev, "KafkaUser")).isEmpty();
+    }
+
+    @Test
+    void prodScalesAndSpreadsEveryService() {
+        Rendered prod = Rendered.overlay("prod");
+        assertThat(prod.ofKind("HorizontalPodAutoscaler").map(h -> Json.text(h, "spec", "scaleTargetRef", "name")))
+                .containsExactlyInAnyOrderElementsOf(SERVICES);
+        assertThat(names(prod, "PodDisruptionBudget")).containsExactlyInAnyOrderElementsOf(SERVICES);
+        for (String s : SERVICES) {
+            JsonNode pod = prod.get("Deployment", s).at("/spec/template/spec");
+            assertThat(pod.at("/affinity/podAntiAffinity").isMissingNode()).as(s).isFalse();
+            assertThat(pod.at("/topologySpreadConstraints/0/topologyKey").asText()).isEqualTo("topology.kubernetes.io/zone");
+        }
+        assertThat(prod.ofKind("Cluster")).hasSize(3).allSatisfy(c -> {
+            assertThat(c.at("/spec/instances").asInt()).isEqualTo(3);
+            assertThat(c.at("/spec/affinity/enablePodAntiAffinity").asBoolean()).isTrue();
+        });
+        assertThat(prod.ofKind("KafkaNodePool").mapToInt(p -> p.at("/spec/replicas").asInt()).sum()).isEqualTo(6);
+        assertThat(prod.get("KafkaTopic", "outreach-deliveries.v1").at("/spec/partitions").asInt()).isEqualTo(12);
+        assertThat(names(prod, "ServiceMonitor")).isNotEmpty();
+    }
+
+    @Test
+    void prodKafkaUsesTlsScramAndOneUserPerService() {
+        Rendered prod = Rendered.overlay("prod");
+        JsonNode listeners = prod.get("Kafka", "lifeline").at("/spec/kafka/listeners");
+        assertThat(listeners).allSatisfy(l -> {
+            assertThat(l.get("tls").asBoolean()).isTrue();
+            assertThat(l.at("/authentication/type").asText()).isEqualTo("scram-sha-512");
+        });
+        assertThat(prod.get("Kafka", "lifeline").at("/spec/kafka/authorization/type").asText()).isEqualTo("simple");
+        assertThat(names(prod, "KafkaUser")).containsExactlyInAnyOrderElementsOf(SERVICES);
+        assertThat(prod.get("KafkaUser", "outreach-service").at("/spec/authorization/acls").size()).isPositive();
+    }
+
+    @Test
+    void prodTakesSmtpAndSmsCredentialsFromSecretTemplates() {
+        Rendered prod = Rendered.overlay("prod");
+        assertThat(names(prod, "Secret")).isEmpty();
+        assertThat(prod.secretTemplates().stream().map(o -> Json.text(o, "metadata", "name")))
+                .contains("lifeline-smtp", "outreach-sms", "contact-service-secrets", "monitor-service-secrets",
+                        "lifeline-link-signing");
+        assertThat(prod.get("ConfigMap", "outreach-service-config").at("/data/QUARKUS_MAILER_START_TLS").asText())
+                .isEqualTo("REQUIRED");
+    }
+
+    @Test
+    void bothOverlaysRouteExactlyThePublicPaths() {
+        for (String overlay : List.of("dev", "prod")) {
+            List<String> routes = new ArrayList<>();
+            Rendered.overlay(overlay).ofKind("Ingress").forEach(i -> i.at("/spec/rules").forEach(rule ->
+                    rule.at("/http/paths").forEach(p -> routes.add(p.get("path").asText() + " -> "
+                            + p.at("/backend/service/name").asText()))));
+            assertThat(routes).as(overlay).containsExactlyInAnyOrder(
+                    "/f -> contact-service", "/api/v1/public -> contact-service", "/confirm -> contact-service",
+                    "/status -> monitor-service", "/api/v1/status -> monitor-service",
+                    "/unsubscribe -> outreach-service");
+        }
+    }
+
+    @Test
+    void everyRenderedKindIsOneTheValidatorKnows() {
+        for (String overlay : Rendered.overlayNames()) {
+            Rendered r = Rendered.overlay(overlay);
+            assertThat(r.objects()).allSatisfy(o -> assertThat(
+                    dev.lifeline.deploy.support.SchemaValidator.validate(o)).as(Rendered.id(o)).isEmpty());
+        }
+    }
+}
