@@ -59,7 +59,7 @@ public interface MonitorConfig {
     @WithDefault("true")
     boolean historyEnabled();
 
-    /** Name of this instance in multi-instance quorum; empty on a single instance. */
+    /** Name of this instance: its probes vote as {@code probeId@instanceId}, so quorum can span instances. */
     @WithDefault("local")
     String instanceId();
 

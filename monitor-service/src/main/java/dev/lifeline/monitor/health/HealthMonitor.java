@@ -54,7 +54,7 @@ public class HealthMonitor {
         this.clock = clock;
         this.policy = new HealthPolicy(config.failureThreshold(), config.successThreshold(), config.quorum(),
                 config.flapWindow(), config.flapHigh(), config.flapLow(), HealthPolicy.DEFAULT.voterTtl());
-        this.instanceSuffix = null;
+        this.instanceSuffix = config.instanceId();
     }
 
     void loadOpenOutages(@Observes StartupEvent start) {

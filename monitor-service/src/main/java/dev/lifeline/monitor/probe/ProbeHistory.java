@@ -92,16 +92,14 @@ public class ProbeHistory {
 
     @Scheduled(every = "1h", delayed = "1m")
     void prune() {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement delete = connection.prepareStatement("DELETE FROM probe_result WHERE observed_at < ?")) {
-            delete.setTimestamp(1, Timestamp.from(clock.instant().minus(config.historyRetention())));
-            delete.executeUpdate();
-        } catch (SQLException e) {
-            LOG.warnf("Probe history not pruned (state %s)", e.getSQLState());
+        try {
+            pruneNow();
+        } catch (IllegalStateException e) {
+            LOG.warnf("Probe history not pruned: %s", e.getCause() == null ? "" : e.getCause().getClass().getName());
         }
     }
 
-    /** For tests and the retention endpoint: prune now. */
+    /** Deletes results older than the retention period; answers how many went. */
     public int pruneNow() {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement delete = connection.prepareStatement("DELETE FROM probe_result WHERE observed_at < ?")) {

@@ -10,7 +10,10 @@ import jakarta.enterprise.event.TransactionPhase;
 import java.time.Clock;
 import java.util.Locale;
 
-/** Fans committed changes out to every connected SSE client; a slow client drops changes rather than slow us. */
+/**
+ * Fans committed changes of catalogue platforms out to every connected SSE client; a slow client drops changes
+ * rather than slow us down.
+ */
 @ApplicationScoped
 public class StatusStream {
 
@@ -31,8 +34,11 @@ public class StatusStream {
         publish(new StatusChange("state.changed", platformId, state, null, null, null, clock.instant()));
     }
 
+    /** The stream is public: tenants' own platforms stay private to them. */
     private void publish(StatusChange change) {
-        processor.onNext(change);
+        if (dev.lifeline.events.outage.CatalogPlatforms.isCatalogued(change.platformId())) {
+            processor.onNext(change);
+        }
     }
 
     public Multi<StatusChange> changes() {

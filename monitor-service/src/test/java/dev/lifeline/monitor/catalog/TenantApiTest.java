@@ -116,7 +116,7 @@ class TenantApiTest {
         String platform = createPlatform();
         badProbe(platform, "{\"type\":\"http\",\"target\":\"not a url\"}", "target");
         badProbe(platform, "{\"type\":\"http\",\"target\":\"ftp://example.com/\"}", "target");
-        badProbe(platform, "{\"type\":\"http\",\"target\":\"http://example.com/\",\"interval\":\"1s\"}", "interval");
+        badProbe(platform, "{\"type\":\"http\",\"target\":\"http://example.com/\",\"interval\":\"500ms\"}", "interval");
         badProbe(platform, "{\"type\":\"smoke-signal\",\"target\":\"http://example.com/\"}", "type");
         badProbe(platform, "{\"type\":\"http\",\"target\":\"http://example.com/\",\"jsonPointer\":\"status\"}", "jsonPointer");
         badProbe(platform, "{\"type\":\"http\",\"target\":\"http://example.com/\",\"jsonPointer\":\"/a~2b\"}", "jsonPointer");

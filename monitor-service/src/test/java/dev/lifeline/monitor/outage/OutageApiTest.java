@@ -64,6 +64,7 @@ class OutageApiTest {
         assertThat(data.path("severity").asText()).isEqualTo("major");
         assertThat(data.path("reason").asText()).isEqualTo("Instagram feed not loading");
         assertThat(OutageTopic.header(record, "ce_source")).isEqualTo("/lifeline/monitor-service");
+        assertThat(dev.lifeline.monitor.support.Contracts.violations(EventTypes.OUTAGE_STARTED, record.value())).isEmpty();
 
         given().header("X-Admin-Key", ADMIN).contentType(ContentType.JSON).body(declareBody("critical"))
                 .when().post("/api/v1/platforms/{p}/outages", platform)
@@ -85,7 +86,9 @@ class OutageApiTest {
                 .body("resolvedBy", equalTo("ops@example.com"))
                 .body("resolvedAt", notNullValue());
 
-        JsonNode data = EventCodec.mapper().readTree(topic.await(platform, EventTypes.OUTAGE_RESOLVED).value());
+        String resolved = topic.await(platform, EventTypes.OUTAGE_RESOLVED).value();
+        assertThat(dev.lifeline.monitor.support.Contracts.violations(EventTypes.OUTAGE_RESOLVED, resolved)).isEmpty();
+        JsonNode data = EventCodec.mapper().readTree(resolved);
         assertThat(data.path("outageId").asText()).isEqualTo(id);
         assertThat(data.path("resolvedBy").asText()).isEqualTo("ops@example.com");
 
