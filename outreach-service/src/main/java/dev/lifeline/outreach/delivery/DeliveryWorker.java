@@ -2,7 +2,6 @@ package dev.lifeline.outreach.delivery;
 
 import dev.lifeline.events.contact.ContactChannel;
 import dev.lifeline.events.outreach.DeliveryJob;
-import dev.lifeline.events.outreach.WithdrawalReason;
 import dev.lifeline.outreach.OutreachConfig;
 import dev.lifeline.outreach.Sql;
 import dev.lifeline.outreach.campaign.Campaign;
@@ -18,7 +17,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
-import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -51,6 +49,8 @@ public class DeliveryWorker {
     ConsentWithdrawals withdrawals;
     @Inject
     MeterRegistry metrics;
+    @Inject
+    SendLimits limits;
 
     public void deliver(DeliveryJob job) {
         UUID runId = UUID.fromString(job.runId());
@@ -73,32 +73,25 @@ public class DeliveryWorker {
         RenderedMessage message = renderer.render(campaign.get(), contact.get(), outageFacts(runId));
         ChannelSender sender = job.channel() == ContactChannel.SMS ? sms : email;
         String messageKey = job.runId() + "." + job.contactId();
-        Duration backoff = config.sendInitialBackoff();
-        for (int attempt = 1; ; attempt++) {
+        RetryPolicy retry = new RetryPolicy(config.sendMaxAttempts(), config.sendInitialBackoff(), config.sendMaxBackoff(),
+                RetryPolicy::sleep);
+        SendResult result = retry.run(() -> {
             Timer.Sample sample = Timer.start(metrics);
-            SendResult result = sender.send(contact.get(), message, messageKey);
+            SendResult r = limits.acquire(job.tenantId(), job.channel(), () -> sender.send(contact.get(), message, messageKey));
             sample.stop(metrics.timer("lifeline_outreach_send_seconds", "channel", channel));
-            if (result instanceof SendResult.Sent sent) {
-                finish(job, runId, channel, DeliveryState.SENT, sent.providerMessageId(), null);
-                return;
-            }
-            if (result instanceof SendResult.Permanent permanent) {
-                if (permanent.hardBounce()) {
-                    withdrawals.hardBounce(job.tenantId(), job.contactId(), job.channel());
-                }
-                finish(job, runId, channel, permanent.hardBounce() ? DeliveryState.BOUNCED : DeliveryState.FAILED, null,
-                        permanent.error());
-                return;
-            }
-            String error = ((SendResult.Transient) result).error();
-            if (attempt >= config.sendMaxAttempts()) {
-                finish(job, runId, channel, DeliveryState.FAILED, null, error + " (after " + attempt + " attempts)");
-                return;
-            }
-            ledger.attempt(runId, job.contactId(), channel, error);
+            return r;
+        }, transientError -> {
+            ledger.attempt(runId, job.contactId(), channel, transientError.error());
             metrics.counter("lifeline_outreach_retries_total", "channel", channel).increment();
-            sleep(backoff);
-            backoff = min(backoff.multipliedBy(2), config.sendMaxBackoff());
+        });
+        if (result instanceof SendResult.Sent sent) {
+            finish(job, runId, channel, DeliveryState.SENT, sent.providerMessageId(), null);
+        } else if (result instanceof SendResult.Permanent permanent) {
+            if (permanent.hardBounce()) {
+                withdrawals.hardBounce(job.tenantId(), job.contactId(), job.channel());
+            }
+            finish(job, runId, channel, permanent.hardBounce() ? DeliveryState.BOUNCED : DeliveryState.FAILED, null,
+                    permanent.error());
         }
     }
 
@@ -116,17 +109,5 @@ public class DeliveryWorker {
                 from campaign_run r left join outage o on o.outage_id = r.outage_id where r.id = ?
                 """, rs -> new MessageRenderer.OutageFacts(rs.getString("platform_id"), Sql.instant(rs, "started_at")), runId)
                 .orElseThrow();
-    }
-
-    private static Duration min(Duration a, Duration b) {
-        return a.compareTo(b) <= 0 ? a : b;
-    }
-
-    private static void sleep(Duration d) {
-        try {
-            Thread.sleep(d.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }
