@@ -84,6 +84,47 @@ class ProbeDrivenOutageTest {
         assertThat(topic.matching(platform, EventTypes.OUTAGE_STARTED)).hasSize(1);
     }
 
+    @Inject
+    io.agroal.api.AgroalDataSource dataSource;
+
+    /** A tenant's platform of this test alone: other test classes share the catalogue platforms. */
+    private String ownPlatform() throws Exception {
+        String id = "custom-sev-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        try (var c = dataSource.getConnection();
+             var insert = c.prepareStatement("INSERT INTO platform (id, tenant_id, name) VALUES (?, 'tenant-sev', 'Severity shop')")) {
+            insert.setString(1, id);
+            insert.executeUpdate();
+        }
+        return id;
+    }
+
+    private void feed(String platform, dev.lifeline.events.outage.Severity severity, String detail) {
+        monitor.accept(new ProbeResult(platform + "-statuspage", platform, ProbeKind.STATUSPAGE, ProbeOutcome.FAILED,
+                severity, 30L, detail, Instant.now(), 1));
+    }
+
+    @Test
+    void aWorseSeverityIsPublishedAsOutageUpdated() throws Exception {
+        String platform = ownPlatform();
+        for (int i = 0; i < 3; i++) {
+            feed(platform, dev.lifeline.events.outage.Severity.MAJOR, "indicator major");
+        }
+        JsonNode started = EventCodec.mapper().readTree(topic.await(platform, EventTypes.OUTAGE_STARTED).value());
+        assertThat(started.path("severity").asText()).isEqualTo("major");
+        assertThat(started.path("tenantId").asText()).isEqualTo("tenant-sev");
+
+        feed(platform, dev.lifeline.events.outage.Severity.MAJOR, "indicator major");
+        feed(platform, dev.lifeline.events.outage.Severity.CRITICAL, "indicator critical");
+        String updated = topic.await(platform, EventTypes.OUTAGE_UPDATED).value();
+        assertThat(dev.lifeline.monitor.support.Contracts.violations(EventTypes.OUTAGE_UPDATED, updated)).isEmpty();
+        JsonNode data = EventCodec.mapper().readTree(updated);
+        assertThat(data.path("severity").asText()).isEqualTo("critical");
+        assertThat(data.path("outageId").asText()).isEqualTo(started.path("outageId").asText());
+        assertThat(data.path("evidence").get(0).path("detail").asText()).isEqualTo("indicator critical");
+        assertThat(topic.matching(platform, EventTypes.OUTAGE_UPDATED))
+                .as("the same verdict again is no news").hasSize(1);
+    }
+
     @Test
     void aPersonsOutageWinsOverTheProbesUntilAPersonResolvesIt() {
         String platform = CatalogPlatforms.MESSENGER;

@@ -81,10 +81,19 @@ class StatusPagesTest {
                 .body("errors.field", hasItem("limit"));
     }
 
+    @Inject
+    dev.lifeline.monitor.health.HealthMonitor monitor;
+
     @Test
     void operationsEndpointsAnswer() {
+        monitor.accept(new ProbeResult("metrics-probe", "custom-metrics-only", ProbeKind.HTTP, ProbeOutcome.FAILED,
+                null, 7L, "HTTP 503", Instant.now(), 1));
         given().when().get("/q/health/ready").then().statusCode(200);
         given().when().get("/q/openapi").then().statusCode(200).body(containsString("/api/v1/platforms/{platformId}/outages"));
-        given().when().get("/q/metrics").then().statusCode(200).body(containsString("lifeline_outbox_pending"));
+        given().when().get("/q/metrics").then().statusCode(200)
+                .body(containsString("lifeline_outbox_pending"))
+                .body(containsString("lifeline_probe_latency_seconds_bucket"))
+                .body(containsString("lifeline_probe_failures_total{outcome=\"failed\",platform=\"custom-metrics-only\"}"))
+                .body(containsString("lifeline_platform_state{platform=\"custom-metrics-only\"} 1.0"));
     }
 }
