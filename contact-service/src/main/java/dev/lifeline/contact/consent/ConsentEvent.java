@@ -21,7 +21,8 @@ import java.util.UUID;
 public class ConsentEvent {
 
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "consent_event_ids")
+    @jakarta.persistence.SequenceGenerator(name = "consent_event_ids", sequenceName = "consent_event_id_seq", allocationSize = 50)
     public Long id;
     @Column(name = "tenant_id")
     public UUID tenantId;

@@ -11,13 +11,13 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** The validated, normalised fields of a request, ready to be merged into or to replace a contact's. */
-record ContactDraft(String name, String email, String phone, List<String> tags, List<ContactChannel> channelOrder,
+public record ContactDraft(String name, String email, String phone, List<String> tags, List<ContactChannel> channelOrder,
         String locale, String timeZone, Map<String, Object> attributes) {
 
     private static final Pattern LOCALE = Pattern.compile("[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*");
     private static final int MAX_ATTRIBUTE_TEXT = 500;
 
-    static ContactDraft of(ContactInput in, String defaultRegion) {
+    public static ContactDraft of(ContactInput in, String defaultRegion) {
         String email = ContactNormaliser.email(blankToNull(in.email()));
         String phone = ContactNormaliser.phone(blankToNull(in.phone()), defaultRegion);
         if (in.locale() != null && !LOCALE.matcher(in.locale()).matches()) {
@@ -42,7 +42,7 @@ record ContactDraft(String name, String email, String phone, List<String> tags, 
     }
 
     /** Create that matched an existing contact: what is given fills in or adds; nothing is lost. */
-    void mergeInto(Contact c) {
+    public void mergeInto(Contact c) {
         replaceScalars(c);
         if (tags != null) {
             c.tags = ContactService.union(c.tags, tags);

@@ -83,17 +83,7 @@ public class ContactService {
         Instant now = Instant.now();
         Contact contact = existing.orElseGet(() -> newContact(tenantId, now, in.source(), consent.source().source()));
         draft.mergeInto(contact);
-        List<ContactChannel> pending = new ArrayList<>();
-        if (in.consents() != null) {
-            for (ContactChannel channel : ContactChannel.values()) {
-                if (Boolean.TRUE.equals(in.consents().of(channel))) {
-                    requireAddress(contact, channel);
-                    if (grant(contact, channel, consent, now)) {
-                        pending.add(channel);
-                    }
-                }
-            }
-        }
+        List<ContactChannel> pending = applyGrants(contact, in.consents(), consent, now);
         contact.version++;
         contact.updatedAt = now;
         if (existing.isEmpty()) {
@@ -241,7 +231,7 @@ public class ContactService {
                 .getResultStream().findFirst();
     }
 
-    private static Contact newContact(UUID tenantId, Instant now, String source, String defaultSource) {
+    public static Contact newContact(UUID tenantId, Instant now, String source, String defaultSource) {
         Contact contact = new Contact();
         contact.id = UUID.randomUUID();
         contact.tenantId = tenantId;
@@ -257,6 +247,22 @@ public class ContactService {
             throw new InvalidFieldException("consents." + ConsentStates.name(channel),
                     channel == ContactChannel.EMAIL ? "needs an e-mail address" : "needs a phone number");
         }
+    }
+
+    /** Grants every channel the request ticks. @return the channels now awaiting the person's confirmation */
+    public List<ContactChannel> applyGrants(Contact contact, ContactInput.Consents consents, Consent consent, Instant now) {
+        List<ContactChannel> pending = new ArrayList<>();
+        if (consents != null) {
+            for (ContactChannel channel : ContactChannel.values()) {
+                if (Boolean.TRUE.equals(consents.of(channel))) {
+                    requireAddress(contact, channel);
+                    if (grant(contact, channel, consent, now)) {
+                        pending.add(channel);
+                    }
+                }
+            }
+        }
+        return pending;
     }
 
     /** @return true when the channel now awaits confirmation by the person */

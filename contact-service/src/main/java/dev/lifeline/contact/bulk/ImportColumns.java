@@ -1,0 +1,113 @@
+package dev.lifeline.contact.bulk;
+
+import dev.lifeline.contact.consent.ConsentSource;
+import dev.lifeline.contact.contact.ConsentStates;
+import dev.lifeline.contact.contact.ContactInput;
+import dev.lifeline.contact.contact.InvalidFieldException;
+import dev.lifeline.events.contact.ContactChannel;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Maps CSV columns to contact fields by their header, in any order and case ("E-Mail", "email", "e_mail").
+ * Columns named {@code attr.<key>} become custom attributes. An unknown column is an error, not silently dropped.
+ */
+public final class ImportColumns {
+
+    static final Set<String> KNOWN = Set.of("name", "email", "phone", "tags", "locale", "timezone", "source",
+            "channelorder", "emailconsent", "smsconsent", "whatsappconsent", "consenttext");
+
+    private final String[] keys;
+
+    private ImportColumns(String[] keys) {
+        this.keys = keys;
+    }
+
+    /** @throws InvalidFieldException naming the column when the header cannot be imported */
+    public static ImportColumns of(List<String> header) {
+        String[] keys = new String[header.size()];
+        List<String> seen = new ArrayList<>();
+        for (int i = 0; i < header.size(); i++) {
+            String raw = header.get(i).strip();
+            String key = raw.toLowerCase(Locale.ROOT).startsWith("attr.") ? "attr." + raw.substring(5).strip()
+                    : raw.toLowerCase(Locale.ROOT).replaceAll("[\\s_\\-]", "");
+            if (!key.startsWith("attr.") && !KNOWN.contains(key)) {
+                throw new InvalidFieldException("header", "unknown column '" + shorten(raw) + "'; known: name, email, phone, tags, "
+                        + "locale, time_zone, source, channel_order, email_consent, sms_consent, whatsapp_consent, consent_text, attr.<key>");
+            }
+            if (key.equals("attr.") || seen.contains(key)) {
+                throw new InvalidFieldException("header", "column '" + shorten(raw) + "' is empty or repeated");
+            }
+            seen.add(key);
+            keys[i] = key;
+        }
+        if (!seen.contains("email") && !seen.contains("phone")) {
+            throw new InvalidFieldException("header", "needs an email or a phone column");
+        }
+        return new ImportColumns(keys);
+    }
+
+    public int size() {
+        return keys.length;
+    }
+
+    /** @throws InvalidFieldException naming the column of a value that cannot be read */
+    public ContactInput toInput(List<String> values) {
+        if (values.size() != keys.length) {
+            throw new InvalidFieldException("row", "has " + values.size() + " fields, the header has " + keys.length);
+        }
+        Map<String, String> v = new LinkedHashMap<>();
+        Map<String, Object> attributes = new LinkedHashMap<>();
+        for (int i = 0; i < keys.length; i++) {
+            String value = values.get(i).strip();
+            if (value.isEmpty()) {
+                continue;
+            }
+            if (keys[i].startsWith("attr.")) {
+                attributes.put(keys[i].substring(5), value);
+            } else {
+                v.put(keys[i], value);
+            }
+        }
+        List<String> tags = v.containsKey("tags")
+                ? Arrays.stream(v.get("tags").split("[;|]")).map(String::strip).filter(s -> !s.isEmpty()).toList() : null;
+        List<ContactChannel> order = null;
+        if (v.containsKey("channelorder")) {
+            order = new ArrayList<>();
+            for (String name : v.get("channelorder").split("[;|,]")) {
+                ContactChannel channel = ConsentStates.channelOrNull(name);
+                if (channel == null) {
+                    throw new InvalidFieldException("channel_order", "names an unknown channel");
+                }
+                order.add(channel);
+            }
+        }
+        ContactInput.Consents consents = new ContactInput.Consents(flag(v, "emailconsent", "email_consent"),
+                flag(v, "smsconsent", "sms_consent"), flag(v, "whatsappconsent", "whatsapp_consent"));
+        return new ContactInput(v.get("name"), v.get("email"), v.get("phone"), consents, v.get("consenttext"), tags, order,
+                v.get("locale"), v.get("timezone"), v.getOrDefault("source", ConsentSource.IMPORT),
+                attributes.isEmpty() ? null : attributes);
+    }
+
+    private static Boolean flag(Map<String, String> v, String key, String column) {
+        String value = v.get(key);
+        if (value == null) {
+            return null;
+        }
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "true", "yes", "y", "1", "x" -> Boolean.TRUE;
+            case "false", "no", "n", "0" -> Boolean.FALSE;
+            default -> throw new InvalidFieldException(column, "must be yes or no");
+        };
+    }
+
+    private static String shorten(String s) {
+        return s.length() > 40 ? s.substring(0, 40) + "…" : s;
+    }
+}
