@@ -61,6 +61,9 @@ final class RunningSystem implements AutoCloseable {
         Map<String, String> config = new HashMap<>(stack.quarkusConfig(database));
         config.put("lifeline.admin-key", ADMIN_KEY);
         config.put("lifeline.link-signing-key", "system-test-link-signing-key-0123456789abcdef");
+        config.put("lifeline.contact.link-secret", "system-test-link-secret-0123456789abcdef");
+        // No network here: the catalogue must not probe the public sites, or every platform would look down.
+        config.put("lifeline.monitor.catalog-mode", "disabled");
         Path jar = home.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
         return ServiceProcess.start(name, jar, FreePort.pick(), config, logs.resolve(name + ".log"));
     }
