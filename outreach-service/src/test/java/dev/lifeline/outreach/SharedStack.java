@@ -8,6 +8,7 @@ import io.quarkus.test.common.ResourceArg;
 @QuarkusTestResource(value = LocalStackTestResource.class,
         initArgs = @ResourceArg(name = LocalStackTestResource.DATABASE_ARG, value = "outreach"),
         restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = FakeEndpoints.class, restrictToAnnotatedClass = false)
 public final class SharedStack {
     private SharedStack() {
     }

@@ -1,6 +1,7 @@
 package dev.lifeline.outreach.run;
 
 import dev.lifeline.outreach.OutreachConfig;
+import dev.lifeline.outreach.webhook.WebhookDispatch;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,6 +25,8 @@ public class RunLauncher {
     RunDispatcher dispatcher;
     @Inject
     OutreachConfig config;
+    @Inject
+    WebhookDispatch webhooks;
 
     private final Semaphore wake = new Semaphore(0);
     private volatile boolean running;
@@ -51,6 +54,7 @@ public class RunLauncher {
                 while (running && dispatcher.dispatchNext()) {
                     // drain every due run before sleeping
                 }
+                webhooks.sendQueued();
             } catch (RuntimeException e) {
                 LOG.warnf("Run dispatch failed, retrying: %s", e.getClass().getSimpleName());
             }

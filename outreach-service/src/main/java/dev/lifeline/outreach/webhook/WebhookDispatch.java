@@ -1,24 +1,174 @@
 package dev.lifeline.outreach.webhook;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lifeline.events.contact.ConsentStatus;
+import dev.lifeline.outreach.OutreachConfig;
+import dev.lifeline.outreach.Sql;
 import dev.lifeline.outreach.campaign.Campaign;
+import dev.lifeline.outreach.campaign.CampaignStore;
+import dev.lifeline.outreach.contacts.ProjectedContact;
+import dev.lifeline.outreach.delivery.DeliveryState;
 import dev.lifeline.outreach.delivery.DeliveryStore;
+import dev.lifeline.outreach.delivery.MessageRenderer;
+import dev.lifeline.outreach.delivery.RetryPolicy;
+import dev.lifeline.outreach.delivery.SendResult;
 import dev.lifeline.outreach.run.Run;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
-/** Webhook runs: one call per run to the business's own endpoint, recorded in the ledger like any delivery. */
+/**
+ * Webhook runs: one signed POST per run to the business's own endpoint, claimed in the ledger like any delivery
+ * (recipient {@value #RECIPIENT}), with a timeout and retries. Queued calls are picked up by the run launcher, so a
+ * restart resumes them.
+ */
 @ApplicationScoped
 public class WebhookDispatch {
 
     public static final String RECIPIENT = "business";
+    public static final String CHANNEL = "webhook";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Inject
     DeliveryStore deliveries;
+    @Inject
+    CampaignStore campaigns;
+    @Inject
+    MessageRenderer renderer;
+    @Inject
+    OutreachConfig config;
+    @Inject
+    Sql sql;
+    @Inject
+    MeterRegistry metrics;
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final ExecutorService executor = Executors.newFixedThreadPool(4, r -> {
+        Thread t = new Thread(r, "outreach-webhooks");
+        t.setDaemon(true);
+        return t;
+    });
+
+    void stop(@Observes ShutdownEvent e) {
+        executor.shutdownNow();
+    }
 
     public void queue(Run run, Campaign campaign, Instant now) {
-        deliveries.queue(run.id(), run.tenantId(), run.platformId(), false, "webhook", List.of(RECIPIENT), now);
+        deliveries.queue(run.id(), run.tenantId(), run.platformId(), false, CHANNEL, List.of(RECIPIENT), now);
+    }
+
+    /** Claims queued webhook calls and sends them in the background. */
+    public void sendQueued() {
+        List<UUID> queued = sql.query("select run_id from delivery where channel = 'webhook' and state = 'queued' limit 50",
+                rs -> Sql.uuid(rs, "run_id"));
+        for (UUID runId : queued) {
+            if (deliveries.claim(runId, RECIPIENT, CHANNEL)) {
+                executor.submit(() -> send(runId));
+            }
+        }
+    }
+
+    private void send(UUID runId) {
+        SendResult result;
+        try {
+            result = call(runId);
+        } catch (RuntimeException e) {
+            result = new SendResult.Permanent("webhook: " + e.getClass().getSimpleName(), false);
+        }
+        String state = result instanceof SendResult.Sent ? DeliveryState.SENT : DeliveryState.FAILED;
+        deliveries.finish(runId, RECIPIENT, CHANNEL, state,
+                result instanceof SendResult.Sent s ? s.providerMessageId() : null,
+                result instanceof SendResult.Permanent p ? p.error() : null);
+        metrics.counter("lifeline_outreach_messages_total", "channel", CHANNEL, "outcome", state).increment();
+    }
+
+    private SendResult call(UUID runId) {
+        Map<String, Object> run = sql.one("""
+                select r.tenant_id, r.campaign_id, r.outage_id, r.platform_id, r.trigger,
+                       coalesce(o.started_at, r.created_at) as started_at
+                from campaign_run r left join outage o on o.outage_id = r.outage_id where r.id = ?
+                """, rs -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("tenantId", rs.getString("tenant_id"));
+            m.put("campaignId", Sql.uuid(rs, "campaign_id"));
+            m.put("outageId", rs.getString("outage_id"));
+            m.put("platformId", rs.getString("platform_id"));
+            m.put("trigger", rs.getString("trigger"));
+            m.put("startedAt", Sql.instant(rs, "started_at"));
+            return m;
+        }, runId).orElseThrow();
+        Campaign campaign = campaigns.find((UUID) run.get("campaignId")).orElseThrow();
+        String platform = (String) run.get("platformId");
+        Instant startedAt = (Instant) run.get("startedAt");
+        String message = null;
+        if (campaign.textBody() != null) {
+            ProjectedContact business = new ProjectedContact(campaign.tenantId(), RECIPIENT, "", null, null, null, null,
+                    List.of(), List.of(), Map.<dev.lifeline.events.contact.ContactChannel, ConsentStatus>of());
+            message = renderer.render(campaign, business, new MessageRenderer.OutageFacts(platform, startedAt)).text();
+        }
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("type", "lifeline.outreach." + campaign.kind().id());
+        payload.put("runId", runId.toString());
+        payload.put("campaignId", campaign.id().toString());
+        payload.put("tenantId", campaign.tenantId());
+        payload.put("trigger", run.get("trigger"));
+        payload.put("outageId", run.get("outageId"));
+        payload.put("platformId", platform);
+        payload.put("platform", MessageRenderer.platformName(platform));
+        payload.put("startedAt", startedAt.toString());
+        payload.put("message", message);
+        String body;
+        try {
+            body = JSON.writeValueAsString(payload);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        RetryPolicy retry = new RetryPolicy(config.sendMaxAttempts(), config.sendInitialBackoff(), config.sendMaxBackoff(),
+                RetryPolicy::sleep);
+        return retry.run(() -> post(campaign, runId, body),
+                t -> deliveries.attempt(runId, RECIPIENT, CHANNEL, t.error()));
+    }
+
+    private SendResult post(Campaign campaign, UUID runId, String body) {
+        long timestamp = Instant.now().getEpochSecond();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(campaign.webhookUrl())).timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json")
+                .header("User-Agent", "Lifeline-Outreach/1")
+                .header("X-Lifeline-Delivery", runId.toString())
+                .header("X-Lifeline-Timestamp", Long.toString(timestamp))
+                .header("X-Lifeline-Signature", WebhookSigner.signature(campaign.webhookSecret(), timestamp, body))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        try {
+            int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            if (status >= 200 && status < 300) {
+                return new SendResult.Sent("HTTP " + status);
+            }
+            if (status == 408 || status == 429 || status >= 500) {
+                return new SendResult.Transient("webhook HTTP " + status);
+            }
+            return new SendResult.Permanent("webhook HTTP " + status, false);
+        } catch (IOException e) {
+            return new SendResult.Transient("webhook: " + e.getClass().getSimpleName());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new SendResult.Transient("webhook: interrupted");
+        }
     }
 }
