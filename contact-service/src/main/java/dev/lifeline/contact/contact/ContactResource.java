@@ -1,6 +1,8 @@
 package dev.lifeline.contact.contact;
 
 import dev.lifeline.contact.consent.ConsentLedger;
+import dev.lifeline.contact.optin.ConfirmationMailer;
+import dev.lifeline.events.contact.ContactChannel;
 import dev.lifeline.contact.consent.ConsentProof;
 import dev.lifeline.contact.consent.ConsentSource;
 import dev.lifeline.kit.problem.ProblemException;
@@ -48,6 +50,8 @@ public class ContactResource {
     @Inject
     ContactLister lister;
     @Inject
+    ConfirmationMailer mailer;
+    @Inject
     ConsentLedger ledger;
 
     @POST
@@ -94,6 +98,27 @@ public class ContactResource {
         UUID tenantId = UUID.fromString(tenant.id());
         ContactService.Consent consent = apiConsent(tenantId, input.consentText());
         return ContactView.of(contacts.patch(tenantId, Ids.parse(id), input, consent));
+    }
+
+    /** Sends the double opt-in e-mail again; at most once per contact per resend interval (else 429). */
+    @POST
+    @Path("{id}/resend-confirmation")
+    public Response resendConfirmation(@PathParam("id") String id) {
+        UUID tenantId = UUID.fromString(tenant.id());
+        Contact contact = contacts.require(tenantId, Ids.parse(id), false);
+        java.util.Set<ContactChannel> pending = java.util.EnumSet.noneOf(ContactChannel.class);
+        for (ContactChannel channel : ContactChannel.values()) {
+            if (contact.consent(channel) == dev.lifeline.events.contact.ConsentStatus.PENDING) {
+                pending.add(channel);
+            }
+        }
+        if (pending.isEmpty() || contact.email == null) {
+            throw ProblemException.field(409, "consents", "nothing awaits confirmation by e-mail");
+        }
+        if (!mailer.send(em.find(Tenant.class, tenantId), contact, pending)) {
+            throw new dev.lifeline.contact.optin.CaptureService.TooManyRequests(mailer.resendIntervalSeconds());
+        }
+        return Response.accepted().build();
     }
 
     @DELETE

@@ -42,6 +42,10 @@ public class ConfirmationMailer {
         tokens = new ConfirmationTokens(config.linkSecret());
     }
 
+    public long resendIntervalSeconds() {
+        return config.resendInterval().toSeconds();
+    }
+
     public ConfirmationTokens tokens() {
         return tokens;
     }
