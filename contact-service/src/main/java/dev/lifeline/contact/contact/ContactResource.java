@@ -57,7 +57,7 @@ public class ContactResource {
     @POST
     public Response create(@NotNull @Valid ContactInput input) {
         UUID tenantId = UUID.fromString(tenant.id());
-        ContactService.Consent consent = apiConsent(tenantId, input.consentText());
+        ContactService.Consent consent = apiConsent(input.consentText());
         ContactService.Upsert result = UniqueRetry.once(() -> contacts.upsert(tenantId, input, consent));
         URI location = URI.create("/api/v1/contacts/" + result.contact().id);
         if (result.merged()) {
@@ -96,7 +96,7 @@ public class ContactResource {
     @Path("{id}")
     public ContactView patch(@PathParam("id") String id, @NotNull @Valid ContactInput input) {
         UUID tenantId = UUID.fromString(tenant.id());
-        ContactService.Consent consent = apiConsent(tenantId, input.consentText());
+        ContactService.Consent consent = apiConsent(input.consentText());
         return ContactView.of(contacts.patch(tenantId, Ids.parse(id), input, consent));
     }
 
@@ -129,12 +129,7 @@ public class ContactResource {
     }
 
     /** Consent given through the API: the business asserts it, with its own wording or else the tenant's. */
-    private ContactService.Consent apiConsent(UUID tenantId, String text) {
-        if (text != null) {
-            return new ContactService.Consent(ConsentSource.api(), ContactService.Grant.ASSERTED, text, "api");
-        }
-        Tenant t = em.find(Tenant.class, tenantId);
-        return new ContactService.Consent(ConsentSource.api(), ContactService.Grant.ASSERTED, t.consentTextEmail,
-                "tenant-v" + t.consentVersion);
+    private static ContactService.Consent apiConsent(String text) {
+        return new ContactService.Consent(ConsentSource.api(), ContactService.Grant.ASSERTED, text, text == null ? null : "api");
     }
 }

@@ -62,20 +62,32 @@ public class ContactService {
             this(source, grant, text, null, version);
         }
 
+        /** No wording of its own: the tenant's current consent texts, and their version, are what was agreed to. */
+        Consent orTenantTexts(Tenant tenant) {
+            return text != null ? this : new Consent(source, grant, tenant.consentTextEmail, tenant.consentTextSms,
+                    "tenant-v" + tenant.consentVersion);
+        }
+
         String textFor(ContactChannel channel) {
             return channel == ContactChannel.EMAIL || smsText == null ? text : smsText;
         }
     }
 
     @Transactional
-    public Upsert upsert(UUID tenantId, ContactInput in, Consent consent) {
+    public Upsert upsert(UUID tenantId, ContactInput in, Consent given) {
         Tenant tenant = em.find(Tenant.class, tenantId);
+        Consent consent = given.orTenantTexts(tenant);
         ContactDraft draft = ContactDraft.of(in, tenant.defaultRegion);
         if (draft.email() == null && draft.phone() == null) {
             throw new InvalidFieldException("email", "an e-mail address or a phone number is required");
         }
-        Optional<Contact> byEmail = draft.email() == null ? Optional.empty() : findBy(tenantId, "email", draft.email());
-        Optional<Contact> byPhone = draft.phone() == null ? Optional.empty() : findBy(tenantId, "phone", draft.phone());
+        // One locked lookup for both keys: a create costs as few round trips as possible.
+        List<Contact> matches = em.createQuery("from Contact c where c.tenantId = ?1 and (c.email = ?2 or c.phone = ?3)", Contact.class)
+                .setParameter(1, tenantId).setParameter(2, draft.email() == null ? "" : draft.email())
+                .setParameter(3, draft.phone() == null ? "" : draft.phone())
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+        Optional<Contact> byEmail = matches.stream().filter(c -> draft.email() != null && draft.email().equals(c.email)).findFirst();
+        Optional<Contact> byPhone = matches.stream().filter(c -> draft.phone() != null && draft.phone().equals(c.phone)).findFirst();
         if (byEmail.isPresent() && byPhone.isPresent() && !byEmail.get().id.equals(byPhone.get().id)) {
             throw ProblemException.field(409, "phone", "belongs to another contact than the e-mail address");
         }
@@ -98,9 +110,10 @@ public class ContactService {
     }
 
     @Transactional
-    public Contact patch(UUID tenantId, UUID contactId, ContactInput in, Consent consent) {
+    public Contact patch(UUID tenantId, UUID contactId, ContactInput in, Consent given) {
         Contact contact = require(tenantId, contactId, true);
         Tenant tenant = em.find(Tenant.class, tenantId);
+        Consent consent = given.orTenantTexts(tenant);
         ContactDraft draft = ContactDraft.of(in, tenant.defaultRegion);
         if (draft.email() != null && !draft.email().equals(contact.email)) {
             findBy(tenantId, "email", draft.email()).ifPresent(other -> {

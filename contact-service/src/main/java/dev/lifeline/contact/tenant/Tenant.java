@@ -11,8 +11,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
-/** A business using Lifeline. Its default region decides how local phone numbers are read. */
+/**
+ * A business using Lifeline. Its default region decides how local phone numbers are read. Cached (second-level):
+ * every contact request needs it and it rarely changes.
+ */
 @Entity
+@jakarta.persistence.Cacheable
 @Table(name = "tenant")
 public class Tenant extends PanacheEntityBase {
 
