@@ -45,7 +45,7 @@ public class BulkUpserter {
     @Inject
     ContactService contacts;
     @Inject
-    ContactEvents events;
+    OutboxBatch outbox;
 
     @Transactional(Transactional.TxType.MANDATORY)
     public Result apply(UUID tenantId, List<Row> rows) {
@@ -126,15 +126,17 @@ public class BulkUpserter {
             }
             touched.add(contact);
         }
+        List<dev.lifeline.events.contact.ContactUpserted> upserted = new ArrayList<>(touched.size());
         for (Contact contact : touched) {
             contact.version++;
             contact.updatedAt = now;
             if (fresh.contains(contact)) {
                 em.persist(contact);
             }
-            events.upserted(contact);
+            upserted.add(ContactEvents.upsertedEvent(contact));
         }
         em.flush();
+        outbox.enqueueAll(dev.lifeline.events.Topics.CONTACTS, upserted);
         em.clear();
         return new Result(fresh.size(), merged, errors);
     }

@@ -17,9 +17,12 @@ public class ContactEvents {
     Outbox outbox;
 
     public void upserted(Contact c) {
-        outbox.enqueue(Topics.CONTACTS, new ContactUpserted(c.tenantId.toString(), c.id.toString(), c.version,
-                c.name, c.email, c.phone, c.locale, c.timeZone, c.tagList(), c.channelOrderList(), c.consents(),
-                c.updatedAt));
+        outbox.enqueue(Topics.CONTACTS, upsertedEvent(c));
+    }
+
+    public static ContactUpserted upsertedEvent(Contact c) {
+        return new ContactUpserted(c.tenantId.toString(), c.id.toString(), c.version, c.name, c.email, c.phone,
+                c.locale, c.timeZone, c.tagList(), c.channelOrderList(), c.consents(), c.updatedAt);
     }
 
     /** {@code contact.erased}, then a tombstone so that compaction drops every earlier record of the contact. */
