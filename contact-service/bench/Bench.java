@@ -39,6 +39,11 @@ public class Bench {
         int importRows = args.length > 4 ? Integer.parseInt(args[4]) : 100_000;
 
         String apiKey = newTenant(base, adminKey);
+        // The ceiling of this machine right now: the same client and concurrency against a trivial endpoint.
+        long[] ceilingLat = new long[Math.min(20_000, creates)];
+        long c0 = System.nanoTime();
+        runGets(base + "/q/health/live", ceilingLat.length, concurrency, ceilingLat);
+        double ceiling = ceilingLat.length / ((System.nanoTime() - c0) / 1e9);
         System.out.printf("warming up (%d creates)...%n", Math.min(5_000, creates / 5));
         runCreates(base, apiKey, Math.min(5_000, creates / 5), concurrency, "warm");
         long[] lat = new long[creates];
@@ -79,6 +84,7 @@ public class Bench {
         System.out.println("| measurement                         | value            |");
         System.out.println("|-------------------------------------|------------------|");
         System.out.printf("| creates (POST /api/v1/contacts)     | %,d at %d conc. |%n", creates, concurrency);
+        System.out.printf("| ceiling: GET /q/health/live         | %,.0f /s        |%n", ceiling);
         System.out.printf("| create throughput                   | %,.0f /s        |%n", creates / secs);
         System.out.printf("| create latency p50                  | %.1f ms          |%n", lat[lat.length / 2] / 1e6);
         System.out.printf("| create latency p99                  | %.1f ms          |%n", lat[(int) (lat.length * 0.99)] / 1e6);
@@ -88,6 +94,27 @@ public class Bench {
         System.out.printf("| CSV import throughput               | %,.0f rows/s    |%n", importRows / importSecs);
         System.out.printf("| service peak heap during import     | %,d MiB          |%n", heap.peak / (1024 * 1024));
         System.out.printf("| import job                          | %s |%n", job.replaceAll(",\"errors\":\\[.*", "").replaceAll("\\s+", ""));
+    }
+
+    static void runGets(String url, int n, int concurrency, long[] lat) throws Exception {
+        AtomicInteger next = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(concurrency);
+        List<Future<?>> workers = new ArrayList<>();
+        for (int w = 0; w < concurrency; w++) {
+            workers.add(pool.submit(() -> {
+                int i;
+                while ((i = next.getAndIncrement()) < n) {
+                    long s = System.nanoTime();
+                    HTTP.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.discarding());
+                    lat[i] = System.nanoTime() - s;
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : workers) {
+            f.get();
+        }
+        pool.shutdown();
     }
 
     static int runCreates(String base, String apiKey, int n, int concurrency, String tag) throws Exception {

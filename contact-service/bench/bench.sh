@@ -1,20 +1,23 @@
 #!/usr/bin/env bash
-# contact-service benchmark (not a test): starts the local stack with contact-service unless one answers on
-# :8081 already, then runs Bench.java against it and prints the table.
+# contact-service benchmark (not a test). Against LIFELINE_BENCH_URL if set (a service you run yourself);
+# otherwise starts its own local stack on ports of its own (service 18081, Kafka 29092, PostgreSQL 25432,
+# SMTP 3525) with data in contact-service/target/bench-run/, so it never collides with the regular local run, and stops it after.
 #   contact-service/bench/bench.sh [creates=30000] [concurrency=64] [importRows=100000]
 # The local stack starts the service with -Xmx256m, so the import heap figure is bounded by that.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-BASE=${LIFELINE_BENCH_URL:-http://localhost:8081}
 # The jar runs in the prod profile, which has no defaults for its secrets; the local run's values:
 export LIFELINE_ADMIN_KEY=${LIFELINE_ADMIN_KEY:-local-admin-key}
 export LIFELINE_LINK_SECRET=${LIFELINE_LINK_SECRET:-local-link-secret-change-me}
-started=""
-if ! curl -fs "$BASE/q/health/ready" >/dev/null 2>&1; then
+BASE=${LIFELINE_BENCH_URL:-}
+if [ -z "$BASE" ]; then
+  BASE=http://127.0.0.1:18081
   [ -f contact-service/target/quarkus-app/quarkus-run.jar ] || ./mvnw -q -o -pl contact-service package -DskipTests
   # Own process group, so that stopping it also stops the stack and the service it forked.
   setsid ./mvnw -q -o -pl local-stack exec:exec \
-    -Dlifeline.services=contact-service=contact-service/target/quarkus-app/quarkus-run.jar=8081=contact \
+    -Dlifeline.services=contact-service=contact-service/target/quarkus-app/quarkus-run.jar=18081=contact \
+    -Dlifeline.kafka.port=29092 -Dlifeline.postgres.port=25432 -Dlifeline.smtp.port=3525 \
+    -Dlifeline.mail-web.port=9025 -Dlifeline.data-dir=contact-service/target/bench-run \
     > /tmp/lifeline-bench-stack.log 2>&1 &
   started=$!
   trap 'kill -- -$started 2>/dev/null || true; sleep 5' EXIT

@@ -54,9 +54,9 @@ public class FormResource {
         CaptureInput input = new CaptureInput(limit(name, 200), limit(email, 320), limit(phone, 40),
                 emailConsent != null, smsConsent != null, null, website);
         try {
-            CaptureService.Outcome outcome = capture.capture(tenant, input, client.ip(), client.userAgent());
-            boolean pending = outcome == CaptureService.Outcome.PENDING_CONFIRMATION
-                    || (outcome == CaptureService.Outcome.IGNORED && tenant.doubleOptIn());
+            capture.capture(tenant, input, client.ip(), client.userAgent());
+            // Same page for new, known, confirmed and bot sign-ups: nobody learns who is on the list.
+            boolean pending = tenant.doubleOptIn();
             return Response.ok(page(tenant, null, pending ? "pending" : "confirmed", null, null)).build();
         } catch (InvalidFieldException e) {
             String message = switch (e.field()) {

@@ -57,13 +57,10 @@ public class PublicCaptureResource {
         }
         ClientInfo client = ClientInfo.of(request);
         capture.checkRate(tenant, client.ip());
-        CaptureService.Outcome outcome = capture.capture(tenant, input, client.ip(), client.userAgent());
-        String status = switch (outcome) {
-            case PENDING_CONFIRMATION -> "pending-confirmation";
-            // A bot gets the answer a person would get, so it learns nothing.
-            case IGNORED -> tenant.doubleOptIn() ? "pending-confirmation" : "confirmed";
-            case CONFIRMED -> "confirmed";
-        };
+        capture.capture(tenant, input, client.ip(), client.userAgent());
+        // The answer depends on the tenant's mode only: whether this person was already known (or confirmed, or a
+        // bot) must not be learnable from it.
+        String status = tenant.doubleOptIn() ? "pending-confirmation" : "confirmed";
         Response.ResponseBuilder answer = Response.accepted(Map.of("status", status));
         if (origin != null) {
             answer.header("Access-Control-Allow-Origin", origin).header("Vary", "Origin");
