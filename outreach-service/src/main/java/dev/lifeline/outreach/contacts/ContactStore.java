@@ -68,25 +68,35 @@ public class ContactStore {
                 ContactStore::map, tenantId, contactId);
     }
 
+    /** The contact with channels suppressed here shown as withdrawn: what a sender may use right now. */
+    public Optional<ProjectedContact> findSendable(String tenantId, String contactId) {
+        return sql.one("select " + COLUMNS + """
+                , array(select s.channel from suppression s where s.contact_id = c.contact_id) as suppressed
+                from outreach_contact c where tenant_id = ? and contact_id = ?
+                """, ContactStore::mapWithSuppression, tenantId, contactId);
+    }
+
     /** Every contact of the tenant with at least one confirmed channel, suppressed channels shown as withdrawn. */
     public List<ProjectedContact> reachable(String tenantId) {
         List<ProjectedContact> all = sql.query("select " + COLUMNS + """
                 , array(select s.channel from suppression s where s.contact_id = c.contact_id) as suppressed
                 from outreach_contact c where tenant_id = ?
                   and (email_consent = 'confirmed' or sms_consent = 'confirmed' or whatsapp_consent = 'confirmed')
-                """, rs -> {
-            ProjectedContact c = map(rs);
-            List<String> suppressed = Sql.strings(rs, "suppressed");
-            if (suppressed.isEmpty()) {
-                return c;
-            }
-            Map<ContactChannel, ConsentStatus> consents = new EnumMap<>(ContactChannel.class);
-            consents.putAll(c.consents());
-            suppressed.forEach(s -> consents.put(channel(s), ConsentStatus.WITHDRAWN));
-            return new ProjectedContact(c.tenantId(), c.contactId(), c.name(), c.email(), c.phone(), c.locale(),
-                    c.timeZone(), c.tags(), c.channelOrder(), consents);
-        }, tenantId);
+                """, ContactStore::mapWithSuppression, tenantId);
         return all;
+    }
+
+    private static ProjectedContact mapWithSuppression(ResultSet rs) throws SQLException {
+        ProjectedContact c = map(rs);
+        List<String> suppressed = Sql.strings(rs, "suppressed");
+        if (suppressed.isEmpty()) {
+            return c;
+        }
+        Map<ContactChannel, ConsentStatus> consents = new EnumMap<>(ContactChannel.class);
+        consents.putAll(c.consents());
+        suppressed.forEach(s -> consents.put(channel(s), ConsentStatus.WITHDRAWN));
+        return new ProjectedContact(c.tenantId(), c.contactId(), c.name(), c.email(), c.phone(), c.locale(),
+                c.timeZone(), c.tags(), c.channelOrder(), consents);
     }
 
     public boolean suppressed(String contactId, ContactChannel channel) {

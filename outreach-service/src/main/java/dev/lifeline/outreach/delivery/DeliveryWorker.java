@@ -59,14 +59,14 @@ public class DeliveryWorker {
             metrics.counter("lifeline_outreach_duplicate_jobs_total").increment();
             return;
         }
-        Optional<Campaign> campaign = campaigns.find(UUID.fromString(job.campaignId()))
+        Optional<Campaign> campaign = campaign(UUID.fromString(job.campaignId()))
                 .filter(c -> c.tenantId().equals(job.tenantId()));
-        Optional<ProjectedContact> contact = contacts.find(job.tenantId(), job.contactId());
+        Optional<ProjectedContact> contact = contacts.findSendable(job.tenantId(), job.contactId());
         if (campaign.isEmpty() || contact.isEmpty()) {
             finish(job, runId, channel, DeliveryState.CANCELLED, null, campaign.isEmpty() ? "campaign deleted" : "contact erased");
             return;
         }
-        if (!contact.get().confirmed(job.channel()) || contacts.suppressed(job.contactId(), job.channel())) {
+        if (!contact.get().confirmed(job.channel())) {
             finish(job, runId, channel, DeliveryState.CANCELLED, null, "consent withdrawn");
             return;
         }
@@ -103,7 +103,36 @@ public class DeliveryWorker {
         }
     }
 
+    /** Campaigns change rarely and a run takes seconds: a short cache saves a query per message. */
+    private Optional<Campaign> campaign(UUID id) {
+        long now = System.nanoTime();
+        CachedCampaign cached = campaignCache.get(id);
+        if (cached != null && now - cached.at < 2_000_000_000L) {
+            return cached.campaign;
+        }
+        Optional<Campaign> fresh = campaigns.find(id);
+        if (campaignCache.size() > 10_000) {
+            campaignCache.clear();
+        }
+        campaignCache.put(id, new CachedCampaign(fresh, now));
+        return fresh;
+    }
+
+    private record CachedCampaign(Optional<Campaign> campaign, long at) {
+    }
+
+    private final java.util.Map<UUID, CachedCampaign> campaignCache = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Map<UUID, MessageRenderer.OutageFacts> factsCache = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** A run's platform and start time never change. */
     private MessageRenderer.OutageFacts outageFacts(UUID runId) {
+        if (factsCache.size() > 10_000) {
+            factsCache.clear();
+        }
+        return factsCache.computeIfAbsent(runId, this::loadOutageFacts);
+    }
+
+    private MessageRenderer.OutageFacts loadOutageFacts(UUID runId) {
         return sql.one("""
                 select r.platform_id, coalesce(o.started_at, r.created_at) as started_at
                 from campaign_run r left join outage o on o.outage_id = r.outage_id where r.id = ?

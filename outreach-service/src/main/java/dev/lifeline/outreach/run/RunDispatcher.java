@@ -3,7 +3,6 @@ package dev.lifeline.outreach.run;
 import dev.lifeline.events.Topics;
 import dev.lifeline.events.contact.ContactChannel;
 import dev.lifeline.events.outreach.DeliveryJob;
-import dev.lifeline.kit.outbox.Outbox;
 import dev.lifeline.outreach.OutreachConfig;
 import dev.lifeline.outreach.Sql;
 import dev.lifeline.outreach.campaign.Campaign;
@@ -42,7 +41,7 @@ public class RunDispatcher {
     @Inject
     DeliveryStore deliveries;
     @Inject
-    Outbox outbox;
+    BulkOutbox bulkOutbox;
     @Inject
     OutreachConfig config;
     @Inject
@@ -92,10 +91,10 @@ public class RunDispatcher {
         ContactChannel channel = campaign.channel().contactChannel();
         List<String> queued = deliveries.queue(run.id(), run.tenantId(), run.platformId(), outageNotice,
                 ContactStore.channelName(channel), audience, now);
-        for (String contactId : queued) {
-            outbox.enqueue(Topics.OUTREACH_DELIVERIES, new DeliveryJob(run.tenantId(), run.id().toString(),
-                    campaign.id().toString(), contactId, channel));
-        }
+        String runId = run.id().toString();
+        String campaignId = campaign.id().toString();
+        bulkOutbox.enqueueAll(Topics.OUTREACH_DELIVERIES, queued.stream()
+                .map(contactId -> new DeliveryJob(run.tenantId(), runId, campaignId, contactId, channel)).toList());
         runs.markDispatched(run.id(), audience.size(), audience.isEmpty() ? RunStatus.COMPLETED : RunStatus.DISPATCHED, now);
         LOG.infof("Run %s of campaign %s dispatched: %d deliveries", run.id(), campaign.id(), queued.size());
     }
