@@ -68,6 +68,27 @@ public class ContactStore {
                 ContactStore::map, tenantId, contactId);
     }
 
+    /** Result of claiming a delivery: whether this caller won it, and the contact as it may be messaged now. */
+    public record Claim(boolean won, ProjectedContact contact) {
+    }
+
+    /**
+     * Claims the delivery (queued → sending) and reads its contact in one round trip and one commit: the hot path
+     * of every send.
+     */
+    public Claim claimAndFind(java.util.UUID runId, String contactId, String channel, String tenantId) {
+        String columns = java.util.Arrays.stream(COLUMNS.split(",\\s*")).map(col -> "c." + col)
+                .collect(java.util.stream.Collectors.joining(", "));
+        return sql.one("with claimed as (update delivery set state = 'sending', attempts = attempts + 1, updated_at = now() "
+                        + "where run_id = ? and contact_id = ? and channel = ? and state = 'queued' returning contact_id) "
+                        + "select " + columns + ", array(select s.channel from suppression s where s.contact_id = claimed.contact_id) "
+                        + "as suppressed from claimed left join outreach_contact c on c.contact_id = claimed.contact_id "
+                        + "and c.tenant_id = ?",
+                rs -> new Claim(true, rs.getString("contact_id") == null ? null : mapWithSuppression(rs)),
+                runId, contactId, channel, tenantId)
+                .orElse(new Claim(false, null));
+    }
+
     /** The contact with channels suppressed here shown as withdrawn: what a sender may use right now. */
     public Optional<ProjectedContact> findSendable(String tenantId, String contactId) {
         return sql.one("select " + COLUMNS + """

@@ -27,7 +27,7 @@ public class DeliveriesConsumer {
     DeliveryWorker worker;
 
     @Incoming(Channels.DELIVERIES_IN)
-    @Blocking(ordered = false)
+    @Blocking(value = "outreach-senders", ordered = false)
     public CompletionStage<Void> consume(Message<String> message) {
         DeliveryJob job;
         try {

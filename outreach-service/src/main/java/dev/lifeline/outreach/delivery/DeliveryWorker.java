@@ -55,13 +55,14 @@ public class DeliveryWorker {
     public void deliver(DeliveryJob job) {
         UUID runId = UUID.fromString(job.runId());
         String channel = ContactStore.channelName(job.channel());
-        if (!ledger.claim(runId, job.contactId(), channel)) {
+        ContactStore.Claim claim = contacts.claimAndFind(runId, job.contactId(), channel, job.tenantId());
+        if (!claim.won()) {
             metrics.counter("lifeline_outreach_duplicate_jobs_total").increment();
             return;
         }
         Optional<Campaign> campaign = campaign(UUID.fromString(job.campaignId()))
                 .filter(c -> c.tenantId().equals(job.tenantId()));
-        Optional<ProjectedContact> contact = contacts.findSendable(job.tenantId(), job.contactId());
+        Optional<ProjectedContact> contact = Optional.ofNullable(claim.contact());
         if (campaign.isEmpty() || contact.isEmpty()) {
             finish(job, runId, channel, DeliveryState.CANCELLED, null, campaign.isEmpty() ? "campaign deleted" : "contact erased");
             return;
