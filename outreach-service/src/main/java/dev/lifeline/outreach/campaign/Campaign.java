@@ -1,5 +1,7 @@
 package dev.lifeline.outreach.campaign;
 
+import dev.lifeline.outreach.delivery.QuietHours;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -21,6 +23,7 @@ public record Campaign(
         Links links,
         List<String> tags,
         Duration gracePeriod,
+        QuietHours quietHours,
         boolean active,
         Instant createdAt,
         Instant updatedAt) {

@@ -4,6 +4,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import dev.lifeline.outreach.delivery.QuietHours;
+
 import java.time.Duration;
 import java.util.List;
 
@@ -21,5 +23,6 @@ public record CampaignRequest(
         Campaign.Links links,
         List<@NotBlank @Size(max = 100) String> tags,
         Duration gracePeriod,
+        QuietHours quietHours,
         Boolean active) {
 }

@@ -58,6 +58,9 @@ public final class CampaignRules {
         if (r.gracePeriod() != null && r.gracePeriod().compareTo(Duration.ofDays(1)) > 0) {
             throw new Violation(400, "gracePeriod", "must be at most one day");
         }
+        if (r.quietHours() != null && (r.quietHours().start() == null || r.quietHours().end() == null)) {
+            throw new Violation(400, "quietHours", "needs both start and end (HH:mm)");
+        }
         switch (r.channel()) {
             case EMAIL -> {
                 require("subject", r.subject());

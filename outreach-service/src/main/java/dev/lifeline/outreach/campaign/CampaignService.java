@@ -77,7 +77,7 @@ public class CampaignService {
                 r.kind() == null ? CampaignKind.OUTAGE : r.kind(), r.subject(), r.textBody(), blankToNull(r.htmlBody()),
                 r.webhookUrl(), secret, r.links() == null ? Campaign.Links.NONE : r.links(),
                 r.tags() == null ? List.of() : r.tags(),
-                r.gracePeriod() == null ? config.defaultGracePeriod() : r.gracePeriod(),
+                r.gracePeriod() == null ? config.defaultGracePeriod() : r.gracePeriod(), r.quietHours(),
                 r.active() == null || r.active(), created, updated);
     }
 

@@ -22,22 +22,23 @@ public class CampaignStore {
         sql.update("""
                 insert into campaign (id, tenant_id, name, platform_id, channel, kind, subject, text_body, html_body,
                     webhook_url, webhook_secret, web_shop_url, phone, contact_email, tags, grace_period_ms, active,
-                    created_at, updated_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    created_at, updated_at, quiet_start, quiet_end)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, c.id(), c.tenantId(), c.name(), c.platformId(), c.channel().id(), c.kind().id(), c.subject(),
                 c.textBody(), c.htmlBody(), c.webhookUrl(), c.webhookSecret(), c.links().webShop(), c.links().phone(),
-                c.links().email(), c.tags(), c.gracePeriod().toMillis(), c.active(), c.createdAt(), c.updatedAt());
+                c.links().email(), c.tags(), c.gracePeriod().toMillis(), c.active(), c.createdAt(), c.updatedAt(),
+                quietStart(c), quietEnd(c));
     }
 
     public boolean update(Campaign c) {
         return sql.update("""
                 update campaign set name = ?, platform_id = ?, channel = ?, kind = ?, subject = ?, text_body = ?,
                     html_body = ?, webhook_url = ?, webhook_secret = ?, web_shop_url = ?, phone = ?, contact_email = ?,
-                    tags = ?, grace_period_ms = ?, active = ?, updated_at = ?
+                    tags = ?, grace_period_ms = ?, active = ?, updated_at = ?, quiet_start = ?, quiet_end = ?
                 where tenant_id = ? and id = ?
                 """, c.name(), c.platformId(), c.channel().id(), c.kind().id(), c.subject(), c.textBody(), c.htmlBody(),
                 c.webhookUrl(), c.webhookSecret(), c.links().webShop(), c.links().phone(), c.links().email(), c.tags(),
-                c.gracePeriod().toMillis(), c.active(), c.updatedAt(), c.tenantId(), c.id()) > 0;
+                c.gracePeriod().toMillis(), c.active(), c.updatedAt(), quietStart(c), quietEnd(c), c.tenantId(), c.id()) > 0;
     }
 
     public boolean delete(String tenantId, UUID id) {
@@ -66,13 +67,28 @@ public class CampaignStore {
                 """, CampaignStore::map, kind.id(), platformId, platformTenantId, platformTenantId);
     }
 
+    private static java.sql.Time quietStart(Campaign c) {
+        return c.quietHours() == null ? null : java.sql.Time.valueOf(c.quietHours().start());
+    }
+
+    private static java.sql.Time quietEnd(Campaign c) {
+        return c.quietHours() == null ? null : java.sql.Time.valueOf(c.quietHours().end());
+    }
+
+    private static dev.lifeline.outreach.delivery.QuietHours quietHours(ResultSet rs) throws SQLException {
+        java.sql.Time start = rs.getTime("quiet_start");
+        java.sql.Time end = rs.getTime("quiet_end");
+        return start == null || end == null ? null
+                : new dev.lifeline.outreach.delivery.QuietHours(start.toLocalTime(), end.toLocalTime());
+    }
+
     static Campaign map(ResultSet rs) throws SQLException {
         return new Campaign(Sql.uuid(rs, "id"), rs.getString("tenant_id"), rs.getString("name"),
                 rs.getString("platform_id"), CampaignChannel.of(rs.getString("channel")),
                 CampaignKind.of(rs.getString("kind")), rs.getString("subject"), rs.getString("text_body"),
                 rs.getString("html_body"), rs.getString("webhook_url"), rs.getString("webhook_secret"),
                 new Campaign.Links(rs.getString("web_shop_url"), rs.getString("phone"), rs.getString("contact_email")),
-                Sql.strings(rs, "tags"), Duration.ofMillis(rs.getLong("grace_period_ms")), rs.getBoolean("active"),
+                Sql.strings(rs, "tags"), Duration.ofMillis(rs.getLong("grace_period_ms")), quietHours(rs), rs.getBoolean("active"),
                 Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"));
     }
 }

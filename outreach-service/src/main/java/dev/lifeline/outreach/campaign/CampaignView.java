@@ -1,6 +1,7 @@
 package dev.lifeline.outreach.campaign;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.lifeline.outreach.delivery.QuietHours;
 import dev.lifeline.outreach.sms.SmsSegments;
 
 import java.time.Instant;
@@ -23,6 +24,7 @@ public record CampaignView(
         Campaign.Links links,
         List<String> tags,
         String gracePeriod,
+        QuietHours quietHours,
         boolean active,
         SmsSegments smsSegments,
         Instant createdAt,
@@ -31,7 +33,7 @@ public record CampaignView(
     public static CampaignView of(Campaign c) {
         return new CampaignView(c.id(), c.name(), c.platformId(), c.channel(), c.kind(), c.subject(), c.textBody(),
                 c.htmlBody(), c.webhookUrl(), c.channel() == CampaignChannel.WEBHOOK ? c.webhookSecret() != null : null,
-                c.links(), c.tags(), c.gracePeriod().toString(), c.active(),
+                c.links(), c.tags(), c.gracePeriod().toString(), c.quietHours(), c.active(),
                 c.channel() == CampaignChannel.SMS && c.textBody() != null ? SmsSegments.of(c.textBody()) : null,
                 c.createdAt(), c.updatedAt());
     }

@@ -90,10 +90,34 @@ public class DeliveryStore {
                 """, state, providerMessageId, error, runId, contactId, channel);
     }
 
-    /** Stops whatever of the run has not been claimed yet. */
+    /** Stops whatever of the run has not been claimed yet, deferred messages included. */
     public int cancelQueued(UUID runId) {
         return sql.update("update delivery set state = 'cancelled', last_error = 'run cancelled', updated_at = now() "
-                + "where run_id = ? and state = 'queued'", runId);
+                + "where run_id = ? and state in ('queued', 'deferred')", runId);
+    }
+
+    /** Quiet hours: the claim is handed back, to be queued again at {@code until}. */
+    public void defer(UUID runId, String contactId, String channel, Instant until) {
+        sql.update("update delivery set state = 'deferred', not_before = ?, updated_at = now() "
+                + "where run_id = ? and contact_id = ? and channel = ? and state = 'sending'", until, runId, contactId, channel);
+    }
+
+    /** A deferred delivery whose quiet hours are over, with what its job needs. */
+    public record Due(UUID runId, String contactId, String channel, String tenantId, UUID campaignId) {
+    }
+
+    /** Moves deferred deliveries that are due back to queued; call inside a transaction that re-enqueues their jobs. */
+    public List<Due> releaseDue(Instant now, int limit) {
+        return sql.query("""
+                with due as (
+                    select run_id, contact_id, channel from delivery
+                    where state = 'deferred' and not_before <= ? order by not_before limit ? for update skip locked)
+                update delivery d set state = 'queued', updated_at = now()
+                from due, campaign_run r
+                where d.run_id = due.run_id and d.contact_id = due.contact_id and d.channel = due.channel and r.id = d.run_id
+                returning d.run_id, d.contact_id, d.channel, d.tenant_id, r.campaign_id
+                """, rs -> new Due(Sql.uuid(rs, "run_id"), rs.getString("contact_id"), rs.getString("channel"),
+                rs.getString("tenant_id"), Sql.uuid(rs, "campaign_id")), now, limit);
     }
 
     public List<Row> forRun(UUID runId, int limit, int offset) {

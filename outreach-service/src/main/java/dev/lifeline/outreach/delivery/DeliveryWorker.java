@@ -71,6 +71,15 @@ public class DeliveryWorker {
             finish(job, runId, channel, DeliveryState.CANCELLED, null, "consent withdrawn");
             return;
         }
+        if (campaign.get().quietHours() != null) {
+            Optional<java.time.Instant> until = campaign.get().quietHours().deferUntil(java.time.Instant.now(),
+                    contact.get().timeZone());
+            if (until.isPresent()) {
+                ledger.defer(runId, job.contactId(), channel, until.get());
+                metrics.counter("lifeline_outreach_messages_total", "channel", channel, "outcome", "deferred").increment();
+                return;
+            }
+        }
         RenderedMessage message = renderer.render(campaign.get(), contact.get(), outageFacts(runId));
         ChannelSender sender = job.channel() == ContactChannel.SMS ? sms : email;
         String messageKey = job.runId() + "." + job.contactId();

@@ -99,6 +99,15 @@ public class RunDispatcher {
         LOG.infof("Run %s of campaign %s dispatched: %d deliveries", run.id(), campaign.id(), queued.size());
     }
 
+    /** Re-queues deliveries whose quiet hours are over. @return how many */
+    @Transactional
+    public int releaseDeferred() {
+        List<DeliveryStore.Due> due = deliveries.releaseDue(Instant.now(), 5000);
+        bulkOutbox.enqueueAll(Topics.OUTREACH_DELIVERIES, due.stream().map(d -> new DeliveryJob(d.tenantId(),
+                d.runId().toString(), d.campaignId().toString(), d.contactId(), ContactStore.channel(d.channel()))).toList());
+        return due.size();
+    }
+
     /** Channels the tenant reaches people on for this incident: its active campaigns of the same kind. */
     private Set<ContactChannel> offeredChannels(Run run, Campaign campaign) {
         Set<ContactChannel> offered = EnumSet.of(campaign.channel().contactChannel());

@@ -55,6 +55,7 @@ public class RunLauncher {
                     // drain every due run before sleeping
                 }
                 webhooks.sendQueued();
+                dispatcher.releaseDeferred();
             } catch (RuntimeException e) {
                 LOG.warnf("Run dispatch failed, retrying: %s", e.getClass().getSimpleName());
             }

@@ -71,7 +71,7 @@ public class RunStore {
     /** Delivery counts by state, every state present (zero when none). */
     public Map<String, Integer> counts(UUID runId) {
         Map<String, Integer> counts = new LinkedHashMap<>();
-        for (String s : List.of("queued", "sending", "sent", "failed", "bounced", "cancelled")) {
+        for (String s : List.of("queued", "deferred", "sending", "sent", "failed", "bounced", "cancelled")) {
             counts.put(s, 0);
         }
         sql.query("select state, count(*) as n from delivery where run_id = ? group by state",

@@ -178,4 +178,15 @@ class CampaignApiTest {
                 .body("status", equalTo(404));
         given().auth().oauth2(key).get("/api/v1/campaigns").then().body("$", org.hamcrest.Matchers.not(hasSize(-1)));
     }
+
+    @Test
+    void quietHoursNeedBothEndsInHourMinuteFormat() {
+        Map<String, Object> body = email();
+        body.put("quietHours", Map.of("start", "21:00"));
+        post(key, body).statusCode(400).body("errors[0].field", equalTo("quietHours"));
+        body.put("quietHours", Map.of("start", "25:00", "end", "08:00"));
+        post(key, body).statusCode(400).body("errors[0].field", equalTo("quietHours.start"));
+        body.put("quietHours", Map.of("start", "21:00", "end", "08:00"));
+        post(key, body).statusCode(201).body("quietHours.start", org.hamcrest.Matchers.startsWith("21:00")).body("quietHours.end", org.hamcrest.Matchers.startsWith("08:00"));
+    }
 }

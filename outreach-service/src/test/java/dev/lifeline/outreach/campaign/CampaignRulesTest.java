@@ -14,7 +14,7 @@ class CampaignRulesTest {
 
     private static CampaignRequest req(String platform, CampaignChannel channel, String subject, String text, String url) {
         return new CampaignRequest("n", platform, channel, null, subject, text, null, url, null, null, List.of(),
-                Duration.ZERO, null);
+                Duration.ZERO, null, null);
     }
 
     @Test

@@ -105,4 +105,25 @@ class RunLifecycleTest {
                 .post("/api/v1/campaigns/{id}/runs", campaign).then().statusCode(400)
                 .body("errors[0].field", equalTo("dryRun"));
     }
+
+    @Test
+    void quietHoursInTheContactsTimeZoneDeferTheMessageInsteadOfDroppingIt() {
+        Scenario s = new Scenario(stack, db);
+        s.contacts(Map.of("gus", ConsentStatus.CONFIRMED));
+        java.time.LocalTime berlin = java.time.LocalTime.now(java.time.ZoneId.of("Europe/Berlin"));
+        Map<String, Object> body = s.emailCampaign("PT0S");
+        body.put("quietHours", Map.of("start", berlin.minusHours(1).withSecond(0).withNano(0).toString(),
+                "end", berlin.plusHours(1).withSecond(0).withNano(0).toString()));
+        String campaign = s.createCampaign(body);
+        String run = given().auth().oauth2(s.key).contentType("application/json").body("{}")
+                .post("/api/v1/campaigns/{id}/runs", campaign).then().statusCode(202).extract().path("id");
+        await().atMost(Duration.ofSeconds(30)).until(() -> Integer.valueOf(1).equals(s.run(run).get("deferred")));
+        assertThat(s.run(run)).containsEntry("status", "dispatched").containsEntry("sent", 0).containsEntry("queued", 0);
+        assertThat(Db.string(db, "select not_before > now() + interval '50 minutes' from delivery where run_id = ?::uuid", run))
+                .isEqualTo("t");
+        assertThat(s.mails()).isEmpty();
+        // Cancelling the run (or the outage resolving) drops what is still deferred.
+        given().auth().oauth2(s.key).post("/api/v1/runs/{id}/cancel", run).then().statusCode(200)
+                .body("cancelled", equalTo(1)).body("deferred", equalTo(0));
+    }
 }
