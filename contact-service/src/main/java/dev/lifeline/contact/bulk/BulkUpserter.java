@@ -8,6 +8,7 @@ import dev.lifeline.contact.contact.ContactInput;
 import dev.lifeline.contact.contact.ContactService;
 import dev.lifeline.contact.contact.InvalidFieldException;
 import dev.lifeline.contact.tenant.Tenant;
+import dev.lifeline.kit.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -45,7 +46,7 @@ public class BulkUpserter {
     @Inject
     ContactService contacts;
     @Inject
-    OutboxBatch outbox;
+    Outbox outbox;
 
     @Transactional(Transactional.TxType.MANDATORY)
     public Result apply(UUID tenantId, List<Row> rows) {

@@ -13,6 +13,8 @@ import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -39,30 +41,49 @@ public class Outbox {
     /** @return the event id, which is the CloudEvents {@code id} consumers de-duplicate on */
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID enqueue(String topic, LifelineEvent event) {
-        return insert(topic, event.partitionKey(), event.eventType(), EventCodec.encode(event));
+        return insert(List.of(new Row(topic, event.partitionKey(), event.eventType(), EventCodec.encode(event)))).get(0);
+    }
+
+    /** Many events in one JDBC batch, for bulk work where a round trip per event would dominate the cost. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<UUID> enqueueAll(String topic, List<? extends LifelineEvent> events) {
+        return insert(events.stream()
+                .map(event -> new Row(topic, event.partitionKey(), event.eventType(), EventCodec.encode(event)))
+                .toList());
     }
 
     /** A record with a null value: log compaction then drops every earlier record of the key. */
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID enqueueTombstone(String topic, String key) {
-        return insert(topic, key, null, null);
+        return insert(List.of(new Row(topic, key, null, null))).get(0);
     }
 
-    private UUID insert(String topic, String key, String type, String data) {
-        UUID id = UUID.randomUUID();
+    private record Row(String topic, String key, String type, String data) {
+    }
+
+    private List<UUID> insert(List<Row> rows) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        List<UUID> ids = new ArrayList<>(rows.size());
         try (Connection connection = dataSource.getConnection();
              PreparedStatement insert = connection.prepareStatement(INSERT)) {
-            insert.setObject(1, id);
-            insert.setString(2, topic);
-            insert.setString(3, key);
-            insert.setString(4, type);
-            insert.setString(5, data);
-            insert.executeUpdate();
+            for (Row row : rows) {
+                UUID id = UUID.randomUUID();
+                ids.add(id);
+                insert.setObject(1, id);
+                insert.setString(2, row.topic());
+                insert.setString(3, row.key());
+                insert.setString(4, row.type());
+                insert.setString(5, row.data());
+                insert.addBatch();
+            }
+            insert.executeBatch();
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot write to the outbox", e);
         }
         wakeRelayAfterCommit();
-        return id;
+        return ids;
     }
 
     private void wakeRelayAfterCommit() {

@@ -16,15 +16,19 @@ final class JsonProblems {
     }
 
     static Response response(JsonProcessingException e) {
-        if (e instanceof JsonParseException || !(e instanceof JsonMappingException mapping) || mapping.getPath().isEmpty()) {
-            String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + ")";
-            return Problems.response(400, "Malformed JSON", "The request body is not valid JSON" + where,
-                    List.of(new Problem.FieldError("body", "is not valid JSON" + where)));
+        if (e instanceof JsonMappingException mapping && !(e instanceof JsonParseException)) {
+            if (mapping.getPath().isEmpty()) {
+                return Problems.response(400, "Invalid request", "The request body is not the expected JSON",
+                        List.of(new Problem.FieldError("body", "is not the expected JSON")));
+            }
+            String field = pathOf(mapping);
+            String message = e instanceof UnrecognizedPropertyException ? "is not a known field" : "has the wrong type or format";
+            return Problems.response(400, "Invalid request", field + " " + message, List.of(new Problem.FieldError(field, message)));
         }
-        String field = pathOf(mapping);
-        String message = e instanceof UnrecognizedPropertyException ? "is not a known field" : "has the wrong type or format";
-        return Problems.response(400, "Invalid request", field + " " + message, List.of(new Problem.FieldError(field, message)));
+        String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
+                + e.getLocation().getColumnNr() + ")";
+        return Problems.response(400, "Malformed JSON", "The request body is not valid JSON" + where,
+                List.of(new Problem.FieldError("body", "is not valid JSON" + where)));
     }
 
     static JsonProcessingException find(Throwable e) {

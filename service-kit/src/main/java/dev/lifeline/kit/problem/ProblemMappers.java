@@ -3,6 +3,7 @@ package dev.lifeline.kit.problem;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -63,6 +64,12 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response json(UnrecognizedPropertyException e) {
+        return JsonProblems.response(e);
+    }
+
+    /** Quarkus has its own mapper for exactly this type, which would answer without naming the field. */
+    @ServerExceptionMapper
+    public Response json(MismatchedInputException e) {
         return JsonProblems.response(e);
     }
 
