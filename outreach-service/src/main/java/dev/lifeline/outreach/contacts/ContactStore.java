@@ -97,6 +97,29 @@ public class ContactStore {
                 """, ContactStore::mapWithSuppression, tenantId, contactId);
     }
 
+    /**
+     * Streams every contact of the tenant with a confirmed channel (suppressed channels shown as withdrawn) through
+     * a cursor, so a run over 100,000 contacts never holds them all in memory. Needs a transaction (the cursor does).
+     */
+    public void forEachReachable(String tenantId, java.util.function.Consumer<ProjectedContact> each) {
+        sql.with(c -> {
+            try (java.sql.PreparedStatement ps = c.prepareStatement("select " + COLUMNS + """
+                    , array(select s.channel from suppression s where s.contact_id = c.contact_id) as suppressed
+                    from outreach_contact c where tenant_id = ?
+                      and (email_consent = 'confirmed' or sms_consent = 'confirmed' or whatsapp_consent = 'confirmed')
+                    """)) {
+                ps.setFetchSize(2000);
+                ps.setString(1, tenantId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        each.accept(mapWithSuppression(rs));
+                    }
+                }
+            }
+            return null;
+        });
+    }
+
     /** Every contact of the tenant with at least one confirmed channel, suppressed channels shown as withdrawn. */
     public List<ProjectedContact> reachable(String tenantId) {
         List<ProjectedContact> all = sql.query("select " + COLUMNS + """

@@ -31,17 +31,20 @@ public final class AudiencePlanner {
     public static List<String> plan(Collection<ProjectedContact> contacts, ContactChannel runChannel,
             Set<ContactChannel> offeredChannels, String downPlatform, Collection<String> requiredTags,
             Set<String> alreadyNotified) {
-        ContactChannel down = channelOf(downPlatform);
         List<String> out = new ArrayList<>();
         for (ProjectedContact c : contacts) {
-            if (alreadyNotified.contains(c.contactId()) || !c.tags().containsAll(requiredTags)) {
-                continue;
-            }
-            if (chosenChannel(c, offeredChannels, down) == runChannel) {
+            if (includes(c, runChannel, offeredChannels, downPlatform, requiredTags, alreadyNotified)) {
                 out.add(c.contactId());
             }
         }
         return out;
+    }
+
+    /** Whether one contact belongs to the run's audience (see {@link #plan}). */
+    public static boolean includes(ProjectedContact c, ContactChannel runChannel, Set<ContactChannel> offeredChannels,
+            String downPlatform, Collection<String> requiredTags, Set<String> alreadyNotified) {
+        return !alreadyNotified.contains(c.contactId()) && c.tags().containsAll(requiredTags)
+                && chosenChannel(c, offeredChannels, channelOf(downPlatform)) == runChannel;
     }
 
     static ContactChannel chosenChannel(ProjectedContact c, Set<ContactChannel> offered, ContactChannel down) {

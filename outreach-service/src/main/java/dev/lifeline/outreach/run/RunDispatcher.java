@@ -81,22 +81,32 @@ public class RunDispatcher {
         Set<String> notified = outageNotice
                 ? deliveries.notifiedSince(run.tenantId(), run.platformId(), now.minus(config.noticeWindow()))
                 : Set.of();
-        List<String> audience = AudiencePlanner.plan(contacts.reachable(run.tenantId()),
-                campaign.channel().contactChannel(), offeredChannels(run, campaign), run.platformId(), campaign.tags(),
-                notified);
+        Set<ContactChannel> offered = offeredChannels(run, campaign);
+        List<String> audience = new java.util.ArrayList<>();
+        contacts.forEachReachable(run.tenantId(), c -> {
+            if (AudiencePlanner.includes(c, campaign.channel().contactChannel(), offered, run.platformId(),
+                    campaign.tags(), notified)) {
+                audience.add(c.contactId());
+            }
+        });
         if (run.dryRun()) {
             runs.markDispatched(run.id(), audience.size(), RunStatus.COMPLETED, now);
             return;
         }
         ContactChannel channel = campaign.channel().contactChannel();
-        List<String> queued = deliveries.queue(run.id(), run.tenantId(), run.platformId(), outageNotice,
-                ContactStore.channelName(channel), audience, now);
         String runId = run.id().toString();
         String campaignId = campaign.id().toString();
-        bulkOutbox.enqueueAll(Topics.OUTREACH_DELIVERIES, queued.stream()
-                .map(contactId -> new DeliveryJob(run.tenantId(), runId, campaignId, contactId, channel)).toList());
+        int queuedCount = 0;
+        // In slices, so that jobs of a large run are never all in memory at once.
+        for (int from = 0; from < audience.size(); from += 5000) {
+            List<String> queued = deliveries.queue(run.id(), run.tenantId(), run.platformId(), outageNotice,
+                    ContactStore.channelName(channel), audience.subList(from, Math.min(audience.size(), from + 5000)), now);
+            bulkOutbox.enqueueAll(Topics.OUTREACH_DELIVERIES, queued.stream()
+                    .map(contactId -> new DeliveryJob(run.tenantId(), runId, campaignId, contactId, channel)).toList());
+            queuedCount += queued.size();
+        }
         runs.markDispatched(run.id(), audience.size(), audience.isEmpty() ? RunStatus.COMPLETED : RunStatus.DISPATCHED, now);
-        LOG.infof("Run %s of campaign %s dispatched: %d deliveries", run.id(), campaign.id(), queued.size());
+        LOG.infof("Run %s of campaign %s dispatched: %d deliveries", run.id(), campaign.id(), queuedCount);
     }
 
     /** Re-queues deliveries whose quiet hours are over. @return how many */
