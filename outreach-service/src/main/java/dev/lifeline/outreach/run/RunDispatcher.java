@@ -3,6 +3,7 @@ package dev.lifeline.outreach.run;
 import dev.lifeline.events.Topics;
 import dev.lifeline.events.contact.ContactChannel;
 import dev.lifeline.events.outreach.DeliveryJob;
+import dev.lifeline.kit.outbox.Outbox;
 import dev.lifeline.outreach.OutreachConfig;
 import dev.lifeline.outreach.Sql;
 import dev.lifeline.outreach.campaign.Campaign;
@@ -41,7 +42,7 @@ public class RunDispatcher {
     @Inject
     DeliveryStore deliveries;
     @Inject
-    BulkOutbox bulkOutbox;
+    Outbox outbox;
     @Inject
     OutreachConfig config;
     @Inject
@@ -101,7 +102,7 @@ public class RunDispatcher {
         for (int from = 0; from < audience.size(); from += 5000) {
             List<String> queued = deliveries.queue(run.id(), run.tenantId(), run.platformId(), outageNotice,
                     ContactStore.channelName(channel), audience.subList(from, Math.min(audience.size(), from + 5000)), now);
-            bulkOutbox.enqueueAll(Topics.OUTREACH_DELIVERIES, queued.stream()
+            outbox.enqueueAll(Topics.OUTREACH_DELIVERIES, queued.stream()
                     .map(contactId -> new DeliveryJob(run.tenantId(), runId, campaignId, contactId, channel)).toList());
             queuedCount += queued.size();
         }
@@ -113,7 +114,7 @@ public class RunDispatcher {
     @Transactional
     public int releaseDeferred() {
         List<DeliveryStore.Due> due = deliveries.releaseDue(Instant.now(), 5000);
-        bulkOutbox.enqueueAll(Topics.OUTREACH_DELIVERIES, due.stream().map(d -> new DeliveryJob(d.tenantId(),
+        outbox.enqueueAll(Topics.OUTREACH_DELIVERIES, due.stream().map(d -> new DeliveryJob(d.tenantId(),
                 d.runId().toString(), d.campaignId().toString(), d.contactId(), ContactStore.channel(d.channel()))).toList());
         return due.size();
     }

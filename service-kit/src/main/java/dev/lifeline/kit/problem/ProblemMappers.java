@@ -3,6 +3,7 @@ package dev.lifeline.kit.problem;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.validation.ConstraintViolation;
@@ -67,9 +68,17 @@ public class ProblemMappers {
         return JsonProblems.response(e);
     }
 
-    /** Quarkus has its own mapper for exactly this type, which would answer without naming the field. */
-    @ServerExceptionMapper
+    /**
+     * Quarkus REST has its own mappers for exactly these types, which would answer plain JSON echoing the value and
+     * without naming the field; priority 1 puts the kit's first.
+     */
+    @ServerExceptionMapper(priority = 1)
     public Response json(MismatchedInputException e) {
+        return JsonProblems.response(e);
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response json(InvalidFormatException e) {
         return JsonProblems.response(e);
     }
 
