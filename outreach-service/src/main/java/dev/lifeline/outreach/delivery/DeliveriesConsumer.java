@@ -42,12 +42,20 @@ public class DeliveriesConsumer {
             LOG.warnf("outreach-deliveries.v1 record rejected to the DLQ: %s", e.getClass().getSimpleName());
             return message.nack(e);
         }
+        CompletionStage<Void> recorded;
         try {
-            worker.deliver(job);
-            return message.ack();
+            recorded = worker.deliver(job);
         } catch (RuntimeException e) {
             LOG.warnf("Delivery job of run %s failed: %s", job.runId(), e.getClass().getSimpleName());
             return message.nack(e);
         }
+        // Acknowledged only once the outcome is committed (outcomes are written in batches by OutcomeWriter).
+        return recorded.handle((ok, e) -> {
+            if (e == null) {
+                return message.ack();
+            }
+            LOG.warnf("Outcome of a delivery job of run %s not recorded: %s", job.runId(), e.getClass().getSimpleName());
+            return message.nack(e instanceof Exception ex ? ex : new IllegalStateException(e));
+        }).thenCompose(s -> s);
     }
 }

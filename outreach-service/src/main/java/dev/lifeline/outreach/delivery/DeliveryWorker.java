@@ -19,6 +19,8 @@ import org.jboss.logging.Logger;
 
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Sends one delivery job: claim in the ledger first (only one worker ever wins), then send, then record the outcome.
@@ -51,25 +53,28 @@ public class DeliveryWorker {
     MeterRegistry metrics;
     @Inject
     SendLimits limits;
+    @Inject
+    OutcomeWriter outcomes;
 
-    public void deliver(DeliveryJob job) {
+    private static final CompletionStage<Void> DONE = CompletableFuture.completedFuture(null);
+
+    /** @return completes when the outcome is in the ledger: only then may the job be acknowledged */
+    public CompletionStage<Void> deliver(DeliveryJob job) {
         UUID runId = UUID.fromString(job.runId());
         String channel = ContactStore.channelName(job.channel());
         ContactStore.Claim claim = contacts.claimAndFind(runId, job.contactId(), channel, job.tenantId());
         if (!claim.won()) {
             metrics.counter("lifeline_outreach_duplicate_jobs_total").increment();
-            return;
+            return DONE;
         }
         Optional<Campaign> campaign = campaign(UUID.fromString(job.campaignId()))
                 .filter(c -> c.tenantId().equals(job.tenantId()));
         Optional<ProjectedContact> contact = Optional.ofNullable(claim.contact());
         if (campaign.isEmpty() || contact.isEmpty()) {
-            finish(job, runId, channel, DeliveryState.CANCELLED, null, campaign.isEmpty() ? "campaign deleted" : "contact erased");
-            return;
+            return finish(job, runId, channel, DeliveryState.CANCELLED, null, campaign.isEmpty() ? "campaign deleted" : "contact erased");
         }
         if (!contact.get().confirmed(job.channel())) {
-            finish(job, runId, channel, DeliveryState.CANCELLED, null, "consent withdrawn");
-            return;
+            return finish(job, runId, channel, DeliveryState.CANCELLED, null, "consent withdrawn");
         }
         if (campaign.get().quietHours() != null) {
             Optional<java.time.Instant> until = campaign.get().quietHours().deferUntil(java.time.Instant.now(),
@@ -77,7 +82,7 @@ public class DeliveryWorker {
             if (until.isPresent()) {
                 ledger.defer(runId, job.contactId(), channel, until.get());
                 metrics.counter("lifeline_outreach_messages_total", "channel", channel, "outcome", "deferred").increment();
-                return;
+                return DONE;
             }
         }
         RenderedMessage message = renderer.render(campaign.get(), contact.get(), outageFacts(runId));
@@ -95,22 +100,25 @@ public class DeliveryWorker {
             metrics.counter("lifeline_outreach_retries_total", "channel", channel).increment();
         });
         if (result instanceof SendResult.Sent sent) {
-            finish(job, runId, channel, DeliveryState.SENT, sent.providerMessageId(), null);
+            return finish(job, runId, channel, DeliveryState.SENT, sent.providerMessageId(), null);
         } else if (result instanceof SendResult.Permanent permanent) {
             if (permanent.hardBounce()) {
                 withdrawals.hardBounce(job.tenantId(), job.contactId(), job.channel());
             }
-            finish(job, runId, channel, permanent.hardBounce() ? DeliveryState.BOUNCED : DeliveryState.FAILED, null,
+            return finish(job, runId, channel, permanent.hardBounce() ? DeliveryState.BOUNCED : DeliveryState.FAILED, null,
                     permanent.error());
         }
+        throw new IllegalStateException("unexpected send result " + result.getClass().getSimpleName());
     }
 
-    private void finish(DeliveryJob job, UUID runId, String channel, String state, String providerId, String error) {
-        ledger.finish(runId, job.contactId(), channel, state, providerId, error);
+    private CompletionStage<Void> finish(DeliveryJob job, UUID runId, String channel, String state, String providerId,
+            String error) {
+        CompletionStage<Void> recorded = outcomes.finish(runId, job.contactId(), channel, state, providerId, error);
         metrics.counter("lifeline_outreach_messages_total", "channel", channel, "outcome", state).increment();
         if (!DeliveryState.SENT.equals(state)) {
             LOG.debugf("Delivery of run %s to contact %s: %s (%s)", runId, job.contactId(), state, error);
         }
+        return recorded;
     }
 
     /** Campaigns change rarely and a run takes seconds: a short cache saves a query per message. */
