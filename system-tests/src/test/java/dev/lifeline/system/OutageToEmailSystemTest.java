@@ -35,8 +35,8 @@ class OutageToEmailSystemTest {
 
     @Test
     void anInstagramOutageMailsEveryConsentingContactExactlyOnce() throws Exception {
-        String contactUrl = system.contacts.baseUrl();
-        Http.Reply tenant = Http.post(contactUrl + "/api/v1/admin/tenants", system.admin(), Map.of(
+        String contactUrl = system.contacts().baseUrl();
+        Http.Reply tenant = Http.post(contactUrl + "/api/v1/admin/tenants", RunningSystem.admin(), Map.of(
                 "name", "Ada's shop", "slug", "ada-shop", "defaultRegion", "DE", "timeZone", "Europe/Berlin",
                 "optInMode", "single"));
         assertThat(tenant.status()).as(tenant.raw()).isEqualTo(201);
@@ -50,7 +50,7 @@ class OutageToEmailSystemTest {
 
         // Outreach learns the tenant's key from tenants.v1: the first calls may come before it has.
         Http.Reply campaign = eventually(Duration.ofSeconds(60), () -> Http.post(
-                system.outreach.baseUrl() + "/api/v1/campaigns", key, Map.of(
+                system.outreach().baseUrl() + "/api/v1/campaigns", key, Map.of(
                         "name", "Instagram fallback",
                         "platformId", "instagram",
                         "channel", "email",
@@ -62,7 +62,7 @@ class OutageToEmailSystemTest {
 
         awaitOutreachKnowsContacts(key, campaign.body().path("id").asText(), consenting.size());
 
-        Http.Reply outage = Http.post(system.monitor.baseUrl() + "/api/v1/platforms/instagram/outages", system.admin(),
+        Http.Reply outage = Http.post(system.monitor().baseUrl() + "/api/v1/platforms/instagram/outages", RunningSystem.admin(),
                 Map.of("declaredBy", "ops@example.com", "reason", "Feed not loading", "severity", "major"));
         assertThat(outage.status()).as(outage.raw()).isEqualTo(201);
 
@@ -90,7 +90,7 @@ class OutageToEmailSystemTest {
 
     /** Contacts reach outreach through contacts.v1; a dry run of the campaign counts the audience outreach knows. */
     private static void awaitOutreachKnowsContacts(Map<String, String> key, String campaignId, int expected) {
-        String outreach = system.outreach.baseUrl();
+        String outreach = system.outreach().baseUrl();
         Http.Reply counted = eventually(Duration.ofSeconds(60), () -> {
             Http.Reply dryRun = Http.post(outreach + "/api/v1/campaigns/" + campaignId + "/runs", key, Map.of("dryRun", true));
             assertThat(dryRun.status()).as(dryRun.raw()).isEqualTo(202);

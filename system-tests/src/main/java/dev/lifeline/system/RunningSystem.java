@@ -1,0 +1,188 @@
+package dev.lifeline.system;
+
+import dev.lifeline.localstack.FreePort;
+import dev.lifeline.localstack.LocalStack;
+import dev.lifeline.localstack.ServiceProcess;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The three services started from their built jars as separate processes against one real broker, database and
+ * SMTP server — the system as an operator would run it. Test suites use it to crash, restart and add instances the
+ * way an operator (or a failing machine) would.
+ */
+public final class RunningSystem implements AutoCloseable {
+
+    public static final String ADMIN_KEY = "system-test-admin-key";
+    public static final String CONTACT = "contact-service";
+    public static final String MONITOR = "monitor-service";
+    public static final String OUTREACH = "outreach-service";
+
+    private static final Map<String, String> DATABASES = Map.of(CONTACT, "contact", MONITOR, "monitor", OUTREACH, "outreach");
+    private static final Duration READY = Duration.ofSeconds(180);
+
+    public final LocalStack stack;
+    private final Path home;
+    private final Path logs;
+    private final Map<String, Map<String, String>> extraConfig;
+    /** Instance name (service name, or service name plus a suffix for extra instances) to its running process. */
+    private final Map<String, Instance> instances = new LinkedHashMap<>();
+
+    private record Instance(String service, int port, ServiceProcess process) {
+    }
+
+    private RunningSystem(LocalStack stack, Path home, Path logs, Map<String, Map<String, String>> extraConfig) {
+        this.stack = stack;
+        this.home = home;
+        this.logs = logs;
+        this.extraConfig = extraConfig;
+    }
+
+    /** The three services with their defaults. */
+    public static RunningSystem start() {
+        return start(Map.of());
+    }
+
+    /**
+     * The three services; {@code extraConfig} maps a service name ({@link #CONTACT}, ...) to system properties added
+     * to (and overriding) what the system passes it, e.g. a slower send rate so that a fault lands mid-run.
+     */
+    public static RunningSystem start(Map<String, Map<String, String>> extraConfig) {
+        Path home = Path.of(System.getProperty("lifeline.services.dir", "..")).toAbsolutePath().normalize();
+        Path logs = Path.of(System.getProperty("lifeline.logs.dir", "target/service-logs")).toAbsolutePath();
+        try {
+            Files.createDirectories(logs);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        RunningSystem system = new RunningSystem(LocalStack.start(LocalStack.Ports.random()), home, logs, extraConfig);
+        try {
+            for (String service : List.of(CONTACT, MONITOR, OUTREACH)) {
+                system.launch(service, service, FreePort.pick());
+            }
+            system.awaitAllReady();
+        } catch (RuntimeException e) {
+            system.close();
+            throw e;
+        }
+        return system;
+    }
+
+    public ServiceProcess contacts() {
+        return process(CONTACT);
+    }
+
+    public ServiceProcess monitor() {
+        return process(MONITOR);
+    }
+
+    public ServiceProcess outreach() {
+        return process(OUTREACH);
+    }
+
+    /** A running instance by name: a service name, or the name given to {@link #addInstance}. */
+    public synchronized ServiceProcess process(String instance) {
+        Instance running = instances.get(instance);
+        if (running == null) {
+            throw new IllegalArgumentException("no instance " + instance + " (have " + instances.keySet() + ")");
+        }
+        return running.process();
+    }
+
+    /** Another instance of a service (same database, same consumer groups), ready when this returns. */
+    public ServiceProcess addInstance(String service, String instanceName) {
+        ServiceProcess process = launch(service, instanceName, FreePort.pick());
+        process.awaitReady(READY);
+        return process;
+    }
+
+    /** kill -9: the instance gets no chance to finish anything. */
+    public void kill(String instance) {
+        process(instance).kill();
+    }
+
+    /** Starts a killed or stopped instance again on its port and waits until it is ready. */
+    public ServiceProcess restart(String instance) {
+        Instance old;
+        synchronized (this) {
+            old = instances.get(instance);
+        }
+        old.process().stop();
+        ServiceProcess process = launch(old.service(), instance, old.port());
+        process.awaitReady(READY);
+        return process;
+    }
+
+    public List<ServiceProcess> processes() {
+        synchronized (this) {
+            return instances.values().stream().map(Instance::process).toList();
+        }
+    }
+
+    /** Every instance answers ready, as after an incident nobody repaired by hand. */
+    public void awaitAllReady() {
+        for (ServiceProcess process : processes()) {
+            process.awaitReady(READY);
+        }
+    }
+
+    /** Where each instance's stdout and stderr go, one file per instance. */
+    public Path logsDir() {
+        return logs;
+    }
+
+    public static Map<String, String> admin() {
+        return Map.of("X-Admin-Key", ADMIN_KEY);
+    }
+
+    public static Map<String, String> tenant(String apiKey) {
+        return Map.of("Authorization", "Bearer " + apiKey);
+    }
+
+    private ServiceProcess launch(String service, String instanceName, int port) {
+        Map<String, String> config = new HashMap<>(stack.quarkusConfig(DATABASES.get(service)));
+        config.put("lifeline.admin-key", ADMIN_KEY);
+        config.put("lifeline.link-signing-key", "system-test-link-signing-key-0123456789abcdef");
+        config.put("lifeline.contact.link-secret", "system-test-link-secret-0123456789abcdef");
+        // No network here: the catalogue must not probe the public sites, or every platform would look down.
+        config.put("lifeline.monitor.catalog-mode", "disabled");
+        config.putAll(extraConfig.getOrDefault(service, Map.of()));
+        Path jar = home.resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
+        // A restarted instance appends to its log, so a whole run's logs stay in one file per instance.
+        Path log = logs.resolve(instanceName + ".log");
+        Path previous = logs.resolve(instanceName + ".log.previous");
+        try {
+            if (Files.exists(log)) {
+                try (var in = Files.newInputStream(log)) {
+                    Files.write(previous, in.readAllBytes(), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ServiceProcess process = ServiceProcess.start(instanceName, jar, port, config, log);
+        synchronized (this) {
+            instances.put(instanceName, new Instance(service, port, process));
+        }
+        return process;
+    }
+
+    @Override
+    public void close() {
+        List<ServiceProcess> running = new ArrayList<>(processes());
+        Collections.reverse(running);
+        running.forEach(ServiceProcess::stop);
+        stack.stop();
+    }
+}
