@@ -12,9 +12,9 @@ export LIFELINE_LINK_SECRET=${LIFELINE_LINK_SECRET:-local-link-secret-change-me}
 BASE=${LIFELINE_BENCH_URL:-}
 if [ -z "$BASE" ]; then
   BASE=http://127.0.0.1:18081
-  [ -f contact-service/target/quarkus-app/quarkus-run.jar ] || ./mvnw -q -o -pl contact-service package -DskipTests
+  [ -f contact-service/target/quarkus-app/quarkus-run.jar ] || ./mvnw -q -pl contact-service package -DskipTests
   # Own process group, so that stopping it also stops the stack and the service it forked.
-  setsid ./mvnw -q -o -pl local-stack exec:exec \
+  setsid ./mvnw -q -pl local-stack exec:exec \
     -Dlifeline.services=contact-service=contact-service/target/quarkus-app/quarkus-run.jar=18081=contact \
     -Dlifeline.kafka.port=29092 -Dlifeline.postgres.port=25432 -Dlifeline.smtp.port=3525 \
     -Dlifeline.mail-web.port=9025 -Dlifeline.data-dir=contact-service/target/bench-run \
