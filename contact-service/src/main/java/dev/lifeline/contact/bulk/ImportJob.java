@@ -9,7 +9,10 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** One CSV upload. Its id derives from tenant and file hash: uploading the same file again finds this job. */
+/**
+ * One CSV upload. Its id derives from tenant and file hash: uploading the same file again finds this job, and resumes
+ * it when it was interrupted ({@link StallRule}).
+ */
 @Entity
 @Table(name = "import_job")
 public class ImportJob extends PanacheEntityBase {
@@ -36,4 +39,10 @@ public class ImportJob extends PanacheEntityBase {
     public Instant createdAt;
     @Column(name = "finished_at")
     public Instant finishedAt;
+    /** Heartbeat: set when the job is created, started or taken over, and with every chunk's progress. */
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+    /** The worker run that owns the job; a resume gives it a new one, which fences off any older worker. */
+    @Column(name = "run_id")
+    public UUID runId;
 }

@@ -38,7 +38,10 @@ public class ImportResource {
     public record ErrorView(long row, String field, String message) {
     }
 
-    /** 202 with the new job; a re-upload of the same file answers 200 with the job that already has it. */
+    /**
+     * 202 with the new job, or with the job of the same file when this upload resumes it (it was interrupted or
+     * failed); a re-upload of a live or done job answers 200 with the job that already has it.
+     */
     @POST
     @Consumes({"text/csv", "application/csv", MediaType.TEXT_PLAIN})
     public Response upload(InputStream body) throws IOException {

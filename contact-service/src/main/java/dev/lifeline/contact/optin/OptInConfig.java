@@ -5,7 +5,7 @@ import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
 
-/** Double opt-in and the public capture endpoint; defaults documented in application.properties. */
+/** Contact settings (double opt-in, the public capture endpoint, imports); defaults documented in application.properties. */
 @ConfigMapping(prefix = "lifeline.contact")
 public interface OptInConfig {
 
@@ -31,6 +31,13 @@ public interface OptInConfig {
     /** Public capture endpoint: submissions per tenant per minute. */
     @WithDefault("600")
     int perTenantPerMinute();
+
+    /**
+     * CSV import: a queued/running job whose progress has not moved for this long counts as interrupted (its worker
+     * died with the process), and the next upload of the same file resumes it. Longer than one chunk ever takes.
+     */
+    @WithDefault("PT30S")
+    Duration importStallAfter();
 
     /** Ignored with the rest of the JSON limit; present so one prefix documents all contact settings. */
     @WithDefault("65536")
