@@ -60,13 +60,22 @@ final class Business {
 
     /** Contacts 1..count with e-mail consent, by CSV import; waits until the import is done. */
     JsonNode importContacts(int count) {
+        Http.Reply upload = upload(contactsCsv(count));
+        assertThat(upload.status()).as(upload.raw()).isIn(200, 202);
+        return awaitImport(upload.body().path("id").asText(), Duration.ofMinutes(5));
+    }
+
+    /** A CSV file of contacts 1..count, all agreeing to e-mail. */
+    String contactsCsv(int count) {
         StringBuilder csv = new StringBuilder("name,email,email_consent,consent_text\n");
         for (int n = 1; n <= count; n++) {
             csv.append("Customer ").append(n).append(',').append(email(n)).append(",yes,E-mail me if the shop's platform is down\n");
         }
-        Http.Reply upload = Http.send("POST", contacts("/api/v1/contacts/imports"), auth(), "text/csv", csv.toString());
-        assertThat(upload.status()).as(upload.raw()).isIn(200, 202);
-        return awaitImport(upload.body().path("id").asText(), Duration.ofMinutes(5));
+        return csv.toString();
+    }
+
+    Http.Reply upload(String csv) {
+        return Http.send("POST", contacts("/api/v1/contacts/imports"), auth(), "text/csv", csv);
     }
 
     JsonNode awaitImport(String jobId, Duration timeout) {

@@ -24,13 +24,14 @@ final class SharedSystem {
             system = RunningSystem.start(Map.of(
                     RunningSystem.OUTREACH, Map.of(
                             "lifeline.limits.tenant-per-second", Integer.toString(SEND_RATE),
-                            // A crashed sender's claims are retried after this lease instead of minutes.
-                            "lifeline.delivery.claim-lease", "PT15S",
                             // One delivery consumer per instance, so a second instance takes partitions over.
                             "mp.messaging.incoming.deliveries-in.partitions", "1",
                             // A killed member leaves the group after 6 s instead of 45 s.
                             "kafka.session.timeout.ms", "6000",
-                            "kafka.heartbeat.interval.ms", "1000")));
+                            "kafka.heartbeat.interval.ms", "1000"),
+                    RunningSystem.CONTACT, Map.of(
+                            // An import whose service was killed is resumed by a re-upload after this.
+                            "lifeline.contact.import-stall-after", "PT5S")));
             Runtime.getRuntime().addShutdownHook(new Thread(system::close, "reliability-system-stop"));
         }
         return system;

@@ -112,6 +112,15 @@ public final class RunningSystem implements AutoCloseable {
         process(instance).kill();
     }
 
+    /** Stops an instance (gracefully) and forgets it, e.g. an extra instance a test no longer needs. */
+    public void remove(String instance) {
+        ServiceProcess process = process(instance);
+        process.stop();
+        synchronized (this) {
+            instances.remove(instance);
+        }
+    }
+
     /** Starts a killed or stopped instance again on its port and waits until it is ready. */
     public ServiceProcess restart(String instance) {
         Instance old;
