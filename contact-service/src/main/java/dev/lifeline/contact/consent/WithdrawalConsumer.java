@@ -6,6 +6,7 @@ import dev.lifeline.events.LifelineEvent;
 import dev.lifeline.events.MalformedEventException;
 import dev.lifeline.events.outreach.ConsentWithdrawn;
 import dev.lifeline.events.outreach.WithdrawalReason;
+import dev.lifeline.kit.inbox.DatabaseOutage;
 import dev.lifeline.kit.inbox.InboundEvent;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -43,8 +44,8 @@ public class WithdrawalConsumer {
             if (Ids.parse(withdrawn.tenantId()) == null || Ids.parse(withdrawn.contactId()) == null) {
                 throw new MalformedEventException("tenantId and contactId must be UUIDs");
             }
-            recorder.record(inbound.id(), withdrawn, withdrawn.reason() == WithdrawalReason.HARD_BOUNCE
-                    ? ConsentSource.BOUNCE : ConsentSource.UNSUBSCRIBE);
+            String source = withdrawn.reason() == WithdrawalReason.HARD_BOUNCE ? ConsentSource.BOUNCE : ConsentSource.UNSUBSCRIBE;
+            DatabaseOutage.waitOut(() -> recorder.record(inbound.id(), withdrawn, source));
             return message.ack();
         } catch (MalformedEventException e) {
             LOG.warnf("Withdrawal record rejected to the DLQ: %s", e.getMessage());

@@ -1,6 +1,7 @@
 package dev.lifeline.outreach.contacts;
 
 import dev.lifeline.events.Channels;
+import dev.lifeline.kit.inbox.DatabaseOutage;
 import dev.lifeline.kit.inbox.InboundEvent;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,7 +25,8 @@ public class ContactsConsumer {
     @Blocking
     public CompletionStage<Void> consume(Message<String> message) {
         try {
-            projector.apply(InboundEvent.of(message));
+            InboundEvent inbound = InboundEvent.of(message);
+            DatabaseOutage.waitOut(() -> projector.apply(inbound));
             return message.ack();
         } catch (RuntimeException e) {
             // The message text of a decoding error names fields only, never values.

@@ -4,6 +4,7 @@ import dev.lifeline.events.Channels;
 import dev.lifeline.events.LifelineEvent;
 import dev.lifeline.events.MalformedEventException;
 import dev.lifeline.events.outreach.DeliveryJob;
+import dev.lifeline.kit.inbox.DatabaseOutage;
 import dev.lifeline.kit.inbox.InboundEvent;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -44,7 +45,7 @@ public class DeliveriesConsumer {
         }
         CompletionStage<Void> recorded;
         try {
-            recorded = worker.deliver(job);
+            recorded = DatabaseOutage.waitOut(() -> worker.deliver(job));
         } catch (RuntimeException e) {
             LOG.warnf("Delivery job of run %s failed: %s", job.runId(), e.getClass().getSimpleName());
             return message.nack(e);

@@ -1,6 +1,7 @@
 package dev.lifeline.outreach.outage;
 
 import dev.lifeline.events.Channels;
+import dev.lifeline.kit.inbox.DatabaseOutage;
 import dev.lifeline.kit.inbox.InboundEvent;
 import dev.lifeline.outreach.run.RunLauncher;
 import io.smallrye.reactive.messaging.annotations.Blocking;
@@ -32,7 +33,8 @@ public class OutagesConsumer {
             if (in.isTombstone()) {
                 return message.ack();
             }
-            if (reaction.apply(in) > 0) {
+            InboundEvent event = in;
+            if (DatabaseOutage.waitOut(() -> reaction.apply(event)) > 0) {
                 launcher.wake();
             }
             return message.ack();

@@ -4,6 +4,7 @@ import dev.lifeline.events.Channels;
 import dev.lifeline.events.LifelineEvent;
 import dev.lifeline.events.tenant.TenantDeleted;
 import dev.lifeline.events.tenant.TenantUpserted;
+import dev.lifeline.kit.inbox.DatabaseOutage;
 import dev.lifeline.kit.inbox.InboundEvent;
 import dev.lifeline.kit.inbox.ProcessedEvents;
 import io.quarkus.arc.properties.IfBuildProperty;
@@ -37,7 +38,7 @@ public class TenantEventsConsumer {
             InboundEvent inbound = InboundEvent.of(message);
             if (!inbound.isTombstone()) {
                 LifelineEvent event = inbound.decode();
-                QuarkusTransaction.requiringNew().run(() -> {
+                DatabaseOutage.waitOut(() -> QuarkusTransaction.requiringNew().run(() -> {
                     if (processed.firstTime(CONSUMER, inbound.id())) {
                         if (event instanceof TenantUpserted upserted) {
                             projection.apply(upserted);
@@ -45,7 +46,7 @@ public class TenantEventsConsumer {
                             projection.apply(deleted);
                         }
                     }
-                });
+                }));
             }
             return message.ack();
         } catch (RuntimeException e) {
