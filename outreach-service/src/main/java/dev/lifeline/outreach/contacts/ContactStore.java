@@ -68,25 +68,30 @@ public class ContactStore {
                 ContactStore::map, tenantId, contactId);
     }
 
-    /** Result of claiming a delivery: whether this caller won it, and the contact as it may be messaged now. */
-    public record Claim(boolean won, ProjectedContact contact) {
+    /**
+     * Result of claiming a delivery: whether this caller won it, the contact as it may be messaged now, and the
+     * claim's token (outcomes are recorded only while the delivery's claim is still this token).
+     */
+    public record Claim(boolean won, ProjectedContact contact, java.util.UUID token) {
     }
 
     /**
-     * Claims the delivery (queued → sending) and reads its contact in one round trip and one commit: the hot path
-     * of every send.
+     * Claims the delivery (queued → sending, stamped with a fresh token, the time and this instance) and reads its
+     * contact in one round trip and one commit: the hot path of every send.
      */
-    public Claim claimAndFind(java.util.UUID runId, String contactId, String channel, String tenantId) {
+    public Claim claimAndFind(java.util.UUID runId, String contactId, String channel, String tenantId, String claimedBy) {
         String columns = java.util.Arrays.stream(COLUMNS.split(",\\s*")).map(col -> "c." + col)
                 .collect(java.util.stream.Collectors.joining(", "));
-        return sql.one("with claimed as (update delivery set state = 'sending', attempts = attempts + 1, updated_at = now() "
+        java.util.UUID token = java.util.UUID.randomUUID();
+        return sql.one("with claimed as (update delivery set state = 'sending', attempts = attempts + 1, claim_token = ?, "
+                        + "claimed_at = now(), claimed_by = ?, updated_at = now() "
                         + "where run_id = ? and contact_id = ? and channel = ? and state = 'queued' returning contact_id) "
                         + "select " + columns + ", array(select s.channel from suppression s where s.contact_id = claimed.contact_id) "
                         + "as suppressed from claimed left join outreach_contact c on c.contact_id = claimed.contact_id "
                         + "and c.tenant_id = ?",
-                rs -> new Claim(true, rs.getString("contact_id") == null ? null : mapWithSuppression(rs)),
-                runId, contactId, channel, tenantId)
-                .orElse(new Claim(false, null));
+                rs -> new Claim(true, rs.getString("contact_id") == null ? null : mapWithSuppression(rs), token),
+                token, claimedBy, runId, contactId, channel, tenantId)
+                .orElse(new Claim(false, null, null));
     }
 
     /** The contact with channels suppressed here shown as withdrawn: what a sender may use right now. */

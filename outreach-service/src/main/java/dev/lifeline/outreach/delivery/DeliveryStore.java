@@ -5,15 +5,23 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.sql.PreparedStatement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
-/** The delivery ledger. Its primary key (run, contact, channel) is what makes a send happen at most once. */
+/**
+ * The delivery ledger. Its primary key (run, contact, channel) and the claim (queued → sending, with a token) make
+ * one sender at a time own a delivery; a claim whose lease ran out is taken back by {@link ClaimSweeper}.
+ */
 @ApplicationScoped
 public class DeliveryStore {
+
+    /** Who claims: shown in the ledger, so an operator can tell which instance a stranded claim belonged to. */
+    public static final String INSTANCE = java.lang.management.ManagementFactory.getRuntimeMXBean().getName();
 
     public record Row(UUID runId, String contactId, String channel, String state, int attempts,
             String providerMessageId, String lastError, Instant updatedAt) {
@@ -69,25 +77,42 @@ public class DeliveryStore {
                 """, rs -> rs.getString(1), tenantId, platformId, since));
     }
 
-    /** The claim: only one caller ever moves a delivery out of queued. Autocommits when outside a transaction. */
-    public boolean claim(UUID runId, String contactId, String channel) {
+    /**
+     * The claim: only one caller ever moves a delivery out of queued. Autocommits when outside a transaction.
+     *
+     * @return the claim's token when this caller won it
+     */
+    public Optional<UUID> claim(UUID runId, String contactId, String channel) {
+        UUID token = UUID.randomUUID();
         return sql.update("""
-                update delivery set state = 'sending', attempts = attempts + 1, updated_at = now()
+                update delivery set state = 'sending', attempts = attempts + 1, claim_token = ?, claimed_at = now(),
+                    claimed_by = ?, updated_at = now()
                 where run_id = ? and contact_id = ? and channel = ? and state = 'queued'
-                """, runId, contactId, channel) == 1;
+                """, token, INSTANCE, runId, contactId, channel) == 1 ? Optional.of(token) : Optional.empty();
     }
 
-    public void attempt(UUID runId, String contactId, String channel, String error) {
-        sql.update("update delivery set attempts = attempts + 1, last_error = ?, updated_at = now() "
-                + "where run_id = ? and contact_id = ? and channel = ?", error, runId, contactId, channel);
+    /** Moves the claim's time to now. @return false when the claim is no longer the token's (the lease ran out) */
+    public boolean confirm(UUID runId, String contactId, String channel, UUID token) {
+        return sql.update("update delivery set claimed_at = now() "
+                + "where run_id = ? and contact_id = ? and channel = ? and state = 'sending' and claim_token = ?",
+                runId, contactId, channel, token) == 1;
     }
 
-    public void finish(UUID runId, String contactId, String channel, String state, String providerMessageId, String error) {
+    /** A transient error before a retry. @return false when the claim is no longer the token's */
+    public boolean attempt(UUID runId, String contactId, String channel, UUID token, String error) {
+        return sql.update("update delivery set attempts = attempts + 1, last_error = ?, updated_at = now() "
+                + "where run_id = ? and contact_id = ? and channel = ? and state = 'sending' and claim_token = ?",
+                error, runId, contactId, channel, token) == 1;
+    }
+
+    /** The outcome of a claim; ignored when the claim is no longer the token's (a newer claim owns the row). */
+    public void finish(UUID runId, String contactId, String channel, UUID token, String state, String providerMessageId,
+            String error) {
         sql.update("""
                 update delivery set state = ?, provider_message_id = coalesce(?, provider_message_id), last_error = ?,
                     updated_at = now()
-                where run_id = ? and contact_id = ? and channel = ?
-                """, state, providerMessageId, error, runId, contactId, channel);
+                where run_id = ? and contact_id = ? and channel = ? and state = 'sending' and claim_token = ?
+                """, state, providerMessageId, error, runId, contactId, channel, token);
     }
 
     /** Stops whatever of the run has not been claimed yet, deferred messages included. */
@@ -97,9 +122,10 @@ public class DeliveryStore {
     }
 
     /** Quiet hours: the claim is handed back, to be queued again at {@code until}. */
-    public void defer(UUID runId, String contactId, String channel, Instant until) {
+    public void defer(UUID runId, String contactId, String channel, UUID token, Instant until) {
         sql.update("update delivery set state = 'deferred', not_before = ?, updated_at = now() "
-                + "where run_id = ? and contact_id = ? and channel = ? and state = 'sending'", until, runId, contactId, channel);
+                + "where run_id = ? and contact_id = ? and channel = ? and state = 'sending' and claim_token = ?",
+                until, runId, contactId, channel, token);
     }
 
     /** A deferred delivery whose quiet hours are over, with what its job needs. */
@@ -118,6 +144,43 @@ public class DeliveryStore {
                 returning d.run_id, d.contact_id, d.channel, d.tenant_id, r.campaign_id
                 """, rs -> new Due(Sql.uuid(rs, "run_id"), rs.getString("contact_id"), rs.getString("channel"),
                 rs.getString("tenant_id"), Sql.uuid(rs, "campaign_id")), now, limit);
+    }
+
+    /**
+     * Locks deliveries whose claim is older than the lease; other sweepers skip them, and a late outcome of their old
+     * sender waits for the lock and then no longer matches the token. Call inside the transaction that releases them.
+     */
+    public List<ExpiredClaim> lockExpiredClaims(Duration lease, int limit) {
+        return sql.query("""
+                select d.run_id, d.contact_id, d.channel, d.tenant_id, r.campaign_id, r.status, r.trigger,
+                    o.resolved_at is not null as outage_resolved
+                from delivery d join campaign_run r on r.id = d.run_id left join outage o on o.outage_id = r.outage_id
+                where d.state = 'sending' and d.claimed_at < now() - make_interval(secs => ?)
+                order by d.claimed_at limit ? for update of d skip locked
+                """, rs -> new ExpiredClaim(Sql.uuid(rs, "run_id"), rs.getString("contact_id"), rs.getString("channel"),
+                rs.getString("tenant_id"), Sql.uuid(rs, "campaign_id"), rs.getString("status"), rs.getString("trigger"),
+                rs.getBoolean("outage_resolved")), lease.toMillis() / 1000.0, limit);
+    }
+
+    /** Expired claims back to queued (the lost attempt counted), or cancelled with the reason given. */
+    public void release(List<ExpiredClaim> expired) {
+        sql.with(c -> {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    update delivery set state = ?, attempts = attempts + ?, last_error = ?, claim_token = null,
+                        claimed_by = null, updated_at = now()
+                    where run_id = ? and contact_id = ? and channel = ? and state = 'sending'
+                    """)) {
+                for (ExpiredClaim e : expired) {
+                    Optional<String> cancellation = e.cancellation();
+                    Sql.bind(c, ps, cancellation.isPresent() ? DeliveryState.CANCELLED : DeliveryState.QUEUED,
+                            cancellation.isPresent() ? 0 : 1, cancellation.orElse(ExpiredClaim.LEASE_EXPIRED),
+                            e.runId(), e.contactId(), e.channel());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            return null;
+        });
     }
 
     public List<Row> forRun(UUID runId, int limit, int offset) {

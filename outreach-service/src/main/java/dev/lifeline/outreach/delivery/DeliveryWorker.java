@@ -24,7 +24,8 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * Sends one delivery job: claim in the ledger first (only one worker ever wins), then send, then record the outcome.
- * A crash after the claim leaves the delivery in {@code sending}: it is never sent a second time.
+ * A crash after the claim leaves the delivery in {@code sending} until its claim lease runs out; then
+ * {@link ClaimSweeper} queues it again and a new job takes this same path.
  */
 @ApplicationScoped
 public class DeliveryWorker {
@@ -55,6 +56,8 @@ public class DeliveryWorker {
     SendLimits limits;
     @Inject
     OutcomeWriter outcomes;
+    @Inject
+    DeliveryConfig deliveryConfig;
 
     private static final CompletionStage<Void> DONE = CompletableFuture.completedFuture(null);
 
@@ -62,25 +65,41 @@ public class DeliveryWorker {
     public CompletionStage<Void> deliver(DeliveryJob job) {
         UUID runId = UUID.fromString(job.runId());
         String channel = ContactStore.channelName(job.channel());
-        ContactStore.Claim claim = contacts.claimAndFind(runId, job.contactId(), channel, job.tenantId());
+        ContactStore.Claim claim = contacts.claimAndFind(runId, job.contactId(), channel, job.tenantId(),
+                DeliveryStore.INSTANCE);
         if (!claim.won()) {
             metrics.counter("lifeline_outreach_duplicate_jobs_total").increment();
             return DONE;
         }
+        HeldClaim held = new ClaimLease(deliveryConfig.claimLease())
+                .hold(claim.token(), token -> ledger.confirm(runId, job.contactId(), channel, token));
+        try {
+            return send(job, runId, channel, claim, held);
+        } catch (HeldClaim.Lost lost) {
+            // The sweeper queued the delivery again and its new job owns it now; this one is done.
+            metrics.counter("lifeline_outreach_claims_lost_total", "channel", channel).increment();
+            LOG.warnf("Delivery of run %s: claim lease expired before the send, left to the newer claim", runId);
+            return DONE;
+        }
+    }
+
+    private CompletionStage<Void> send(DeliveryJob job, UUID runId, String channel, ContactStore.Claim claim,
+            HeldClaim held) {
         Optional<Campaign> campaign = campaign(UUID.fromString(job.campaignId()))
                 .filter(c -> c.tenantId().equals(job.tenantId()));
         Optional<ProjectedContact> contact = Optional.ofNullable(claim.contact());
         if (campaign.isEmpty() || contact.isEmpty()) {
-            return finish(job, runId, channel, DeliveryState.CANCELLED, null, campaign.isEmpty() ? "campaign deleted" : "contact erased");
+            return finish(job, runId, channel, held, DeliveryState.CANCELLED, null,
+                    campaign.isEmpty() ? "campaign deleted" : "contact erased");
         }
         if (!contact.get().confirmed(job.channel())) {
-            return finish(job, runId, channel, DeliveryState.CANCELLED, null, "consent withdrawn");
+            return finish(job, runId, channel, held, DeliveryState.CANCELLED, null, "consent withdrawn");
         }
         if (campaign.get().quietHours() != null) {
             Optional<java.time.Instant> until = campaign.get().quietHours().deferUntil(java.time.Instant.now(),
                     contact.get().timeZone());
             if (until.isPresent()) {
-                ledger.defer(runId, job.contactId(), channel, until.get());
+                ledger.defer(runId, job.contactId(), channel, held.token(), until.get());
                 metrics.counter("lifeline_outreach_messages_total", "channel", channel, "outcome", "deferred").increment();
                 return DONE;
             }
@@ -92,28 +111,34 @@ public class DeliveryWorker {
                 RetryPolicy::sleep);
         SendResult result = retry.run(() -> {
             Timer.Sample sample = Timer.start(metrics);
-            SendResult r = limits.acquire(job.tenantId(), job.channel(), () -> sender.send(contact.get(), message, messageKey));
+            SendResult r = limits.acquire(job.tenantId(), job.channel(), () -> {
+                held.beforeSend();
+                return sender.send(contact.get(), message, messageKey);
+            });
             sample.stop(metrics.timer("lifeline_outreach_send_seconds", "channel", channel));
             return r;
         }, transientError -> {
-            ledger.attempt(runId, job.contactId(), channel, transientError.error());
+            if (!ledger.attempt(runId, job.contactId(), channel, held.token(), transientError.error())) {
+                throw new HeldClaim.Lost();
+            }
             metrics.counter("lifeline_outreach_retries_total", "channel", channel).increment();
         });
         if (result instanceof SendResult.Sent sent) {
-            return finish(job, runId, channel, DeliveryState.SENT, sent.providerMessageId(), null);
+            return finish(job, runId, channel, held, DeliveryState.SENT, sent.providerMessageId(), null);
         } else if (result instanceof SendResult.Permanent permanent) {
             if (permanent.hardBounce()) {
                 withdrawals.hardBounce(job.tenantId(), job.contactId(), job.channel());
             }
-            return finish(job, runId, channel, permanent.hardBounce() ? DeliveryState.BOUNCED : DeliveryState.FAILED, null,
-                    permanent.error());
+            return finish(job, runId, channel, held, permanent.hardBounce() ? DeliveryState.BOUNCED : DeliveryState.FAILED,
+                    null, permanent.error());
         }
         throw new IllegalStateException("unexpected send result " + result.getClass().getSimpleName());
     }
 
-    private CompletionStage<Void> finish(DeliveryJob job, UUID runId, String channel, String state, String providerId,
-            String error) {
-        CompletionStage<Void> recorded = outcomes.finish(runId, job.contactId(), channel, state, providerId, error);
+    private CompletionStage<Void> finish(DeliveryJob job, UUID runId, String channel, HeldClaim held, String state,
+            String providerId, String error) {
+        CompletionStage<Void> recorded = outcomes.finish(runId, job.contactId(), channel, held.token(), state, providerId,
+                error);
         metrics.counter("lifeline_outreach_messages_total", "channel", channel, "outcome", state).increment();
         if (!DeliveryState.SENT.equals(state)) {
             LOG.debugf("Delivery of run %s to contact %s: %s (%s)", runId, job.contactId(), state, error);

@@ -1,5 +1,6 @@
 package dev.lifeline.outreach.delivery;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,8 +23,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * Records delivery outcomes (sent / failed / bounced / cancelled) in batches: whatever outcomes are waiting when the
  * previous write finishes go to the ledger in one statement and one commit. The returned stage completes when the
- * outcome is committed, and the delivery job is acknowledged only then, so a crash never loses a job whose outcome is
- * unrecorded: its row stays in {@code sending} and is never sent again (claim-before-send, at most once).
+ * outcome is committed, and the delivery job is acknowledged only then. A crash before that leaves the row in
+ * {@code sending} until its claim lease runs out and {@link ClaimSweeper} queues it again; an outcome applies only
+ * while the row's claim is still the sender's token, so a sender that lost its claim cannot overwrite a newer one.
  */
 @ApplicationScoped
 public class OutcomeWriter {
@@ -31,12 +33,14 @@ public class OutcomeWriter {
     private static final Logger LOG = Logger.getLogger(OutcomeWriter.class);
     private static final int MAX_BATCH = 1000;
 
-    private record Pending(UUID runId, String contactId, String channel, String state, String providerMessageId,
-            String error, CompletableFuture<Void> done) {
+    private record Pending(UUID runId, String contactId, String channel, UUID token, String state,
+            String providerMessageId, String error, CompletableFuture<Void> done) {
     }
 
     @Inject
     DataSource dataSource;
+    @Inject
+    MeterRegistry metrics;
 
     private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private volatile boolean running;
@@ -62,9 +66,10 @@ public class OutcomeWriter {
         drainAndWrite();
     }
 
-    public CompletionStage<Void> finish(UUID runId, String contactId, String channel, String state,
+    public CompletionStage<Void> finish(UUID runId, String contactId, String channel, UUID token, String state,
             String providerMessageId, String error) {
-        Pending p = new Pending(runId, contactId, channel, state, providerMessageId, error, new CompletableFuture<>());
+        Pending p = new Pending(runId, contactId, channel, token, state, providerMessageId, error,
+                new CompletableFuture<>());
         queue.add(p);
         if (!running) {
             drainAndWrite();
@@ -105,16 +110,19 @@ public class OutcomeWriter {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
                 update delivery d set state = v.state, provider_message_id = coalesce(v.pid, d.provider_message_id),
                     last_error = v.err, updated_at = now()
-                from unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
-                    as v(run_id, contact_id, channel, state, pid, err)
+                from unnest(?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                    as v(run_id, token, contact_id, channel, state, pid, err)
                 where d.run_id = v.run_id and d.contact_id = v.contact_id and d.channel = v.channel
+                  and d.state = 'sending' and d.claim_token = v.token
                 """)) {
             int n = batch.size();
             UUID[] runs = new UUID[n];
+            UUID[] tokens = new UUID[n];
             String[][] cols = new String[5][n];
             for (int i = 0; i < n; i++) {
                 Pending p = batch.get(i);
                 runs[i] = p.runId;
+                tokens[i] = p.token;
                 cols[0][i] = p.contactId;
                 cols[1][i] = p.channel;
                 cols[2][i] = p.state;
@@ -122,10 +130,15 @@ public class OutcomeWriter {
                 cols[4][i] = p.error;
             }
             ps.setArray(1, c.createArrayOf("uuid", runs));
+            ps.setArray(2, c.createArrayOf("uuid", tokens));
             for (int k = 0; k < 5; k++) {
-                ps.setArray(k + 2, c.createArrayOf("text", cols[k]));
+                ps.setArray(k + 3, c.createArrayOf("text", cols[k]));
             }
-            ps.executeUpdate();
+            int applied = ps.executeUpdate();
+            if (applied < n) {
+                // The claim was taken back after its lease (the outcome came too late), or the contact was erased.
+                metrics.counter("lifeline_outreach_outcomes_not_applied_total").increment(n - applied);
+            }
             batch.forEach(p -> p.done.complete(null));
         } catch (SQLException | RuntimeException e) {
             IllegalStateException failure = new IllegalStateException("recording outcomes failed", e);

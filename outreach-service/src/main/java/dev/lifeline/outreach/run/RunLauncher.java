@@ -1,6 +1,7 @@
 package dev.lifeline.outreach.run;
 
 import dev.lifeline.outreach.OutreachConfig;
+import dev.lifeline.outreach.delivery.ClaimSweeper;
 import dev.lifeline.outreach.webhook.WebhookDispatch;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -14,7 +15,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Starts runs when their grace period is over. Polls the table (so runs survive restarts and any instance may take
- * them) and is woken at once when an outage event or a manual trigger created a run due now.
+ * them) and is woken at once when an outage event or a manual trigger created a run due now. The same loop sends
+ * queued webhook calls, re-queues deliveries whose quiet hours are over and takes back expired claims.
  */
 @ApplicationScoped
 public class RunLauncher {
@@ -27,6 +29,8 @@ public class RunLauncher {
     OutreachConfig config;
     @Inject
     WebhookDispatch webhooks;
+    @Inject
+    ClaimSweeper claims;
 
     private final Semaphore wake = new Semaphore(0);
     private volatile boolean running;
@@ -56,6 +60,7 @@ public class RunLauncher {
                 }
                 webhooks.sendQueued();
                 dispatcher.releaseDeferred();
+                claims.sweepIfDue();
             } catch (RuntimeException e) {
                 LOG.warnf("Run dispatch failed, retrying: %s", e.getClass().getSimpleName());
             }

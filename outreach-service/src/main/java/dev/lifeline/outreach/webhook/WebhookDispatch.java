@@ -7,8 +7,11 @@ import dev.lifeline.outreach.Sql;
 import dev.lifeline.outreach.campaign.Campaign;
 import dev.lifeline.outreach.campaign.CampaignStore;
 import dev.lifeline.outreach.contacts.ProjectedContact;
+import dev.lifeline.outreach.delivery.ClaimLease;
+import dev.lifeline.outreach.delivery.DeliveryConfig;
 import dev.lifeline.outreach.delivery.DeliveryState;
 import dev.lifeline.outreach.delivery.DeliveryStore;
+import dev.lifeline.outreach.delivery.HeldClaim;
 import dev.lifeline.outreach.delivery.MessageRenderer;
 import dev.lifeline.outreach.delivery.RetryPolicy;
 import dev.lifeline.outreach.delivery.SendResult;
@@ -58,6 +61,8 @@ public class WebhookDispatch {
     Sql sql;
     @Inject
     MeterRegistry metrics;
+    @Inject
+    DeliveryConfig deliveryConfig;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ExecutorService executor = Executors.newFixedThreadPool(4, r -> {
@@ -79,27 +84,33 @@ public class WebhookDispatch {
         List<UUID> queued = sql.query("select run_id from delivery where channel = 'webhook' and state = 'queued' limit 50",
                 rs -> Sql.uuid(rs, "run_id"));
         for (UUID runId : queued) {
-            if (deliveries.claim(runId, RECIPIENT, CHANNEL)) {
-                executor.submit(() -> send(runId));
-            }
+            deliveries.claim(runId, RECIPIENT, CHANNEL).ifPresent(token -> {
+                HeldClaim held = new ClaimLease(deliveryConfig.claimLease())
+                        .hold(token, t -> deliveries.confirm(runId, RECIPIENT, CHANNEL, t));
+                executor.submit(() -> send(runId, held));
+            });
         }
     }
 
-    private void send(UUID runId) {
+    private void send(UUID runId, HeldClaim held) {
         SendResult result;
         try {
-            result = call(runId);
+            result = call(runId, held);
+        } catch (HeldClaim.Lost lost) {
+            // The lease ran out (e.g. a very long retry sequence); the sweeper queued the call again for a new claim.
+            metrics.counter("lifeline_outreach_claims_lost_total", "channel", CHANNEL).increment();
+            return;
         } catch (RuntimeException e) {
             result = new SendResult.Permanent("webhook: " + e.getClass().getSimpleName(), false);
         }
         String state = result instanceof SendResult.Sent ? DeliveryState.SENT : DeliveryState.FAILED;
-        deliveries.finish(runId, RECIPIENT, CHANNEL, state,
+        deliveries.finish(runId, RECIPIENT, CHANNEL, held.token(), state,
                 result instanceof SendResult.Sent s ? s.providerMessageId() : null,
                 result instanceof SendResult.Permanent p ? p.error() : null);
         metrics.counter("lifeline_outreach_messages_total", "channel", CHANNEL, "outcome", state).increment();
     }
 
-    private SendResult call(UUID runId) {
+    private SendResult call(UUID runId, HeldClaim held) {
         Map<String, Object> run = sql.one("""
                 select r.tenant_id, r.campaign_id, r.outage_id, r.platform_id, r.trigger,
                        coalesce(o.started_at, r.created_at) as started_at
@@ -142,8 +153,14 @@ public class WebhookDispatch {
         }
         RetryPolicy retry = new RetryPolicy(config.sendMaxAttempts(), config.sendInitialBackoff(), config.sendMaxBackoff(),
                 RetryPolicy::sleep);
-        return retry.run(() -> post(campaign, runId, body),
-                t -> deliveries.attempt(runId, RECIPIENT, CHANNEL, t.error()));
+        return retry.run(() -> {
+            held.beforeSend();
+            return post(campaign, runId, body);
+        }, t -> {
+            if (!deliveries.attempt(runId, RECIPIENT, CHANNEL, held.token(), t.error())) {
+                throw new HeldClaim.Lost();
+            }
+        });
     }
 
     private SendResult post(Campaign campaign, UUID runId, String body) {
