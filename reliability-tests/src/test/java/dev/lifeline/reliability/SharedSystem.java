@@ -24,6 +24,8 @@ final class SharedSystem {
             system = RunningSystem.start(Map.of(
                     RunningSystem.OUTREACH, Map.of(
                             "lifeline.limits.tenant-per-second", Integer.toString(SEND_RATE),
+                            // A crashed sender's claims are sent again after this lease instead of two minutes.
+                            "lifeline.delivery.claim-lease", "PT15S",
                             // One delivery consumer per instance, so a second instance takes partitions over.
                             "mp.messaging.incoming.deliveries-in.partitions", "1",
                             // A killed member leaves the group after 6 s instead of 45 s.

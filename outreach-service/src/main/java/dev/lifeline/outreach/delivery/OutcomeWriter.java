@@ -1,5 +1,6 @@
 package dev.lifeline.outreach.delivery;
 
+import dev.lifeline.kit.inbox.DatabaseOutage;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -107,6 +108,22 @@ public class OutcomeWriter {
     }
 
     private void write(List<Pending> batch) {
+        try {
+            // The mails are out: losing their outcomes to a database restart would leave the rows in "sending", and
+            // the sweeper would send them a second time after the lease. So the batch waits for the database.
+            int applied = DatabaseOutage.waitOut(() -> update(batch));
+            if (applied < batch.size()) {
+                // The claim was taken back after its lease (the outcome came too late), or the contact was erased.
+                metrics.counter("lifeline_outreach_outcomes_not_applied_total").increment(batch.size() - applied);
+            }
+            batch.forEach(p -> p.done.complete(null));
+        } catch (RuntimeException e) {
+            IllegalStateException failure = new IllegalStateException("recording outcomes failed", e);
+            batch.forEach(p -> p.done.completeExceptionally(failure));
+        }
+    }
+
+    private int update(List<Pending> batch) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
                 update delivery d set state = v.state, provider_message_id = coalesce(v.pid, d.provider_message_id),
                     last_error = v.err, updated_at = now()
@@ -134,15 +151,9 @@ public class OutcomeWriter {
             for (int k = 0; k < 5; k++) {
                 ps.setArray(k + 3, c.createArrayOf("text", cols[k]));
             }
-            int applied = ps.executeUpdate();
-            if (applied < n) {
-                // The claim was taken back after its lease (the outcome came too late), or the contact was erased.
-                metrics.counter("lifeline_outreach_outcomes_not_applied_total").increment(n - applied);
-            }
-            batch.forEach(p -> p.done.complete(null));
-        } catch (SQLException | RuntimeException e) {
-            IllegalStateException failure = new IllegalStateException("recording outcomes failed", e);
-            batch.forEach(p -> p.done.completeExceptionally(failure));
+            return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("recording outcomes failed", e);
         }
     }
 }
