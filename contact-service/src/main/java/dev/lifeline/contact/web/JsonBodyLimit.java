@@ -29,7 +29,15 @@ public class JsonBodyLimit implements ReaderInterceptor {
 
     @ServerRequestFilter(preMatching = true)
     public jakarta.ws.rs.core.Response announcedLength(ContainerRequestContext request) {
-        if (isJson(request.getMediaType()) && request.getLength() > maxBytes) {
+        MediaType type;
+        try {
+            type = request.getMediaType();
+        } catch (IllegalArgumentException e) {
+            // A Content-Type that is not a media type at all: the client's error, answered before anything else.
+            return Problems.response(415, "Unsupported Media Type", "Content-Type is not a media type",
+                    List.of(new Problem.FieldError("Content-Type", "is not a media type")));
+        }
+        if (isJson(type) && request.getLength() > maxBytes) {
             return tooLarge();
         }
         return null;

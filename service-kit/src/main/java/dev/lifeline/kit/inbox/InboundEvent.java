@@ -13,11 +13,24 @@ import org.eclipse.microprofile.reactive.messaging.Message;
  */
 public record InboundEvent(String id, String type, String key, String data) {
 
+    /**
+     * Header the connector adds when it could not deserialize a record (with
+     * {@code fail-on-deserialization-failure=false}, set for every channel in the kit's
+     * {@code META-INF/microprofile-config.properties}), e.g. a structured CloudEvent whose value is not JSON. Without
+     * that setting such a record stops the channel for good; with it, the record arrives with a null payload.
+     */
+    static final String DESERIALIZATION_FAILURE = "deserialization-failure-reason";
+
+    /** @throws MalformedEventException for a record the connector could not deserialize: it belongs in the DLQ */
     @SuppressWarnings("unchecked")
     public static InboundEvent of(Message<String> message) {
-        String key = message.getMetadata(IncomingKafkaRecordMetadata.class)
-                .map(kafka -> kafka.getKey() == null ? null : String.valueOf(kafka.getKey()))
-                .orElse(null);
+        IncomingKafkaRecordMetadata<?, ?> kafkaRecord = message.getMetadata(IncomingKafkaRecordMetadata.class).orElse(null);
+        if (kafkaRecord != null && kafkaRecord.getHeaders() != null
+                && kafkaRecord.getHeaders().lastHeader(DESERIALIZATION_FAILURE) != null) {
+            // The reason is not repeated: it may quote the record's value.
+            throw new MalformedEventException("Record could not be deserialized (not a readable CloudEvent)");
+        }
+        String key = kafkaRecord == null || kafkaRecord.getKey() == null ? null : String.valueOf(kafkaRecord.getKey());
         IncomingCloudEventMetadata<?> cloudEvent = message.getMetadata(IncomingCloudEventMetadata.class).orElse(null);
         if (cloudEvent == null) {
             return new InboundEvent(null, null, key, message.getPayload());

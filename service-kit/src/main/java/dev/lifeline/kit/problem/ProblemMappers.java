@@ -107,9 +107,26 @@ public class ProblemMappers {
         if (json != null) {
             return JsonProblems.response(json);
         }
+        if (unstorableText(e)) {
+            // PostgreSQL cannot store U+0000 (or text not in the database encoding); whichever field, header or path
+            // segment carried it, it was the client's input, and nothing was written.
+            return Problems.response(400, "Invalid request", "The request contains a character that cannot be stored (U+0000)",
+                    List.of(new Problem.FieldError("request", "contains a character that cannot be stored (U+0000)")));
+        }
         // Class names and the throwing frame only: messages of SQL or mail errors can carry contact details.
         LOG.errorf("Unhandled %s at %s", classChain(e), e.getStackTrace().length > 0 ? e.getStackTrace()[0] : "?");
         return Problems.response(500, "The request could not be completed. It was not applied.");
+    }
+
+    /** SQLSTATE 22021 (character not in repertoire, e.g. NUL) or 22P05 (untranslatable character) in the chain. */
+    static boolean unstorableText(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof java.sql.SQLException sql
+                    && ("22021".equals(sql.getSQLState()) || "22P05".equals(sql.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String fieldOf(ConstraintViolation<?> violation) {

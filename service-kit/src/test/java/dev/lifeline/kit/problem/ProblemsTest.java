@@ -22,4 +22,13 @@ class ProblemsTest {
         assertThat(Problems.titleOf(429)).isEqualTo("Too Many Requests");
         assertThat(Problems.titleOf(413)).isEqualTo("Request Entity Too Large");
     }
+
+    @Test
+    void textThePostgresDriverCannotStoreIsTheClientsInputAnywhereInTheChain() {
+        java.sql.SQLException nul = new java.sql.SQLException("invalid byte sequence for encoding \"UTF8\": 0x00", "22021");
+        assertThat(ProblemMappers.unstorableText(new IllegalStateException(new RuntimeException(nul)))).isTrue();
+        assertThat(ProblemMappers.unstorableText(new java.sql.SQLException("untranslatable", "22P05"))).isTrue();
+        assertThat(ProblemMappers.unstorableText(new IllegalStateException(new java.sql.SQLException("duplicate", "23505")))).isFalse();
+        assertThat(ProblemMappers.unstorableText(new IllegalStateException("no SQL at all"))).isFalse();
+    }
 }
