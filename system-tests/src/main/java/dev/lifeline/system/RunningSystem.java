@@ -123,14 +123,22 @@ public final class RunningSystem implements AutoCloseable {
 
     /** Starts a killed or stopped instance again on its port and waits until it is ready. */
     public ServiceProcess restart(String instance) {
+        ServiceProcess process = relaunch(instance);
+        process.awaitReady(READY);
+        return process;
+    }
+
+    /**
+     * Starts a killed or stopped instance again on its port without waiting for readiness, e.g. while the broker is
+     * down and readiness cannot be reached.
+     */
+    public ServiceProcess relaunch(String instance) {
         Instance old;
         synchronized (this) {
             old = instances.get(instance);
         }
         old.process().stop();
-        ServiceProcess process = launch(old.service(), instance, old.port());
-        process.awaitReady(READY);
-        return process;
+        return launch(old.service(), instance, old.port());
     }
 
     public List<ServiceProcess> processes() {
