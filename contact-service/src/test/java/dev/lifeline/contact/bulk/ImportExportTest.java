@@ -3,6 +3,8 @@ package dev.lifeline.contact.bulk;
 import dev.lifeline.contact.support.Api;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -28,20 +30,11 @@ class ImportExportTest {
             """;
 
     private static Response upload(Api.TenantKey tenant, byte[] body) {
-        return tenant.as().contentType("text/csv").body(body).post("/api/v1/contacts/imports");
+        return ImportCalls.upload(tenant, body);
     }
 
     private static Response awaitDone(Api.TenantKey tenant, String jobId) throws InterruptedException {
-        long deadline = System.nanoTime() + 30_000_000_000L;
-        Response job;
-        do {
-            job = tenant.as().get("/api/v1/contacts/imports/" + jobId);
-            if ("done".equals(job.path("state")) || "failed".equals(job.path("state"))) {
-                return job;
-            }
-            Thread.sleep(100);
-        } while (System.nanoTime() < deadline);
-        return job;
+        return ImportCalls.awaitDone(tenant, jobId, Duration.ofSeconds(30));
     }
 
     @Test

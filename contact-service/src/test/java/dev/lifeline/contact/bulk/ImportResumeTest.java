@@ -11,6 +11,8 @@ import dev.lifeline.localstack.LocalStack;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+
+import java.time.Duration;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -100,20 +102,11 @@ class ImportResumeTest {
     }
 
     private static Response upload(Api.TenantKey tenant, byte[] body) {
-        return tenant.as().contentType("text/csv").body(body).post("/api/v1/contacts/imports");
+        return ImportCalls.upload(tenant, body);
     }
 
     private static Response awaitDone(Api.TenantKey tenant, String jobId) throws InterruptedException {
-        long deadline = System.nanoTime() + 120_000_000_000L;
-        Response job;
-        do {
-            job = tenant.as().get("/api/v1/contacts/imports/" + jobId);
-            if ("done".equals(job.path("state")) || "failed".equals(job.path("state"))) {
-                return job;
-            }
-            Thread.sleep(100);
-        } while (System.nanoTime() < deadline);
-        return job;
+        return ImportCalls.awaitDone(tenant, jobId, Duration.ofSeconds(120));
     }
 
     private Map<String, Contact> contactsByEmail(Api.TenantKey tenant) {
