@@ -29,6 +29,8 @@ class ContactFaultsTest {
     private static final int CAPTURES = 200;
     /** Captures through the public form; the rest go through the API. Stays below the per-IP limit (20 a minute). */
     private static final int FORM_CAPTURES = 15;
+    /** The outage campaign that is going out while contact-service is being broken, as the suite demands of every fault. */
+    private static final int CAMPAIGN_AUDIENCE = 2_000;
 
     private static RunningSystem system;
 
@@ -40,6 +42,7 @@ class ContactFaultsTest {
     @Test
     @Order(1)
     void killedDuringACsvImportTheSameFileUploadedAgainImportsEveryRow() {
+        Business shop = campaignUnderway("messenger");
         Business business = Business.signUp(system, "import-kill-" + suffix());
         String csv = business.contactsCsv(IMPORT_ROWS);
         Http.Reply upload = business.upload(csv);
@@ -57,7 +60,7 @@ class ContactFaultsTest {
             return Http.get(business.contacts("/api/v1/contacts/imports/" + jobId), business.auth());
         }, reply -> reply.status() == 200 && "done".equals(reply.body().path("state").asText())).body();
 
-        verifyEveryAcceptedContactIsKept("import-kill-9", business, new HashSet<>(business.emails(IMPORT_ROWS)),
+        verifyEveryAcceptedContactIsKept("import-kill-9", shop, business, new HashSet<>(business.emails(IMPORT_ROWS)),
                 String.format("%d rows, %d read at the kill; job after re-upload: %s rows read, %s imported, %s merged",
                         IMPORT_ROWS, readAtKill, job.path("rowsRead"), job.path("imported"), job.path("merged")));
         assertThat(job.path("rowsRead").asLong()).as(job.toString()).isEqualTo(IMPORT_ROWS);
@@ -66,6 +69,7 @@ class ContactFaultsTest {
     @Test
     @Order(2)
     void capturesWhileTheBrokerIsDownAndTheServiceIsKilledAreAllKept() {
+        Business shop = campaignUnderway("shopify");
         Business business = Business.signUp(system, "capture-kill-" + suffix());
         Set<String> accepted = new HashSet<>();
         system.stack.kafka().stop();
@@ -85,7 +89,7 @@ class ContactFaultsTest {
         }
         system.awaitAllReady();
         assertThat(accepted).as("captures accepted while the broker was down").hasSizeGreaterThan(CAPTURES - 10);
-        verifyEveryAcceptedContactIsKept("capture-broker-down-kill-9", business, accepted,
+        verifyEveryAcceptedContactIsKept("capture-broker-down-kill-9", shop, business, accepted,
                 String.format("%d captures tried (%d by form), %d accepted with 2xx", CAPTURES, FORM_CAPTURES, accepted.size()));
     }
 
@@ -113,21 +117,36 @@ class ContactFaultsTest {
         return accepted;
     }
 
-    private static void verifyEveryAcceptedContactIsKept(String name, Business business, Set<String> accepted, String what) {
+    /** Another business's outage campaign, going out when this returns. */
+    private static Business campaignUnderway(String platform) {
+        Business shop = Business.signUp(system, "campaign-" + platform + "-" + suffix());
+        shop.importContacts(CAMPAIGN_AUDIENCE);
+        String campaign = shop.emailCampaign(platform);
+        shop.awaitOutreachAudience(campaign, CAMPAIGN_AUDIENCE, Duration.ofMinutes(3));
+        Business.declareOutage(system, platform);
+        return shop;
+    }
+
+    private static void verifyEveryAcceptedContactIsKept(String name, Business shop, Business business,
+            Set<String> accepted, String what) {
+        Inbox.Tally campaign = Inbox.await(system, shop, shop.emails(CAMPAIGN_AUDIENCE), Duration.ofMinutes(5));
         Set<String> stored = ContactDb.emails(system, business);
         Set<String> published = awaitPublished(business, accepted, Duration.ofMinutes(2));
         Set<String> notStored = minus(accepted, stored);
         Set<String> notPublished = minus(accepted, published);
         Set<String> lost = new HashSet<>(notStored);
         lost.addAll(notPublished);
-        Results.add(Results.LOST, lost.size());
-        if (lost.isEmpty()) {
+        Results.add(Results.LOST, lost.size() + campaign.missing().size());
+        Results.add(Results.DUPLICATES, campaign.duplicateCopies());
+        if (lost.isEmpty() && campaign.missing().isEmpty() && campaign.duplicates().isEmpty()) {
             Results.add(Results.FAULTS_SURVIVED, 1);
         }
-        Results.set("fault " + name, String.format("%s; %d not stored, %d not on contacts.v1", what, notStored.size(),
-                notPublished.size()));
+        Results.set("fault " + name, String.format("%s; %d not stored, %d not on contacts.v1; the %d-contact campaign "
+                + "going out meanwhile: %s", what, notStored.size(), notPublished.size(), CAMPAIGN_AUDIENCE, campaign));
         assertThat(notStored).as(name + ": accepted with 2xx and not in the database").isEmpty();
         assertThat(notPublished).as(name + ": accepted with 2xx and never published on contacts.v1").isEmpty();
+        assertThat(campaign.missing()).as(name + ": campaign recipients missed — " + campaign).isEmpty();
+        assertThat(campaign.duplicates()).as(name + ": campaign recipients mailed twice — " + campaign).isEmpty();
     }
 
     private static Set<String> awaitPublished(Business business, Set<String> expected, Duration timeout) {
