@@ -38,7 +38,7 @@ public final class DatabaseOutage {
         waitOut(() -> {
             work.run();
             return null;
-        }, CONSUMER_PATIENCE, pause -> Thread.sleep(pause.toMillis()));
+        });
     }
 
     /** {@link #waitOut} with {@link #CONSUMER_PATIENCE}, sleeping the calling thread. */
