@@ -2,6 +2,7 @@ package dev.lifeline.reliability;
 
 import dev.lifeline.system.RunningSystem;
 
+import java.util.Map;
 import java.util.Set;
 
 /** outreach-service's delivery ledger, for what HTTP does not show per recipient. */
@@ -16,5 +17,12 @@ final class OutreachDb {
                 select lower(c.email) from delivery d
                 join outreach_contact c on c.tenant_id = d.tenant_id and c.contact_id = d.contact_id
                 where d.tenant_id = ? and d.state = 'sending'""", business.tenantId);
+    }
+
+    /** How many of a business's deliveries each outreach instance sent (the instance that made the final claim). */
+    static Map<String, Long> sentPerInstance(RunningSystem system, Business business) {
+        return ServiceDb.counts(system, "outreach", """
+                select claimed_by, count(*) from delivery
+                where tenant_id = ? and state = 'sent' group by claimed_by""", business.tenantId);
     }
 }

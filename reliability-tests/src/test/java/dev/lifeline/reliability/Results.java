@@ -21,10 +21,11 @@ public final class Results {
     public static final String BAD_INPUTS_TRIED = "bad inputs tried";
     public static final String SERVER_ERRORS = "5xx";
     public static final String ISOLATION_CHECKS = "isolation checks";
+    public static final String RATE_LIMIT_OVERSHOOT = "rate limit overshoot across instances";
 
     /** The headline lines the issue asks for, present even when nothing was counted under them. */
     private static final String[] HEADLINES = {FAULTS_SURVIVED, DUPLICATES, DUPLICATES_INSIDE_CLAIM_LEASE, LOST,
-            BAD_INPUTS_TRIED, SERVER_ERRORS, ISOLATION_CHECKS};
+            BAD_INPUTS_TRIED, SERVER_ERRORS, ISOLATION_CHECKS, RATE_LIMIT_OVERSHOOT};
 
     private static final Map<String, Object> VALUES = new LinkedHashMap<>();
 
