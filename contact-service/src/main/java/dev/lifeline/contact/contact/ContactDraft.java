@@ -1,6 +1,8 @@
 package dev.lifeline.contact.contact;
 
 import dev.lifeline.events.contact.ContactChannel;
+import dev.lifeline.kit.validation.FiniteNumbersValidator;
+import dev.lifeline.kit.validation.SingleLineValidator;
 
 import java.time.DateTimeException;
 import java.time.ZoneId;
@@ -35,6 +37,10 @@ public record ContactDraft(String name, String email, String phone, List<String>
         }
         if (in.attributes() != null) {
             in.attributes().forEach(ContactDraft::checkAttribute);
+        }
+        // The name goes into mail headers (the recipient's display name, subjects that greet by name).
+        if (in.name() != null && !SingleLineValidator.isSingleLine(in.name())) {
+            throw new InvalidFieldException("name", "must be one line without control characters (no CR, LF or tab)");
         }
         String name = in.name() == null ? null : in.name().strip();
         List<String> tags = in.tags() == null ? null : in.tags().stream().map(String::strip).distinct().toList();
@@ -92,6 +98,9 @@ public record ContactDraft(String name, String email, String phone, List<String>
                 || (value instanceof String s && s.length() <= MAX_ATTRIBUTE_TEXT);
         if (!scalar) {
             throw new InvalidFieldException("attributes." + key, "must be a string (up to 500 characters), number, boolean or null");
+        }
+        if (!FiniteNumbersValidator.isFinite(value)) {
+            throw new InvalidFieldException("attributes." + key, "is a number out of range (larger than a double can hold)");
         }
     }
 

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -148,5 +149,18 @@ class ContactApiTest {
         tenant.as().body(Map.of("email", "ada@example.com", "consents", Map.of("email", "maybe"))).post("/api/v1/contacts")
                 .then().statusCode(400).body("errors.field", hasItem("consents.email"));
         tenant.as().body("").post("/api/v1/contacts").then().statusCode(400);
+    }
+
+    @Test
+    void aNameWithALineBreakAndAnAttributeNumberOutOfRangeAreRefusedNotStoredChanged() {
+        Api.TenantKey tenant = Api.newTenant();
+        tenant.as().body(Map.of("name", "Ada\r\nBcc: all@example.com", "email", "ada@example.com")).post("/api/v1/contacts")
+                .then().statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("name"));
+        tenant.as().body("{\"email\":\"ada@example.com\",\"attributes\":{\"size\":1e999999}}").post("/api/v1/contacts")
+                .then().statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("attributes.size"));
+        // Neither stored anything: the address is free for a good create, whose large finite number stays a number.
+        tenant.as().body("{\"name\":\"Ada Lovelace\",\"email\":\"ada@example.com\",\"attributes\":{\"size\":1e300}}")
+                .post("/api/v1/contacts").then().statusCode(201).body("name", equalTo("Ada Lovelace"))
+                .body(containsString("\"size\":1.0E300"));
     }
 }

@@ -114,6 +114,16 @@ class CampaignApiTest {
     }
 
     @Test
+    void aSubjectWithALineBreakIsRefusedBeforeItCouldSplitTheMailHeader() {
+        Map<String, Object> body = email();
+        body.put("subject", "Instagram is down\r\nBcc: everyone@example.com");
+        post(key, body).statusCode(400).contentType(containsString("application/problem+json"))
+                .body("errors[0].field", equalTo("subject"));
+        body.put("subject", "Instagram is down — we are still here");
+        post(key, body).statusCode(201);
+    }
+
+    @Test
     void unknownPlatformIsRejectedOnPlatformId() {
         Map<String, Object> body = email();
         body.put("platformId", "myspace");
