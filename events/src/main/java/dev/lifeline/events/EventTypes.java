@@ -10,6 +10,8 @@ import dev.lifeline.events.outreach.DeliveryJob;
 import dev.lifeline.events.tenant.TenantDeleted;
 import dev.lifeline.events.tenant.TenantUpserted;
 
+import java.net.URI;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -25,6 +27,9 @@ public final class EventTypes {
     public static final String OUTAGE_RESOLVED = "dev.lifeline.outage.resolved";
     public static final String DELIVERY_REQUESTED = "dev.lifeline.outreach.delivery.requested";
     public static final String CONSENT_WITHDRAWN = "dev.lifeline.consent.withdrawn";
+
+    /** Where the schemas' {@code $id}s point; the schema files ship in this module under the same relative paths. */
+    public static final String SCHEMA_BASE = "https://lifeline.dev/schemas/";
 
     private static final Map<String, Class<? extends LifelineEvent>> DATA_CLASSES = Map.of(
             CONTACT_UPSERTED, ContactUpserted.class,
@@ -42,6 +47,18 @@ public final class EventTypes {
 
     public static Optional<Class<? extends LifelineEvent>> dataClass(String type) {
         return Optional.ofNullable(DATA_CLASSES.get(type));
+    }
+
+    /**
+     * The CloudEvents {@code dataschema} of a type: the {@code $id} of the JSON Schema published beside its record
+     * ({@code <area>/<Record>.schema.json} in this module), so a consumer can tell which contract the data follows.
+     */
+    public static Optional<URI> dataSchema(String type) {
+        return dataClass(type).map(data -> {
+            String pkg = data.getPackageName();
+            String area = pkg.substring(pkg.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
+            return URI.create(SCHEMA_BASE + area + "/" + data.getSimpleName() + ".schema.json");
+        });
     }
 
     public static Map<String, Class<? extends LifelineEvent>> all() {

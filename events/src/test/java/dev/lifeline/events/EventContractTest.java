@@ -37,6 +37,18 @@ class EventContractTest {
     }
 
     @Test
+    void everyTypesDataSchemaUriIsTheIdOfTheSchemaPublishedBesideItsRecord() throws Exception {
+        for (var type : EventTypes.all().entrySet()) {
+            Class<? extends LifelineEvent> dataClass = type.getValue();
+            JsonNode schema = EventCodec.mapper().readTree(dataClass.getResourceAsStream(
+                    dataClass.getSimpleName() + ".schema.json"));
+            assertThat(EventTypes.dataSchema(type.getKey())).as(type.getKey())
+                    .hasValueSatisfying(uri -> assertThat(uri.toString()).isEqualTo(schema.get("$id").asText()));
+        }
+        assertThat(EventTypes.dataSchema("dev.lifeline.unknown")).isEmpty();
+    }
+
+    @Test
     void everyEncodedEventValidatesAgainstItsSchemaAndDecodesToItself() throws Exception {
         for (LifelineEvent event : SampleEvents.all()) {
             String json = EventCodec.encode(event);

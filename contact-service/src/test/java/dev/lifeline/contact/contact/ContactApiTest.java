@@ -51,6 +51,11 @@ class ContactApiTest {
         var records = TopicReader.await(stack.kafka().bootstrapServers(), Topics.CONTACTS, r -> id.equals(r.key()), 1);
         assertThat(records).hasSize(1);
         assertThat(TopicReader.header(records.get(0), "ce_type")).isEqualTo("dev.lifeline.contact.upserted");
+        // CloudEvents' Kafka binding, binary mode: the data content type in content-type only, and the schema named.
+        assertThat(TopicReader.header(records.get(0), "content-type")).isEqualTo("application/json");
+        assertThat(records.get(0).headers().headers("ce_datacontenttype")).isEmpty();
+        assertThat(TopicReader.header(records.get(0), "ce_dataschema"))
+                .isEqualTo("https://lifeline.dev/schemas/contact/ContactUpserted.schema.json");
         ContactUpserted event = EventCodec.decode(records.get(0).value(), ContactUpserted.class);
         assertThat(event.tenantId()).isEqualTo(tenant.tenantId());
         assertThat(event.email()).isEqualTo("ada@example.com");
