@@ -15,6 +15,11 @@ import java.util.UUID;
 @Table(name = "api_key")
 public class ApiKey extends PanacheEntityBase {
 
+    /** Also manages the tenant: its settings, its keys, its deletion. */
+    public static final String ADMIN = "admin";
+    /** The contact, import and export APIs only: for integrations that should not be able to lock the owner out. */
+    public static final String STANDARD = "standard";
+
     @Id
     public UUID id;
     @Column(name = "tenant_id")
@@ -28,9 +33,18 @@ public class ApiKey extends PanacheEntityBase {
     public Instant createdAt;
     @Column(name = "revoked_at")
     public Instant revokedAt;
+    public String scope = ADMIN;
 
     public static List<ApiKey> liveOf(UUID tenantId) {
         return list("tenantId = ?1 and revokedAt is null order by createdAt", tenantId);
+    }
+
+    public static long liveAdminCount(UUID tenantId) {
+        return count("tenantId = ?1 and revokedAt is null and scope = ?2", tenantId, ADMIN);
+    }
+
+    public static boolean isLiveAdmin(String keyHash) {
+        return count("keyHash = ?1 and revokedAt is null and scope = ?2", keyHash, ADMIN) > 0;
     }
 
     public static List<ApiKey> allOf(UUID tenantId) {

@@ -12,11 +12,11 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * A business using Lifeline. Its default region decides how local phone numbers are read. Cached (second-level):
- * every contact request needs it and it rarely changes.
+ * A business using Lifeline. Its default region decides how local phone numbers are read. Not second-level cached:
+ * the business changes its settings itself now, and a per-instance cache would let another replica go on recording
+ * the old consent text (or serving a deleted tenant); a primary-key read per request is the price.
  */
 @Entity
-@jakarta.persistence.Cacheable
 @Table(name = "tenant")
 public class Tenant extends PanacheEntityBase {
 

@@ -8,6 +8,7 @@ import dev.lifeline.kit.problem.ProblemException;
 import dev.lifeline.kit.tenant.ApiKeys;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import java.time.DateTimeException;
@@ -36,14 +37,8 @@ public class TenantService {
 
     @Transactional
     public Created create(TenantRequest request) {
-        if (!PhoneNumberUtil.getInstance().getSupportedRegions().contains(request.defaultRegion())) {
-            throw ProblemException.field(400, "defaultRegion", "unknown phone region");
-        }
-        try {
-            ZoneId.of(request.timeZone());
-        } catch (DateTimeException e) {
-            throw ProblemException.field(400, "timeZone", "unknown time zone; use an IANA name such as Europe/Berlin");
-        }
+        checkRegion(request.defaultRegion());
+        checkTimeZone(request.timeZone());
         if (Tenant.bySlug(request.slug()) != null) {
             throw ProblemException.field(409, "slug", "slug is already taken");
         }
@@ -62,17 +57,54 @@ public class TenantService {
         tenant.createdAt = now;
         tenant.updatedAt = now;
         tenant.persist();
-        IssuedKey issued = newKey(tenant.id, now);
+        ConsentTextVersion.record(tenant, now);
+        IssuedKey issued = newKey(tenant.id, ApiKey.ADMIN, now);
         publish(tenant);
         return new Created(tenant, issued.secret(), issued.key());
     }
 
+    static void checkRegion(String region) {
+        if (!PhoneNumberUtil.getInstance().getSupportedRegions().contains(region)) {
+            throw ProblemException.field(400, "defaultRegion", "unknown phone region");
+        }
+    }
+
+    static void checkTimeZone(String timeZone) {
+        try {
+            ZoneId.of(timeZone);
+        } catch (DateTimeException e) {
+            throw ProblemException.field(400, "timeZone", "unknown time zone; use an IANA name such as Europe/Berlin");
+        }
+    }
+
     @Transactional
     public IssuedKey issueKey(UUID tenantId) {
+        return issueKey(tenantId, ApiKey.ADMIN);
+    }
+
+    @Transactional
+    public IssuedKey issueKey(UUID tenantId, String scope) {
         Tenant tenant = require(tenantId);
-        IssuedKey issued = newKey(tenant.id, Instant.now());
+        IssuedKey issued = newKey(tenant.id, scope, Instant.now());
         touch(tenant);
         return issued;
+    }
+
+    /**
+     * The business revoking one of its own keys. It can never revoke its last live admin key: that would lock it out
+     * of its own settings and keys, with only the operator able to let it back in.
+     */
+    @Transactional
+    public void revokeOwnKey(UUID tenantId, UUID keyId) {
+        // The tenant row is the lock: two concurrent revocations of the last two admin keys cannot both pass.
+        Tenant.findById(tenantId, LockModeType.PESSIMISTIC_WRITE);
+        ApiKey key = keyId == null ? null : ApiKey.findById(keyId);
+        if (key != null && key.tenantId.equals(tenantId) && key.revokedAt == null && ApiKey.ADMIN.equals(key.scope)) {
+            if (ApiKey.liveAdminCount(tenantId) <= 1) {
+                throw new ProblemException(409, "Conflict", "This is the tenant's last live admin key; issue another one first");
+            }
+        }
+        revokeKey(tenantId, keyId);
     }
 
     @Transactional
@@ -97,7 +129,7 @@ public class TenantService {
         return tenant;
     }
 
-    private IssuedKey newKey(UUID tenantId, Instant now) {
+    private IssuedKey newKey(UUID tenantId, String scope, Instant now) {
         String secret = ApiKeys.generate();
         ApiKey key = new ApiKey();
         key.id = UUID.randomUUID();
@@ -105,11 +137,12 @@ public class TenantService {
         key.keyHash = ApiKeys.hash(secret);
         key.keyPrefix = secret.substring(0, Math.min(8, secret.length()));
         key.createdAt = now;
+        key.scope = scope;
         key.persist();
         return new IssuedKey(key, secret);
     }
 
-    private void touch(Tenant tenant) {
+    void touch(Tenant tenant) {
         tenant.version++;
         tenant.updatedAt = Instant.now();
         publish(tenant);

@@ -6,7 +6,7 @@ import dev.lifeline.events.Require;
 
 import java.time.Instant;
 
-/** The tenant is gone: its keys stop working everywhere and its data are purged. */
+/** The tenant deleted itself: its keys stop working everywhere and every service erases its data (kit: TenantErasure). */
 public record TenantDeleted(String tenantId, Instant deletedAt) implements LifelineEvent {
 
     public TenantDeleted {

@@ -58,6 +58,12 @@ public class Outbox {
         return insert(List.of(new Row(topic, key, null, null))).get(0);
     }
 
+    /** Tombstones for many keys in one JDBC batch, e.g. every contact of a tenant that deleted itself. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<UUID> enqueueTombstones(String topic, List<String> keys) {
+        return insert(keys.stream().map(key -> new Row(topic, key, null, null)).toList());
+    }
+
     private record Row(String topic, String key, String type, String data) {
     }
 

@@ -11,12 +11,17 @@ import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 import java.util.concurrent.CompletionStage;
 
-/** Keeps the tenant projection current from tenants.v1. A record that cannot be read goes to the dead-letter topic. */
+/**
+ * Keeps the tenant projection current from tenants.v1 and, on {@code tenant.deleted}, runs the service's
+ * {@link TenantErasure} beans in the same transaction. A record that cannot be read goes to the dead-letter topic.
+ */
 @ApplicationScoped
 @IfBuildProperty(name = "lifeline.tenants.projection", stringValue = "true")
 public class TenantEventsConsumer {
@@ -25,10 +30,12 @@ public class TenantEventsConsumer {
 
     private final TenantProjection projection;
     private final ProcessedEvents processed;
+    private final Instance<TenantErasure> erasures;
 
-    public TenantEventsConsumer(TenantProjection projection, ProcessedEvents processed) {
+    public TenantEventsConsumer(TenantProjection projection, ProcessedEvents processed, @Any Instance<TenantErasure> erasures) {
         this.projection = projection;
         this.processed = processed;
+        this.erasures = erasures;
     }
 
     @Incoming(Channels.TENANTS_IN)
@@ -38,15 +45,23 @@ public class TenantEventsConsumer {
             InboundEvent inbound = InboundEvent.of(message);
             if (!inbound.isTombstone()) {
                 LifelineEvent event = inbound.decode();
-                DatabaseOutage.waitOut(() -> QuarkusTransaction.requiringNew().run(() -> {
-                    if (processed.firstTime(CONSUMER, inbound.id())) {
-                        if (event instanceof TenantUpserted upserted) {
-                            projection.apply(upserted);
-                        } else if (event instanceof TenantDeleted deleted) {
-                            projection.apply(deleted);
-                        }
+                boolean erased = DatabaseOutage.waitOut(() -> QuarkusTransaction.requiringNew().call(() -> {
+                    if (!processed.firstTime(CONSUMER, inbound.id())) {
+                        return false;
                     }
+                    if (event instanceof TenantUpserted upserted) {
+                        projection.apply(upserted);
+                    } else if (event instanceof TenantDeleted deleted) {
+                        projection.apply(deleted);
+                        erasures.forEach(erasure -> erasure.erase(deleted.tenantId()));
+                        return true;
+                    }
+                    return false;
                 }));
+                if (erased) {
+                    String tenantId = ((TenantDeleted) event).tenantId();
+                    erasures.forEach(erasure -> erasure.afterCommit(tenantId));
+                }
             }
             return message.ack();
         } catch (RuntimeException e) {

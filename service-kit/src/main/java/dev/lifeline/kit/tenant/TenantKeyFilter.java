@@ -31,12 +31,13 @@ public class TenantKeyFilter implements ContainerRequestFilter {
             request.abortWith(Problems.response(401, "An API key is required: send 'Authorization: Bearer <key>'."));
             return;
         }
-        Optional<String> tenant = ApiKeys.looksValid(key) ? directory.tenantIdForKeyHash(ApiKeys.hash(key)) : Optional.empty();
+        String hash = ApiKeys.looksValid(key) ? ApiKeys.hash(key) : null;
+        Optional<String> tenant = hash != null ? directory.tenantIdForKeyHash(hash) : Optional.empty();
         if (tenant.isEmpty()) {
             request.abortWith(Problems.response(401, "The API key is not valid or was revoked."));
             return;
         }
-        currentTenant.authenticate(tenant.get());
+        currentTenant.authenticate(tenant.get(), hash);
     }
 
     private static String keyOf(ContainerRequestContext request) {
