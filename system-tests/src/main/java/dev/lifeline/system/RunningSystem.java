@@ -38,6 +38,8 @@ public final class RunningSystem implements AutoCloseable {
     private final Map<String, Map<String, String>> extraConfig;
     /** Instance name (service name, or service name plus a suffix for extra instances) to its running process. */
     private final Map<String, Instance> instances = new LinkedHashMap<>();
+    /** outreach-service's port, known before anything starts: contact-service asks it for subject access requests. */
+    private int outreachPort;
 
     private record Instance(String service, int port, ServiceProcess process) {
     }
@@ -68,9 +70,10 @@ public final class RunningSystem implements AutoCloseable {
         }
         RunningSystem system = new RunningSystem(LocalStack.start(LocalStack.Ports.random()), home, logs, extraConfig);
         try {
-            for (String service : List.of(CONTACT, MONITOR, OUTREACH)) {
-                system.launch(service, service, FreePort.pick());
-            }
+            system.outreachPort = FreePort.pick();
+            system.launch(CONTACT, CONTACT, FreePort.pick());
+            system.launch(MONITOR, MONITOR, FreePort.pick());
+            system.launch(OUTREACH, OUTREACH, system.outreachPort);
             system.awaitAllReady();
         } catch (RuntimeException e) {
             system.close();
@@ -174,6 +177,9 @@ public final class RunningSystem implements AutoCloseable {
         config.put("lifeline.contact.link-secret", "system-test-link-secret-0123456789abcdef");
         // No network here: the catalogue must not probe the public sites, or every platform would look down.
         config.put("lifeline.monitor.catalog-mode", "disabled");
+        if (CONTACT.equals(service)) {
+            config.put("lifeline.contact.outreach-url", "http://127.0.0.1:" + outreachPort);
+        }
         config.putAll(extraConfig.getOrDefault(service, Map.of()));
         Path jar = home.resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
         // A restarted instance appends to its log, so a whole run's logs stay in one file per instance.
