@@ -72,8 +72,8 @@ public class OutageService {
     /** Opens a probe outage unless one (of any source) is already open; answers the open one either way. */
     @Transactional
     @WithSpan("probe verdict: outage started")
-    public Optional<OutageView> startFromProbes(@SpanAttribute("lifeline.platform.id") String platformId, Severity severity, Instant startedAt,
-                                                List<ProbeEvidence> evidence) {
+    public Optional<OutageView> startFromProbes(@SpanAttribute("lifeline.platform.id") String platformId,
+                                                Severity severity, Instant startedAt, List<ProbeEvidence> evidence) {
         Optional<Platform> platform = platforms.find(platformId);
         if (platform.isEmpty() || OutageEntity.open(platformId).isPresent()) {
             return Optional.empty();
@@ -90,7 +90,8 @@ public class OutageService {
     /** Severity or evidence of an open probe outage changed; a person's outage is theirs to update. */
     @Transactional
     @WithSpan("probe verdict: outage updated")
-    public Optional<OutageView> updateFromProbes(@SpanAttribute("lifeline.platform.id") String platformId, Severity severity, List<ProbeEvidence> evidence) {
+    public Optional<OutageView> updateFromProbes(@SpanAttribute("lifeline.platform.id") String platformId,
+                                                 Severity severity, List<ProbeEvidence> evidence) {
         Optional<OutageEntity> open = OutageEntity.open(platformId).filter(o -> o.source == OutageSource.PROBE);
         if (open.isEmpty()) {
             return Optional.empty();
