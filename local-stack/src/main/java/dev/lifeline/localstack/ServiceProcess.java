@@ -24,6 +24,8 @@ public final class ServiceProcess {
 
     private static final Duration GRACE = Duration.ofSeconds(10);
     private static final int LOG_TAIL_LINES = 50;
+    /** Environment variable the services' prod profile reads: {@code false} for plain-text logs. */
+    public static final String LOG_JSON_ENV = "LIFELINE_LOG_JSON";
 
     private final String name;
     private final int httpPort;
@@ -42,7 +44,8 @@ public final class ServiceProcess {
 
     /**
      * Runs {@code java -Xmx256m -Dquarkus.http.host=127.0.0.1 -Dk=v... -Dquarkus.http.port=P -jar quarkusRunJar}
-     * with the current JVM's {@code java}, stdout and stderr to {@code logFile} (replaced).
+     * with the current JVM's {@code java}, stdout and stderr to {@code logFile} (replaced), logging plain text unless
+     * this JVM's environment sets {@code LIFELINE_LOG_JSON=true}.
      *
      * @param httpPort 0 picks a free port; {@link #baseUrl()} tells which
      */
@@ -65,11 +68,15 @@ public final class ServiceProcess {
         Path log = logFile.toAbsolutePath();
         Dirs.ensure(log.getParent());
         try {
-            Process process = new ProcessBuilder(command)
+            ProcessBuilder launch = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile())
-                    .redirectInput(ProcessBuilder.Redirect.from(nullDevice()))
-                    .start();
+                    .redirectInput(ProcessBuilder.Redirect.from(nullDevice()));
+            // The production jar logs JSON; these logs are read by people and scanned as text by tests, so plain
+            // text unless whoever started this asked for JSON (LIFELINE_LOG_JSON=true in its environment).
+            // Tracing stays as the environment says (LIFELINE_TRACING), off by default.
+            launch.environment().putIfAbsent(LOG_JSON_ENV, "false");
+            Process process = launch.start();
             return new ServiceProcess(name, port, log, process);
         } catch (IOException e) {
             throw new UncheckedIOException(name + ": could not launch " + command.get(0), e);

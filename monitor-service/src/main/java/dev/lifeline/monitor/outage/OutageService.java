@@ -11,6 +11,8 @@ import dev.lifeline.kit.outbox.Outbox;
 import dev.lifeline.kit.problem.ProblemException;
 import dev.lifeline.monitor.catalog.Platform;
 import dev.lifeline.monitor.catalog.PlatformDirectory;
+import io.opentelemetry.instrumentation.annotations.SpanAttribute;
+import io.opentelemetry.instrumentation.annotations.WithSpan;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.PersistenceException;
@@ -25,6 +27,7 @@ import java.util.UUID;
 /**
  * Opens, updates and closes outages. Each change writes the outage row and its event to the outbox in one
  * transaction: an outage that exists has its event on the way, and vice versa. A person's outage wins over probes.
+ * A probe verdict's change runs in its own span (a person's in their request's), whose trace the event carries on.
  */
 @ApplicationScoped
 public class OutageService {
@@ -68,8 +71,9 @@ public class OutageService {
 
     /** Opens a probe outage unless one (of any source) is already open; answers the open one either way. */
     @Transactional
-    public Optional<OutageView> startFromProbes(String platformId, Severity severity, Instant startedAt,
-                                                List<ProbeEvidence> evidence) {
+    @WithSpan("probe verdict: outage started")
+    public Optional<OutageView> startFromProbes(@SpanAttribute("lifeline.platform.id") String platformId,
+                                                Severity severity, Instant startedAt, List<ProbeEvidence> evidence) {
         Optional<Platform> platform = platforms.find(platformId);
         if (platform.isEmpty() || OutageEntity.open(platformId).isPresent()) {
             return Optional.empty();
@@ -85,7 +89,9 @@ public class OutageService {
 
     /** Severity or evidence of an open probe outage changed; a person's outage is theirs to update. */
     @Transactional
-    public Optional<OutageView> updateFromProbes(String platformId, Severity severity, List<ProbeEvidence> evidence) {
+    @WithSpan("probe verdict: outage updated")
+    public Optional<OutageView> updateFromProbes(@SpanAttribute("lifeline.platform.id") String platformId,
+                                                 Severity severity, List<ProbeEvidence> evidence) {
         Optional<OutageEntity> open = OutageEntity.open(platformId).filter(o -> o.source == OutageSource.PROBE);
         if (open.isEmpty()) {
             return Optional.empty();
@@ -100,7 +106,8 @@ public class OutageService {
 
     /** Closes an open probe outage; a person's outage stays until a person resolves it. */
     @Transactional
-    public Optional<OutageView> resolveFromProbes(String platformId) {
+    @WithSpan("probe verdict: outage resolved")
+    public Optional<OutageView> resolveFromProbes(@SpanAttribute("lifeline.platform.id") String platformId) {
         return OutageEntity.open(platformId).filter(o -> o.source == OutageSource.PROBE).map(o -> close(o, null));
     }
 

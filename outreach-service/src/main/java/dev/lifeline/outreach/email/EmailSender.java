@@ -4,6 +4,11 @@ import dev.lifeline.outreach.contacts.ProjectedContact;
 import dev.lifeline.outreach.delivery.ChannelSender;
 import dev.lifeline.outreach.delivery.RenderedMessage;
 import dev.lifeline.outreach.delivery.SendResult;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
 import io.vertx.ext.mail.SMTPException;
@@ -18,6 +23,8 @@ public class EmailSender implements ChannelSender {
 
     @Inject
     Mailer mailer;
+    @Inject
+    Tracer tracer;
 
     @Override
     public SendResult send(ProjectedContact contact, RenderedMessage message, String messageKey) {
@@ -31,11 +38,18 @@ public class EmailSender implements ChannelSender {
             mail.addHeader("List-Unsubscribe", "<" + message.unsubscribeUrl() + ">");
             mail.addHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         }
-        try {
+        // Ends when the SMTP server accepted the message (or refused it): the last hop of the outage's trace.
+        Span span = tracer.spanBuilder("smtp send").setSpanKind(SpanKind.CLIENT)
+                .setAttribute("lifeline.message.key", messageKey).startSpan();
+        try (Scope ignored = span.makeCurrent()) {
             mailer.send(mail);
             return new SendResult.Sent(messageId);
         } catch (RuntimeException e) {
-            return classify(e);
+            SendResult result = classify(e);
+            span.setStatus(StatusCode.ERROR, result.getClass().getSimpleName());
+            return result;
+        } finally {
+            span.end();
         }
     }
 

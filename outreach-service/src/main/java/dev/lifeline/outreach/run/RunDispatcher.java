@@ -13,6 +13,8 @@ import dev.lifeline.outreach.campaign.CampaignStore;
 import dev.lifeline.outreach.contacts.ContactStore;
 import dev.lifeline.outreach.delivery.DeliveryStore;
 import dev.lifeline.outreach.webhook.WebhookDispatch;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Scope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -49,6 +51,8 @@ public class RunDispatcher {
     Sql sql;
     @Inject
     WebhookDispatch webhooks;
+    @Inject
+    RunTracing tracing;
 
     /** @return true when a due run was dispatched (call again), false when none is due */
     @Transactional
@@ -64,7 +68,12 @@ public class RunDispatcher {
             runs.markCancelled(run.id(), now);
             return true;
         }
-        dispatch(run, campaign.get(), now);
+        Span span = tracing.start(run);
+        try (Scope ignored = span.makeCurrent()) {
+            dispatch(run, campaign.get(), now);
+        } finally {
+            span.end();
+        }
         return true;
     }
 

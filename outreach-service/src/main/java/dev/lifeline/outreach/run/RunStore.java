@@ -1,5 +1,6 @@
 package dev.lifeline.outreach.run;
 
+import dev.lifeline.kit.trace.TraceContext;
 import dev.lifeline.outreach.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -19,15 +20,27 @@ public class RunStore {
     @Inject
     Sql sql;
 
-    /** @return false when this campaign already has a run for the outage (a repeated or re-sent outage event) */
+    /**
+     * Also keeps the current span's trace context with the run, for {@link RunTracing}.
+     *
+     * @return false when this campaign already has a run for the outage (a repeated or re-sent outage event)
+     */
     public boolean insert(Run r) {
+        TraceContext trace = TraceContext.current();
         return sql.update("""
                 insert into campaign_run (id, tenant_id, campaign_id, outage_id, platform_id, trigger, status, dry_run,
-                    due_at, created_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    due_at, created_at, traceparent, tracestate)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 on conflict (campaign_id, outage_id) where outage_id is not null do nothing
                 """, r.id(), r.tenantId(), r.campaignId(), r.outageId(), r.platformId(), r.trigger(), r.status(),
-                r.dryRun(), r.dueAt(), r.createdAt()) > 0;
+                r.dryRun(), r.dueAt(), r.createdAt(), trace.traceparent(), trace.tracestate()) > 0;
+    }
+
+    /** The trace context of whatever scheduled the run (none when tracing was off). */
+    public TraceContext traceContext(UUID id) {
+        return sql.one("select traceparent, tracestate from campaign_run where id = ?",
+                rs -> TraceContext.of(rs.getString("traceparent"), rs.getString("tracestate")), id)
+                .orElse(TraceContext.of(null, null));
     }
 
     /** Locks the next run whose grace period is over; other instances skip it. Call inside a transaction. */

@@ -3,6 +3,7 @@ package dev.lifeline.kit.outbox;
 import dev.lifeline.events.Channels;
 import dev.lifeline.events.EventCodec;
 import dev.lifeline.events.LifelineEvent;
+import dev.lifeline.kit.trace.TraceContext;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Status;
@@ -26,7 +27,9 @@ public class Outbox {
 
     public static final String CHANNEL = Channels.OUTBOX;
 
-    private static final String INSERT = "INSERT INTO outbox_event (event_id, topic, record_key, event_type, data) VALUES (?, ?, ?, ?, ?)";
+    private static final String INSERT = """
+            INSERT INTO outbox_event (event_id, topic, record_key, event_type, data, traceparent, tracestate)
+            VALUES (?, ?, ?, ?, ?, ?, ?)""";
 
     private final AgroalDataSource dataSource;
     private final TransactionSynchronizationRegistry transactions;
@@ -72,6 +75,8 @@ public class Outbox {
             return List.of();
         }
         List<UUID> ids = new ArrayList<>(rows.size());
+        // The caller's span: its consumers continue this trace when the relay has published the rows.
+        TraceContext trace = TraceContext.current();
         try (Connection connection = dataSource.getConnection();
              PreparedStatement insert = connection.prepareStatement(INSERT)) {
             for (Row row : rows) {
@@ -82,6 +87,8 @@ public class Outbox {
                 insert.setString(3, row.key());
                 insert.setString(4, row.type());
                 insert.setString(5, row.data());
+                insert.setString(6, trace.traceparent());
+                insert.setString(7, trace.tracestate());
                 insert.addBatch();
             }
             insert.executeBatch();

@@ -1,6 +1,8 @@
 package dev.lifeline.kit.outbox;
 
 import dev.lifeline.events.EventTypes;
+import io.opentelemetry.context.Context;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -40,6 +42,12 @@ final class OutboxMessages {
                         .withTimestamp(event.createdAt().atZone(ZoneOffset.UTC))
                         .withDataSchema(EventTypes.dataSchema(event.type()).orElse(null))
                         .build());
+        if (event.trace().isPresent()) {
+            // The connector's producer span becomes a child of the writer's span and goes out as the W3C traceparent
+            // header; without this it would start a new trace on the relay's thread.
+            Context parent = event.trace().asParent();
+            metadata = metadata.with(TracingMetadata.with(parent, parent));
+        }
         return Message.of(event.data(), metadata)
                 .withAck(() -> {
                     acked.complete(null);

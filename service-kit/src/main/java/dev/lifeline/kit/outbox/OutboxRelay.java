@@ -1,6 +1,7 @@
 package dev.lifeline.kit.outbox;
 
 import dev.lifeline.events.Channels;
+import dev.lifeline.kit.trace.TraceContext;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -44,7 +45,7 @@ public class OutboxRelay {
     private static final long LOCK_ID = 0x11fe11e0L;
 
     private static final String SELECT = """
-            SELECT seq, event_id, topic, record_key, event_type, data, created_at FROM outbox_event
+            SELECT seq, event_id, topic, record_key, event_type, data, created_at, traceparent, tracestate FROM outbox_event
             WHERE published_at IS NULL ORDER BY seq LIMIT ?""";
     private static final String MARK = "UPDATE outbox_event SET published_at = now() WHERE seq = ANY (?)";
     private static final String PURGE = "DELETE FROM outbox_event WHERE published_at < ?";
@@ -145,7 +146,8 @@ public class OutboxRelay {
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
                     batch.add(new PendingEvent(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3),
-                            rs.getString(4), rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant()));
+                            rs.getString(4), rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant(),
+                            TraceContext.of(rs.getString(8), rs.getString(9))));
                 }
             }
         }
