@@ -5,6 +5,7 @@ import dev.lifeline.events.contact.ContactUpserted;
 import dev.lifeline.events.outage.OutageResolved;
 import dev.lifeline.events.outage.OutageStarted;
 import dev.lifeline.events.outage.OutageUpdated;
+import dev.lifeline.events.outage.ProbeVerdict;
 import dev.lifeline.events.outreach.ConsentWithdrawn;
 import dev.lifeline.events.outreach.DeliveryJob;
 import dev.lifeline.events.tenant.TenantDeleted;
@@ -27,6 +28,7 @@ public final class EventTypes {
     public static final String OUTAGE_RESOLVED = "dev.lifeline.outage.resolved";
     public static final String DELIVERY_REQUESTED = "dev.lifeline.outreach.delivery.requested";
     public static final String CONSENT_WITHDRAWN = "dev.lifeline.consent.withdrawn";
+    public static final String PROBE_VERDICT = "dev.lifeline.monitor.probe.verdict";
 
     /** Where the schemas' {@code $id}s point; the schema files ship in this module under the same relative paths. */
     public static final String SCHEMA_BASE = "https://lifeline.dev/schemas/";
@@ -40,7 +42,8 @@ public final class EventTypes {
             OUTAGE_UPDATED, OutageUpdated.class,
             OUTAGE_RESOLVED, OutageResolved.class,
             DELIVERY_REQUESTED, DeliveryJob.class,
-            CONSENT_WITHDRAWN, ConsentWithdrawn.class);
+            CONSENT_WITHDRAWN, ConsentWithdrawn.class,
+            PROBE_VERDICT, ProbeVerdict.class);
 
     private EventTypes() {
     }

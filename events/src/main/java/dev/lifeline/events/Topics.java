@@ -14,8 +14,11 @@ public final class Topics {
     public static final String PLATFORM_OUTAGES = "platform-outages.v1";
     public static final String OUTREACH_DELIVERIES = "outreach-deliveries.v1";
     public static final String CONSENT_WITHDRAWALS = "consent-withdrawals.v1";
+    /** Internal to monitor-service: every instance's probe verdicts, for all instances (compacted, key = voter). */
+    public static final String PROBE_VERDICTS = "monitor-probe-verdicts.v1";
 
-    public static final List<String> ALL = List.of(TENANTS, CONTACTS, PLATFORM_OUTAGES, OUTREACH_DELIVERIES, CONSENT_WITHDRAWALS);
+    public static final List<String> ALL = List.of(TENANTS, CONTACTS, PLATFORM_OUTAGES, OUTREACH_DELIVERIES, CONSENT_WITHDRAWALS,
+            PROBE_VERDICTS);
 
     private Topics() {
     }

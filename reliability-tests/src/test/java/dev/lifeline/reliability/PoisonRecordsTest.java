@@ -53,9 +53,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  *     <li>{@code tenants.v1} (monitor and outreach, both dead-lettering to {@code tenants.v1.dlq}): a tenant signed up
  *     after the poison has a key that works on both.</li>
  *     <li>{@code contacts.v1} (outreach): a contact created after it is in outreach's dry-run audience.</li>
- *     <li>{@code platform-outages.v1} (outreach): an outage of the business's own platform after it starts a run,</li>
+ *     <li>{@code platform-outages.v1} (outreach and monitor, both dead-lettering to {@code platform-outages.v1.dlq}):
+ *     an outage of the business's own platform after it starts a run,</li>
  *     <li>{@code outreach-deliveries.v1} (outreach): whose delivery job, after the poison there, sends the e-mail.</li>
  *     <li>{@code consent-withdrawals.v1} (contact): a withdrawal after it shows in the contact's consent.</li>
+ *     <li>{@code monitor-probe-verdicts.v1} (monitor): dead-lettered like the others; the monitor goes on probing.</li>
  * </ul>
  * Poison: bytes that are not JSON, JSON that is not a CloudEvent, a CloudEvent of an unknown type, a CloudEvent of the
  * topic's type whose data has the wrong shape (or, where the consumer checks it, ids that are not UUIDs) and one
@@ -73,9 +75,10 @@ class PoisonRecordsTest {
     static {
         CONSUMERS.put(Topics.TENANTS, 2);
         CONSUMERS.put(Topics.CONTACTS, 1);
-        CONSUMERS.put(Topics.PLATFORM_OUTAGES, 1);
+        CONSUMERS.put(Topics.PLATFORM_OUTAGES, 2);
         CONSUMERS.put(Topics.OUTREACH_DELIVERIES, 1);
         CONSUMERS.put(Topics.CONSENT_WITHDRAWALS, 1);
+        CONSUMERS.put(Topics.PROBE_VERDICTS, 1);
     }
 
     private static final Map<String, String> TYPES = Map.of(
@@ -83,7 +86,8 @@ class PoisonRecordsTest {
             Topics.CONTACTS, EventTypes.CONTACT_UPSERTED,
             Topics.PLATFORM_OUTAGES, EventTypes.OUTAGE_STARTED,
             Topics.OUTREACH_DELIVERIES, EventTypes.DELIVERY_REQUESTED,
-            Topics.CONSENT_WITHDRAWALS, EventTypes.CONSENT_WITHDRAWN);
+            Topics.CONSENT_WITHDRAWALS, EventTypes.CONSENT_WITHDRAWN,
+            Topics.PROBE_VERDICTS, EventTypes.PROBE_VERDICT);
 
     private final RunningSystem system = SharedSystem.get();
     private final String suffix = UUID.randomUUID().toString().replace("-", "").substring(0, 8);

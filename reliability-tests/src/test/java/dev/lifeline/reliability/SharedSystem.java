@@ -33,7 +33,9 @@ final class SharedSystem {
                             "kafka.heartbeat.interval.ms", "1000"),
                     RunningSystem.CONTACT, Map.of(
                             // An import whose service was killed is resumed by a re-upload after this.
-                            "lifeline.contact.import-stall-after", "PT5S")));
+                            "lifeline.contact.import-stall-after", "PT5S")),
+                    // The monitor watches an in-process platform simulator, so that platforms can go down and recover.
+                    true);
             Runtime.getRuntime().addShutdownHook(new Thread(system::close, "reliability-system-stop"));
         }
         return system;

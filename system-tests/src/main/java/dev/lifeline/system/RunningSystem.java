@@ -3,6 +3,7 @@ package dev.lifeline.system;
 import dev.lifeline.localstack.FreePort;
 import dev.lifeline.localstack.LocalStack;
 import dev.lifeline.localstack.ServiceProcess;
+import dev.lifeline.monitor.simulator.PlatformSimulator;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -36,6 +37,8 @@ public final class RunningSystem implements AutoCloseable {
     private final Path home;
     private final Path logs;
     private final Map<String, Map<String, String>> extraConfig;
+    /** The platforms the monitor watches, when the system was started with one; else the catalogue is off. */
+    private final PlatformSimulator simulator;
     /** Instance name (service name, or service name plus a suffix for extra instances) to its running process. */
     private final Map<String, Instance> instances = new LinkedHashMap<>();
     /** outreach-service's port, known before anything starts: contact-service asks it for subject access requests. */
@@ -44,11 +47,13 @@ public final class RunningSystem implements AutoCloseable {
     private record Instance(String service, int port, ServiceProcess process) {
     }
 
-    private RunningSystem(LocalStack stack, Path home, Path logs, Map<String, Map<String, String>> extraConfig) {
+    private RunningSystem(LocalStack stack, Path home, Path logs, Map<String, Map<String, String>> extraConfig,
+                          PlatformSimulator simulator) {
         this.stack = stack;
         this.home = home;
         this.logs = logs;
         this.extraConfig = extraConfig;
+        this.simulator = simulator;
     }
 
     /** The three services with their defaults. */
@@ -61,6 +66,23 @@ public final class RunningSystem implements AutoCloseable {
      * to (and overriding) what the system passes it, e.g. a slower send rate so that a fault lands mid-run.
      */
     public static RunningSystem start(Map<String, Map<String, String>> extraConfig) {
+        return start(extraConfig, false);
+    }
+
+    /**
+     * As {@link #start(Map)}; with {@code platformSimulator}, an in-process platform simulator stands in for the
+     * platforms and the monitor's catalogue probes it (there is no internet here), so that tests can take a platform
+     * down and bring it back ({@link #simulator()}). Without, the catalogue is off and outages are declared by hand.
+     */
+    public static RunningSystem start(Map<String, Map<String, String>> extraConfig, boolean platformSimulator) {
+        PlatformSimulator simulator = null;
+        if (platformSimulator) {
+            try {
+                simulator = PlatformSimulator.start(FreePort.pick());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
         Path home = Path.of(System.getProperty("lifeline.services.dir", "..")).toAbsolutePath().normalize();
         Path logs = Path.of(System.getProperty("lifeline.logs.dir", "target/service-logs")).toAbsolutePath();
         try {
@@ -68,7 +90,8 @@ public final class RunningSystem implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        RunningSystem system = new RunningSystem(LocalStack.start(LocalStack.Ports.random()), home, logs, extraConfig);
+        RunningSystem system = new RunningSystem(LocalStack.start(LocalStack.Ports.random()), home, logs, extraConfig,
+                simulator);
         try {
             system.outreachPort = FreePort.pick();
             system.launch(CONTACT, CONTACT, FreePort.pick());
@@ -80,6 +103,14 @@ public final class RunningSystem implements AutoCloseable {
             throw e;
         }
         return system;
+    }
+
+    /** The platform simulator the monitor probes; only for a system started with one. */
+    public PlatformSimulator simulator() {
+        if (simulator == null) {
+            throw new IllegalStateException("this system was started without a platform simulator");
+        }
+        return simulator;
     }
 
     public ServiceProcess contacts() {
@@ -176,7 +207,14 @@ public final class RunningSystem implements AutoCloseable {
         config.put("lifeline.link-signing-key", "system-test-link-signing-key-0123456789abcdef");
         config.put("lifeline.contact.link-secret", "system-test-link-secret-0123456789abcdef");
         // No network here: the catalogue must not probe the public sites, or every platform would look down.
-        config.put("lifeline.monitor.catalog-mode", "disabled");
+        if (simulator == null) {
+            config.put("lifeline.monitor.catalog-mode", "disabled");
+        } else {
+            config.put("lifeline.monitor.catalog-mode", "simulator");
+            config.put("lifeline.monitor.simulator-url", simulator.baseUrl());
+        }
+        // Each monitor replica votes under its own name and reads the shared topics in consumer groups of its own.
+        config.put("lifeline.monitor.instance-id", instanceName);
         if (CONTACT.equals(service)) {
             config.put("lifeline.contact.outreach-url", "http://127.0.0.1:" + outreachPort);
         }
@@ -207,5 +245,8 @@ public final class RunningSystem implements AutoCloseable {
         Collections.reverse(running);
         running.forEach(ServiceProcess::stop);
         stack.stop();
+        if (simulator != null) {
+            simulator.close();
+        }
     }
 }

@@ -28,9 +28,10 @@ public final class CatalogDefaults {
     private CatalogDefaults() {
     }
 
-    public static List<Platform> platforms() {
+    /** The catalogue; {@code maintenanceOutages} lists the platforms whose planned maintenance counts as an outage. */
+    public static List<Platform> platforms(java.util.Set<String> maintenanceOutages) {
         List<Platform> out = new ArrayList<>();
-        NAMES.forEach((id, name) -> out.add(new Platform(id, name, null)));
+        NAMES.forEach((id, name) -> out.add(new Platform(id, name, null, maintenanceOutages.contains(id))));
         return out;
     }
 

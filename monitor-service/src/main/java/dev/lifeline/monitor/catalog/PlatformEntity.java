@@ -21,10 +21,13 @@ public class PlatformEntity extends PanacheEntityBase {
     @Column(nullable = false)
     public String name;
 
+    @Column(name = "maintenance_is_outage", nullable = false)
+    public boolean maintenanceIsOutage;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
     public Platform toPlatform() {
-        return new Platform(id, name, tenantId);
+        return new Platform(id, name, tenantId, maintenanceIsOutage);
     }
 }

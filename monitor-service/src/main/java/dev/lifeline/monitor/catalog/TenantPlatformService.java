@@ -50,6 +50,7 @@ public class TenantPlatformService {
         entity.id = request.id();
         entity.tenantId = tenantId;
         entity.name = request.name();
+        entity.maintenanceIsOutage = Boolean.TRUE.equals(request.maintenanceIsOutage());
         entity.createdAt = clock.instant();
         entity.persist();
         return entity.toPlatform();

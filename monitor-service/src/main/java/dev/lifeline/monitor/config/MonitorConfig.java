@@ -4,6 +4,8 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
 
 /** Settings of the monitor; defaults are documented in application.properties. */
 @ConfigMapping(prefix = "lifeline.monitor")
@@ -62,6 +64,12 @@ public interface MonitorConfig {
     /** Name of this instance: its probes vote as {@code probeId@instanceId}, so quorum can span instances. */
     @WithDefault("local")
     String instanceId();
+
+    /**
+     * Catalogue platforms whose planned maintenance counts as an outage (default none: maintenance announced by a
+     * status page is not an outage). Tenants set this per platform.
+     */
+    Optional<Set<String>> maintenanceOutagePlatforms();
 
     enum CatalogMode { SIMULATOR, PUBLIC, DISABLED }
 }

@@ -53,6 +53,10 @@ public class OutageEntity extends PanacheEntityBase {
     @Column(name = "resolved_by")
     public String resolvedBy;
 
+    /** The monitor instance whose decision opened a probe outage. */
+    @Column(name = "detected_by")
+    public String detectedBy;
+
     /** JSON array of ProbeEvidence: the last probe results when the outage was opened or last updated. */
     public String evidence;
 
@@ -62,6 +66,12 @@ public class OutageEntity extends PanacheEntityBase {
 
     public static List<OutageEntity> allOpen() {
         return list("resolvedAt is null");
+    }
+
+    /** Newest first, of several platforms (a tenant's), optionally only open or only resolved ones. */
+    public static List<OutageEntity> history(java.util.Collection<String> platformIds, Boolean open, int limit) {
+        String state = open == null ? "" : open ? " and resolvedAt is null" : " and resolvedAt is not null";
+        return find("platformId in ?1" + state + " order by startedAt desc", platformIds).page(0, limit).list();
     }
 
     public static List<OutageEntity> history(String platformId, int limit) {

@@ -11,6 +11,7 @@ import dev.lifeline.kit.outbox.Outbox;
 import dev.lifeline.kit.problem.ProblemException;
 import dev.lifeline.monitor.catalog.Platform;
 import dev.lifeline.monitor.catalog.PlatformDirectory;
+import dev.lifeline.monitor.health.OutageReconciler;
 import io.opentelemetry.instrumentation.annotations.SpanAttribute;
 import io.opentelemetry.instrumentation.annotations.WithSpan;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -47,6 +48,7 @@ public class OutageService {
     @Transactional
     public OutageView declare(String platformId, DeclareOutageRequest request, List<ProbeEvidence> evidence) {
         Platform platform = platform(platformId);
+        lock(platformId);
         if (OutageEntity.open(platformId).isPresent()) {
             throw ProblemException.field(409, "platformId", "already has an open outage; resolve it first");
         }
@@ -64,23 +66,35 @@ public class OutageService {
     @Transactional
     public OutageView resolve(String platformId, String resolvedBy) {
         platform(platformId);
+        lock(platformId);
         OutageEntity outage = OutageEntity.open(platformId)
                 .orElseThrow(() -> ProblemException.field(409, "platformId", "has no open outage"));
         return close(outage, resolvedBy);
     }
 
-    /** Opens a probe outage unless one (of any source) is already open; answers the open one either way. */
+    /**
+     * Opens a probe outage unless one (of any source) is already open; answers the open one either way. Every replica
+     * may call this for the same incident at once: the platform's lock makes the first one open it and the others
+     * find it open.
+     */
     @Transactional
     @WithSpan("probe verdict: outage started")
     public Optional<OutageView> startFromProbes(@SpanAttribute("lifeline.platform.id") String platformId,
-                                                Severity severity, Instant startedAt, List<ProbeEvidence> evidence) {
+                                                Severity severity, Instant startedAt, List<ProbeEvidence> evidence,
+                                                String detectedBy) {
         Optional<Platform> platform = platforms.find(platformId);
-        if (platform.isEmpty() || OutageEntity.open(platformId).isPresent()) {
+        if (platform.isEmpty()) {
             return Optional.empty();
         }
+        lock(platformId);
         Instant now = clock.instant();
+        Optional<OutageEntity> existing = OutageEntity.open(platformId);
+        if (existing.isPresent()) {
+            return existing.map(o -> OutageView.of(o, now));
+        }
         OutageEntity outage = open(platform.get(), OutageSource.PROBE, severity,
                 startedAt == null || startedAt.isAfter(now) ? now : startedAt, now, evidence);
+        outage.detectedBy = detectedBy;
         persist(outage);
         outbox.enqueue(Topics.PLATFORM_OUTAGES, new OutageStarted(outage.id.toString(), platformId,
                 outage.tenantId, severity, OutageSource.PROBE, outage.startedAt, now, null, null, evidence));
@@ -92,8 +106,11 @@ public class OutageService {
     @WithSpan("probe verdict: outage updated")
     public Optional<OutageView> updateFromProbes(@SpanAttribute("lifeline.platform.id") String platformId,
                                                  Severity severity, List<ProbeEvidence> evidence) {
+        lock(platformId);
         Optional<OutageEntity> open = OutageEntity.open(platformId).filter(o -> o.source == OutageSource.PROBE);
-        if (open.isEmpty()) {
+        // Every replica sees the same change: the first publishes it, the others find it recorded.
+        if (open.isEmpty() || OutageReconciler.signature(open.get().severity, OutageView.evidence(open.get().evidence))
+                .equals(OutageReconciler.signature(severity, evidence))) {
             return Optional.empty();
         }
         OutageEntity outage = open.get();
@@ -108,6 +125,7 @@ public class OutageService {
     @Transactional
     @WithSpan("probe verdict: outage resolved")
     public Optional<OutageView> resolveFromProbes(@SpanAttribute("lifeline.platform.id") String platformId) {
+        lock(platformId);
         return OutageEntity.open(platformId).filter(o -> o.source == OutageSource.PROBE).map(o -> close(o, null));
     }
 
@@ -117,6 +135,18 @@ public class OutageService {
         outbox.enqueue(Topics.PLATFORM_OUTAGES, new OutageResolved(outage.id.toString(), outage.platformId,
                 outage.tenantId, outage.source, outage.startedAt, outage.resolvedAt, resolvedBy));
         return announce("resolved", outage);
+    }
+
+    /**
+     * Serialises decisions about one platform across every replica until the transaction ends (a PostgreSQL advisory
+     * lock: plain SQL because JPA has no word for it). Two-int form with a class of its own, so it never meets the
+     * kit's relay lock.
+     */
+    private static void lock(String platformId) {
+        OutageEntity.getEntityManager()
+                .createNativeQuery("SELECT count(*) FROM (SELECT pg_advisory_xact_lock(1148, hashtext(?1))) AS held")
+                .setParameter(1, platformId)
+                .getSingleResult();
     }
 
     private Platform platform(String platformId) {

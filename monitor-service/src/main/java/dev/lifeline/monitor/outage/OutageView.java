@@ -15,16 +15,16 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record OutageView(String id, String platformId, String tenantId, OutageSource source, Severity severity,
                          Instant startedAt, Instant detectedAt, Instant resolvedAt, String declaredBy, String reason,
-                         String resolvedBy, long durationSeconds, boolean open, List<ProbeEvidence> evidence) {
+                         String resolvedBy, String detectedBy, long durationSeconds, boolean open, List<ProbeEvidence> evidence) {
 
     public static OutageView of(OutageEntity e, Instant now) {
         Instant end = e.resolvedAt == null ? now : e.resolvedAt;
         return new OutageView(e.id.toString(), e.platformId, e.tenantId, e.source, e.severity, e.startedAt,
-                e.detectedAt, e.resolvedAt, e.declaredBy, e.reason, e.resolvedBy,
+                e.detectedAt, e.resolvedAt, e.declaredBy, e.reason, e.resolvedBy, e.detectedBy,
                 Math.max(0, Duration.between(e.startedAt, end).toSeconds()), e.resolvedAt == null, evidence(e.evidence));
     }
 
-    static List<ProbeEvidence> evidence(String json) {
+    public static List<ProbeEvidence> evidence(String json) {
         if (json == null || json.isBlank()) {
             return List.of();
         }

@@ -37,7 +37,10 @@ public final class MetaStatusJudge {
         if (word.contains("outage") || word.contains("down") || word.contains("disruption")) {
             return Verdict.failed(Severity.MAJOR, "status " + word);
         }
-        if (word.contains("degraded") || word.contains("partial") || word.contains("maintenance")) {
+        if (word.contains("maintenance")) {
+            return Verdict.maintenance("status " + word);
+        }
+        if (word.contains("degraded") || word.contains("partial")) {
             return Verdict.degraded("status " + word);
         }
         if (word.contains("operational") || word.equals("ok") || word.equals("up") || word.contains("healthy")) {

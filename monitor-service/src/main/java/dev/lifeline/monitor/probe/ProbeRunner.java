@@ -67,7 +67,7 @@ public final class ProbeRunner implements AutoCloseable {
                     permits.release();
                     completed.incrementAndGet();
                     if (result != null) {
-                        deliver(result);
+                        deliver(result.withStaleAfter(ProbeResult.staleAfter(probe)));
                     }
                 });
             }

@@ -4,12 +4,16 @@ import dev.lifeline.monitor.catalog.CatalogDefaults;
 import dev.lifeline.monitor.config.MonitorConfig;
 import dev.lifeline.monitor.health.HealthMonitor;
 import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.scheduler.Scheduled;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -26,6 +30,8 @@ public class ProbingLifecycle {
     private ProbeRunner runner;
     private ExecutorService httpPool;
     private ExecutorService blockingPool;
+    /** Tenants' probes this instance runs (the catalogue's come from configuration and never change). */
+    private final Map<String, ProbeDefinition> stored = new ConcurrentHashMap<>();
 
     public ProbingLifecycle(MonitorConfig config, HealthMonitor health, ProbeHistory history, Clock clock,
                             jakarta.enterprise.inject.Instance<dev.lifeline.monitor.catalog.TenantPlatformService> storedProbes) {
@@ -50,18 +56,40 @@ public class ProbingLifecycle {
         });
         CatalogDefaults.probes(config.catalogMode(), config.simulatorUrl(), config.catalogInterval(),
                 config.catalogTimeout()).forEach(runner::put);
-        storedProbes.get().allStoredProbes().forEach(runner::put);
+        storedProbes.get().allStoredProbes().forEach(this::put);
         runner.start();
+    }
+
+    /**
+     * Tenants add and remove probes through any replica; every replica runs every probe, so each picks the changes
+     * up from the shared database (the replica that took the request applies them at once).
+     */
+    @Scheduled(every = "${lifeline.monitor.probe-sync-interval:15s}", delayed = "15s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void syncStoredProbes() {
+        if (runner == null) {
+            return;
+        }
+        try {
+            Map<String, ProbeDefinition> now = new HashMap<>();
+            storedProbes.get().allStoredProbes().forEach(p -> now.put(p.id(), p));
+            now.values().stream().filter(p -> !p.equals(stored.get(p.id()))).forEach(this::put);
+            stored.keySet().stream().filter(id -> !now.containsKey(id)).toList().forEach(this::remove);
+        } catch (RuntimeException e) {
+            // The database is away: the probes already known keep running; the next sync catches up.
+        }
     }
 
     public void put(ProbeDefinition probe) {
         if (runner != null) {
+            stored.put(probe.id(), probe);
             runner.put(probe);
         }
     }
 
     public void remove(String probeId) {
         if (runner != null) {
+            stored.remove(probeId);
             runner.remove(probeId);
         }
     }

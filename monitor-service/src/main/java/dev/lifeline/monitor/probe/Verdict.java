@@ -14,6 +14,10 @@ public record Verdict(ProbeOutcome outcome, Severity severity, String detail) {
         return new Verdict(ProbeOutcome.DEGRADED, Severity.MINOR, detail);
     }
 
+    public static Verdict maintenance(String detail) {
+        return new Verdict(ProbeOutcome.MAINTENANCE, Severity.MINOR, detail);
+    }
+
     public static Verdict failed(Severity severity, String detail) {
         return new Verdict(ProbeOutcome.FAILED, severity, detail);
     }

@@ -26,7 +26,7 @@ import java.util.concurrent.ThreadLocalRandom;
  *   <li>{@code GET /platforms/{id}/api/v2/status.json} and {@code summary.json} — Atlassian Statuspage style</li>
  *   <li>{@code GET /platforms/{id}/meta/status.json} — Meta status style (an org list)</li>
  * </ul>
- * and {@code POST /simulator/platforms/{id}?mode=up|slow|5xx|timeout|garbage|flapping[&period=10s][&slow=3s]} switches
+ * and {@code POST /simulator/platforms/{id}?mode=up|slow|5xx|timeout|garbage|flapping|degraded|maintenance[&period=10s][&slow=3s]} switches
  * one; {@code GET /simulator/platforms} lists them; {@code POST /simulator/reset} puts every platform back up.
  */
 public final class PlatformSimulator implements AutoCloseable {
@@ -120,7 +120,7 @@ public final class PlatformSimulator implements AutoCloseable {
             SimulatedHealth.Mode mode = SimulatedHealth.Mode.parse(query.get("mode"));
             if (mode == null) {
                 send(exchange, 400, "application/json",
-                        "{\"error\":\"mode must be one of up, slow, 5xx, timeout, garbage, flapping\"}");
+                        "{\"error\":\"mode must be one of up, slow, 5xx, timeout, garbage, flapping, degraded, maintenance\"}");
                 return;
             }
             Duration period = duration(query.get("period"), Duration.ofSeconds(20));
@@ -149,7 +149,7 @@ public final class PlatformSimulator implements AutoCloseable {
             default -> {
             }
         }
-        boolean broken = mode == SimulatedHealth.Mode.FIVE_XX;
+        boolean broken = mode == SimulatedHealth.Mode.FIVE_XX || mode == SimulatedHealth.Mode.MAINTENANCE;
         switch (rest) {
             case "/health" -> send(exchange, broken ? 503 : 200, "application/json",
                     broken ? "{\"status\":\"unavailable\"}" : "{\"status\":\"ok\",\"platform\":\"" + platformId + "\"}");
@@ -163,19 +163,23 @@ public final class PlatformSimulator implements AutoCloseable {
     private static String statuspage(String platformId, SimulatedHealth.Mode mode, boolean summary) {
         String indicator = switch (mode) {
             case FIVE_XX -> "major";
-            case SLOW -> "minor";
+            case SLOW, DEGRADED -> "minor";
+            case MAINTENANCE -> "maintenance";
             default -> "none";
         };
         String component = switch (mode) {
             case FIVE_XX -> "major_outage";
-            case SLOW -> "degraded_performance";
+            case SLOW, DEGRADED -> "degraded_performance";
+            case MAINTENANCE -> "under_maintenance";
             default -> "operational";
         };
         String page = "{\"page\":{\"id\":\"" + platformId + "\",\"name\":\"" + platformId + "\"},"
                 + "\"status\":{\"indicator\":\"" + indicator + "\",\"description\":\"simulated\"}";
         if (summary) {
             page += ",\"components\":[{\"id\":\"api\",\"name\":\"API\",\"status\":\"" + component + "\"},"
-                    + "{\"id\":\"web\",\"name\":\"Storefront\",\"status\":\"" + component + "\"}]";
+                    + "{\"id\":\"web\",\"name\":\"Storefront\",\"status\":\"" + component + "\"}]"
+                    + ",\"scheduled_maintenances\":" + (mode == SimulatedHealth.Mode.MAINTENANCE
+                    ? "[{\"id\":\"m1\",\"name\":\"Planned upgrade\",\"status\":\"in_progress\"}]" : "[]");
         }
         return page + "}";
     }
@@ -183,7 +187,8 @@ public final class PlatformSimulator implements AutoCloseable {
     private static String meta(String platformId, SimulatedHealth.Mode mode) {
         String status = switch (mode) {
             case FIVE_XX -> "Major Outage";
-            case SLOW -> "Degraded Performance";
+            case SLOW, DEGRADED -> "Degraded Performance";
+            case MAINTENANCE -> "Under Maintenance";
             default -> "Operational";
         };
         String name = META_NAMES.getOrDefault(platformId, platformId);

@@ -11,7 +11,11 @@ import java.util.Locale;
 public record SimulatedHealth(Mode mode, Duration period, Duration slowBy, Instant since) {
 
     public enum Mode {
-        UP, SLOW, FIVE_XX, TIMEOUT, GARBAGE, FLAPPING;
+        UP, SLOW, FIVE_XX, TIMEOUT, GARBAGE, FLAPPING,
+        /** Works, but its status page says minor / degraded performance; the site answers normally. */
+        DEGRADED,
+        /** Planned maintenance: the status page says so and the site answers 503. */
+        MAINTENANCE;
 
         public static Mode parse(String text) {
             if (text == null) {
@@ -24,6 +28,8 @@ public record SimulatedHealth(Mode mode, Duration period, Duration slowBy, Insta
                 case "timeout", "hang" -> TIMEOUT;
                 case "garbage" -> GARBAGE;
                 case "flapping", "flap" -> FLAPPING;
+                case "degraded", "minor" -> DEGRADED;
+                case "maintenance" -> MAINTENANCE;
                 default -> null;
             };
         }

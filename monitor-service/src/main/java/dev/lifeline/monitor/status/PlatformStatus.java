@@ -6,7 +6,7 @@ import dev.lifeline.monitor.outage.OutageView;
 import java.time.Instant;
 
 /**
- * One platform at a glance. {@code state} is up/degraded/down/recovering from the probes, "down" while a person's
+ * One platform at a glance. {@code state} is up/degraded/down/recovering/maintenance from the probes, "down" while a person's
  * outage is open, and "unknown" for a platform nobody probes.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -229,4 +229,82 @@ class PlatformHealthTest {
         }
         assertThat(health.state()).isEqualTo(DOWN);
     }
+
+    @Test
+    void goingBetweenUpAndDegradedNeverOpensAnOutage() {
+        int opened = 0;
+        for (int i = 0; i < 60; i++) {
+            Transition t = tick("a", i % 2 == 0 ? ProbeOutcome.DEGRADED : ProbeOutcome.OK);
+            opened += t.outageOpened() ? 1 : 0;
+        }
+        assertThat(opened).isZero();
+        assertThat(health.flapping()).as("damping guards the way down only").isFalse();
+        assertThat(health.state()).isIn(UP, DEGRADED);
+    }
+
+    @Test
+    void aStatusPageGoingBetweenOperationalAndMinorWhileTheSiteAnswersNeverOpensAnOutage() {
+        int opened = 0;
+        for (int cycle = 0; cycle < 10; cycle++) {
+            for (int i = 0; i < 4; i++) {
+                opened += tick("http", ProbeOutcome.OK).outageOpened() ? 1 : 0;
+                opened += tick("statuspage", cycle % 2 == 0 ? ProbeOutcome.DEGRADED : ProbeOutcome.OK).outageOpened() ? 1 : 0;
+            }
+        }
+        assertThat(opened).isZero();
+    }
+
+    @Test
+    void plannedMaintenanceIsNoOutageEvenWhileTheSiteAnswersErrors() {
+        for (int i = 0; i < 12; i++) {
+            assertThat(tick("http", ProbeOutcome.FAILED).outageOpened()).isFalse();
+            assertThat(tick("statuspage", ProbeOutcome.MAINTENANCE).outageOpened()).isFalse();
+        }
+        assertThat(health.state()).isEqualTo(HealthState.MAINTENANCE);
+        Transition after = tick("statuspage", ProbeOutcome.OK);
+        assertThat(after.to()).as("maintenance over and the site still fails: that is an outage").isEqualTo(DOWN);
+    }
+
+    @Test
+    void maintenanceEndingWithTheSiteBackIsNoOutage() {
+        for (int i = 0; i < 6; i++) {
+            tick("http", ProbeOutcome.FAILED);
+            tick("statuspage", ProbeOutcome.MAINTENANCE);
+        }
+        tick("http", ProbeOutcome.OK);
+        Transition after = tick("statuspage", ProbeOutcome.OK);
+        assertThat(after.to()).isEqualTo(UP);
+    }
+
+    @Test
+    void oneOfTwoInstancesFailingIsNoQuorum() {
+        for (int i = 0; i < 10; i++) {
+            tick("http@monitor-1", ProbeOutcome.FAILED);
+            tick("http@monitor-2", ProbeOutcome.OK);
+        }
+        assertThat(health.state()).as("two instances disagree: one broken network").isEqualTo(UP);
+    }
+
+    @Test
+    void aMachineThatAdoptsAnOpenOutageNeedsTheSuccessThresholdBeforeItRecovers() {
+        health.adoptOutage(clock.instant());
+        assertThat(tick("a", ProbeOutcome.OK).outageClosed()).as("one success after a start is no recovery").isFalse();
+        assertThat(health.state()).isEqualTo(RECOVERING);
+        assertThat(tick("a", ProbeOutcome.OK).outageClosed()).isTrue();
+    }
+
+    @Test
+    void aVoterOfADeadInstanceStopsCountingAfterItsOwnStaleness() {
+        for (int i = 0; i < 3; i++) {
+            clock.advance(INTERVAL);
+            health.observe(new Observation("a@dead", ProbeOutcome.FAILED, null, clock.instant(), null, Duration.ofSeconds(20)));
+            health.observe(new Observation("a@alive", ProbeOutcome.FAILED, null, clock.instant(), null, Duration.ofSeconds(20)));
+        }
+        assertThat(health.state()).isEqualTo(DOWN);
+        for (int i = 0; i < 12; i++) {
+            clock.advance(INTERVAL);
+            health.observe(new Observation("a@alive", ProbeOutcome.OK, null, clock.instant(), null, Duration.ofSeconds(20)));
+        }
+        assertThat(health.state()).as("the dead instance's last failure no longer holds the platform down").isEqualTo(UP);
+    }
 }

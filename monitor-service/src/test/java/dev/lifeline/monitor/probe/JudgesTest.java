@@ -71,11 +71,33 @@ class JudgesTest {
         assertThat(StatuspageJudge.judge(probe, 200, bytes(summary.formatted("degraded_performance"))).outcome())
                 .isEqualTo(ProbeOutcome.DEGRADED);
         assertThat(StatuspageJudge.judge(probe, 200, bytes(summary.formatted("under_maintenance"))).outcome())
-                .isEqualTo(ProbeOutcome.DEGRADED);
+                .isEqualTo(ProbeOutcome.MAINTENANCE);
         assertThat(StatuspageJudge.judge(probe, 200, bytes(summary.formatted("partial_outage"))).outcome())
                 .isEqualTo(ProbeOutcome.FAILED);
         assertThat(StatuspageJudge.judge(probe, 200, bytes(summary.formatted("major_outage"))).severity())
                 .isEqualTo(Severity.MAJOR);
+    }
+
+    @Test
+    void statuspageMaintenanceIsUnderstoodInEachOfItsForms() {
+        ProbeDefinition page = HTTP.withKind(ProbeKind.STATUSPAGE, "http://x/api/v2/summary.json");
+        assertThat(StatuspageJudge.judge(page, 200, bytes("{\"status\":{\"indicator\":\"maintenance\"}}")).outcome())
+                .isEqualTo(ProbeOutcome.MAINTENANCE);
+        String scheduled = "{\"status\":{\"indicator\":\"major\"},\"components\":[{\"name\":\"Checkout\",\"status\":"
+                + "\"major_outage\"}],\"scheduled_maintenances\":[{\"name\":\"DB upgrade\",\"status\":\"%s\","
+                + "\"components\":[{\"name\":\"Checkout\"}]}]}";
+        assertThat(StatuspageJudge.judge(page, 200, bytes(scheduled.formatted("in_progress"))).outcome())
+                .as("planned downtime explains the major indicator").isEqualTo(ProbeOutcome.MAINTENANCE);
+        assertThat(StatuspageJudge.judge(page, 200, bytes(scheduled.formatted("scheduled"))).outcome())
+                .as("a maintenance not begun yet explains nothing").isEqualTo(ProbeOutcome.FAILED);
+        ProbeDefinition checkout = page.withConditions(null, null, null, "Checkout");
+        ProbeDefinition admin = page.withConditions(null, null, null, "Admin");
+        assertThat(StatuspageJudge.judge(checkout, 200, bytes(scheduled.formatted("in_progress"))).outcome())
+                .isEqualTo(ProbeOutcome.MAINTENANCE);
+        String adminDown = scheduled.replace("[{\"name\":\"Checkout\",\"status\":\"major_outage\"}]",
+                "[{\"name\":\"Checkout\",\"status\":\"major_outage\"},{\"name\":\"Admin\",\"status\":\"major_outage\"}]");
+        assertThat(StatuspageJudge.judge(admin, 200, bytes(adminDown.formatted("in_progress"))).outcome())
+                .as("the maintenance touches Checkout only").isEqualTo(ProbeOutcome.FAILED);
     }
 
     @Test
