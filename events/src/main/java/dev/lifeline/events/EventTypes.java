@@ -6,6 +6,7 @@ import dev.lifeline.events.outage.OutageResolved;
 import dev.lifeline.events.outage.OutageStarted;
 import dev.lifeline.events.outage.OutageUpdated;
 import dev.lifeline.events.outreach.ConsentWithdrawn;
+import dev.lifeline.events.outreach.DeliveryBatch;
 import dev.lifeline.events.outreach.DeliveryJob;
 import dev.lifeline.events.tenant.TenantDeleted;
 import dev.lifeline.events.tenant.TenantUpserted;
@@ -24,6 +25,7 @@ public final class EventTypes {
     public static final String OUTAGE_UPDATED = "dev.lifeline.outage.updated";
     public static final String OUTAGE_RESOLVED = "dev.lifeline.outage.resolved";
     public static final String DELIVERY_REQUESTED = "dev.lifeline.outreach.delivery.requested";
+    public static final String DELIVERY_BATCH_REQUESTED = "dev.lifeline.outreach.delivery.batch-requested";
     public static final String CONSENT_WITHDRAWN = "dev.lifeline.consent.withdrawn";
 
     private static final Map<String, Class<? extends LifelineEvent>> DATA_CLASSES = Map.of(
@@ -35,6 +37,7 @@ public final class EventTypes {
             OUTAGE_UPDATED, OutageUpdated.class,
             OUTAGE_RESOLVED, OutageResolved.class,
             DELIVERY_REQUESTED, DeliveryJob.class,
+            DELIVERY_BATCH_REQUESTED, DeliveryBatch.class,
             CONSENT_WITHDRAWN, ConsentWithdrawn.class);
 
     private EventTypes() {
