@@ -15,4 +15,11 @@ public interface DeliveryConfig {
      */
     @WithDefault("PT2M")
     Duration claimLease();
+
+    /**
+     * Recipients per delivery batch on outreach-deliveries.v1 (at most a second of the tenant's send rate). A batch is
+     * claimed in one statement and its outcomes committed together; smaller batches spread a run over more senders.
+     */
+    @WithDefault("200")
+    int batchSize();
 }

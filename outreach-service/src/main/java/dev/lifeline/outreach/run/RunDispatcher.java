@@ -2,6 +2,7 @@ package dev.lifeline.outreach.run;
 
 import dev.lifeline.events.Topics;
 import dev.lifeline.events.contact.ContactChannel;
+import dev.lifeline.events.outreach.DeliveryBatch;
 import dev.lifeline.events.outreach.DeliveryJob;
 import dev.lifeline.kit.outbox.Outbox;
 import dev.lifeline.outreach.OutreachConfig;
@@ -11,7 +12,9 @@ import dev.lifeline.outreach.campaign.CampaignChannel;
 import dev.lifeline.outreach.campaign.CampaignKind;
 import dev.lifeline.outreach.campaign.CampaignStore;
 import dev.lifeline.outreach.contacts.ContactStore;
+import dev.lifeline.outreach.delivery.DeliveryConfig;
 import dev.lifeline.outreach.delivery.DeliveryStore;
+import dev.lifeline.outreach.delivery.LimitsConfig;
 import dev.lifeline.outreach.webhook.WebhookDispatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -19,14 +22,15 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * Turns a run whose grace period is over into delivery jobs: ledger rows and outbox records, in one transaction, so a
- * restart either sees the run still scheduled or every job written.
+ * Turns a run whose grace period is over into delivery batches: ledger rows and outbox records (one per slice of the
+ * audience), in one transaction, so a restart either sees the run still scheduled or every batch written.
  */
 @ApplicationScoped
 public class RunDispatcher {
@@ -49,6 +53,10 @@ public class RunDispatcher {
     Sql sql;
     @Inject
     WebhookDispatch webhooks;
+    @Inject
+    DeliveryConfig deliveryConfig;
+    @Inject
+    LimitsConfig limits;
 
     /** @return true when a due run was dispatched (call again), false when none is due */
     @Transactional
@@ -97,17 +105,31 @@ public class RunDispatcher {
         ContactChannel channel = campaign.channel().contactChannel();
         String runId = run.id().toString();
         String campaignId = campaign.id().toString();
+        int sliceSize = sliceSize();
         int queuedCount = 0;
+        int slice = 0;
         // In slices, so that jobs of a large run are never all in memory at once.
         for (int from = 0; from < audience.size(); from += 5000) {
             List<String> queued = deliveries.queue(run.id(), run.tenantId(), run.platformId(), outageNotice,
                     ContactStore.channelName(channel), audience.subList(from, Math.min(audience.size(), from + 5000)), now);
-            outbox.enqueueAll(Topics.OUTREACH_DELIVERIES, queued.stream()
-                    .map(contactId -> new DeliveryJob(run.tenantId(), runId, campaignId, contactId, channel)).toList());
+            List<DeliveryBatch> batches = new ArrayList<>();
+            for (int i = 0; i < queued.size(); i += sliceSize) {
+                batches.add(new DeliveryBatch(run.tenantId(), runId, campaignId, channel, slice++,
+                        queued.subList(i, Math.min(queued.size(), i + sliceSize))));
+            }
+            outbox.enqueueAll(Topics.OUTREACH_DELIVERIES, batches);
             queuedCount += queued.size();
         }
         runs.markDispatched(run.id(), audience.size(), audience.isEmpty() ? RunStatus.COMPLETED : RunStatus.DISPATCHED, now);
         LOG.infof("Run %s of campaign %s dispatched: %d deliveries", run.id(), campaign.id(), queuedCount);
+    }
+
+    /**
+     * Recipients per delivery batch: the configured size, but never more than a second of the tenant's send rate, so
+     * that a batch of a rate-limited tenant is sent within seconds and its claims stay fresh.
+     */
+    private int sliceSize() {
+        return (int) Math.max(1, Math.min(deliveryConfig.batchSize(), limits.tenantPerSecond()));
     }
 
     /** Re-queues deliveries whose quiet hours are over. @return how many */
