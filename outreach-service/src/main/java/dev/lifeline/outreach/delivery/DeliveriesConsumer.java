@@ -7,6 +7,7 @@ import dev.lifeline.events.outreach.DeliveryBatch;
 import dev.lifeline.events.outreach.DeliveryJob;
 import dev.lifeline.kit.inbox.DatabaseOutage;
 import dev.lifeline.kit.inbox.InboundEvent;
+import dev.lifeline.outreach.run.RunLauncher;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -29,6 +30,8 @@ public class DeliveriesConsumer {
 
     @Inject
     DeliveryWorker worker;
+    @Inject
+    RunLauncher launcher;
 
     @Incoming(Channels.DELIVERIES_IN)
     @Blocking(value = "outreach-senders", ordered = false)
@@ -51,6 +54,7 @@ public class DeliveriesConsumer {
         }
         // Acknowledged only once the outcomes are committed (outcomes are written in batches by OutcomeWriter).
         return recorded.handle((ok, e) -> {
+            launcher.batchDone();
             if (e == null) {
                 return message.ack();
             }

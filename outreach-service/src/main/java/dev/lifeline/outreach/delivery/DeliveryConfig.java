@@ -22,4 +22,12 @@ public interface DeliveryConfig {
      */
     @WithDefault("200")
     int batchSize();
+
+    /**
+     * Recipients of one run on the work queue at a time; the rest of the run waits in the ledger and follows as these
+     * are sent (see RunFeeder). Small enough that a big run never holds the small ones behind it for long, large
+     * enough to keep every sender busy.
+     */
+    @WithDefault("6000")
+    int runWindow();
 }

@@ -2,7 +2,6 @@ package dev.lifeline.outreach.run;
 
 import dev.lifeline.events.Topics;
 import dev.lifeline.events.contact.ContactChannel;
-import dev.lifeline.events.outreach.DeliveryBatch;
 import dev.lifeline.events.outreach.DeliveryJob;
 import dev.lifeline.kit.outbox.Outbox;
 import dev.lifeline.outreach.OutreachConfig;
@@ -12,9 +11,7 @@ import dev.lifeline.outreach.campaign.CampaignChannel;
 import dev.lifeline.outreach.campaign.CampaignKind;
 import dev.lifeline.outreach.campaign.CampaignStore;
 import dev.lifeline.outreach.contacts.ContactStore;
-import dev.lifeline.outreach.delivery.DeliveryConfig;
 import dev.lifeline.outreach.delivery.DeliveryStore;
-import dev.lifeline.outreach.delivery.LimitsConfig;
 import dev.lifeline.outreach.webhook.WebhookDispatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -54,9 +51,7 @@ public class RunDispatcher {
     @Inject
     WebhookDispatch webhooks;
     @Inject
-    DeliveryConfig deliveryConfig;
-    @Inject
-    LimitsConfig limits;
+    RunFeeder feeder;
 
     /** @return true when a due run was dispatched (call again), false when none is due */
     @Transactional
@@ -103,33 +98,20 @@ public class RunDispatcher {
             return;
         }
         ContactChannel channel = campaign.channel().contactChannel();
-        String runId = run.id().toString();
-        String campaignId = campaign.id().toString();
-        int sliceSize = sliceSize();
+        int sliceSize = feeder.sliceSize();
         int queuedCount = 0;
-        int slice = 0;
-        // In slices, so that jobs of a large run are never all in memory at once.
+        // In chunks, so that a large run's rows are never all in one statement.
         for (int from = 0; from < audience.size(); from += 5000) {
-            List<String> queued = deliveries.queue(run.id(), run.tenantId(), run.platformId(), outageNotice,
-                    ContactStore.channelName(channel), audience.subList(from, Math.min(audience.size(), from + 5000)), now);
-            List<DeliveryBatch> batches = new ArrayList<>();
-            for (int i = 0; i < queued.size(); i += sliceSize) {
-                batches.add(new DeliveryBatch(run.tenantId(), runId, campaignId, channel, slice++,
-                        queued.subList(i, Math.min(queued.size(), i + sliceSize))));
-            }
-            outbox.enqueueAll(Topics.OUTREACH_DELIVERIES, batches);
-            queuedCount += queued.size();
+            queuedCount += deliveries.queue(run.id(), run.tenantId(), run.platformId(), outageNotice,
+                    ContactStore.channelName(channel), audience.subList(from, Math.min(audience.size(), from + 5000)),
+                    from, sliceSize, now).size();
         }
+        int slices = (audience.size() + sliceSize - 1) / sliceSize;
+        // The first window goes out with the dispatch; RunFeeder publishes the rest as it is sent.
+        runs.markSlices(run.id(), slices, 0);
+        feeder.publish(run.id(), run.tenantId(), campaign.id(), channel, slices, 0, 0);
         runs.markDispatched(run.id(), audience.size(), audience.isEmpty() ? RunStatus.COMPLETED : RunStatus.DISPATCHED, now);
         LOG.infof("Run %s of campaign %s dispatched: %d deliveries", run.id(), campaign.id(), queuedCount);
-    }
-
-    /**
-     * Recipients per delivery batch: the configured size, but never more than a second of the tenant's send rate, so
-     * that a batch of a rate-limited tenant is sent within seconds and its claims stay fresh.
-     */
-    private int sliceSize() {
-        return (int) Math.max(1, Math.min(deliveryConfig.batchSize(), limits.tenantPerSecond()));
     }
 
     /** Re-queues deliveries whose quiet hours are over. @return how many */
