@@ -7,6 +7,7 @@ import dev.lifeline.events.outage.OutageStarted;
 import dev.lifeline.events.outage.OutageUpdated;
 import dev.lifeline.events.outage.ProbeVerdict;
 import dev.lifeline.events.outreach.ConsentWithdrawn;
+import dev.lifeline.events.outreach.DeliveryBatch;
 import dev.lifeline.events.outreach.DeliveryJob;
 import dev.lifeline.events.tenant.TenantDeleted;
 import dev.lifeline.events.tenant.TenantUpserted;
@@ -27,23 +28,25 @@ public final class EventTypes {
     public static final String OUTAGE_UPDATED = "dev.lifeline.outage.updated";
     public static final String OUTAGE_RESOLVED = "dev.lifeline.outage.resolved";
     public static final String DELIVERY_REQUESTED = "dev.lifeline.outreach.delivery.requested";
+    public static final String DELIVERY_BATCH_REQUESTED = "dev.lifeline.outreach.delivery.batch-requested";
     public static final String CONSENT_WITHDRAWN = "dev.lifeline.consent.withdrawn";
     public static final String PROBE_VERDICT = "dev.lifeline.monitor.probe.verdict";
 
     /** Where the schemas' {@code $id}s point; the schema files ship in this module under the same relative paths. */
     public static final String SCHEMA_BASE = "https://lifeline.dev/schemas/";
 
-    private static final Map<String, Class<? extends LifelineEvent>> DATA_CLASSES = Map.of(
-            CONTACT_UPSERTED, ContactUpserted.class,
-            CONTACT_ERASED, ContactErased.class,
-            TENANT_UPSERTED, TenantUpserted.class,
-            TENANT_DELETED, TenantDeleted.class,
-            OUTAGE_STARTED, OutageStarted.class,
-            OUTAGE_UPDATED, OutageUpdated.class,
-            OUTAGE_RESOLVED, OutageResolved.class,
-            DELIVERY_REQUESTED, DeliveryJob.class,
-            CONSENT_WITHDRAWN, ConsentWithdrawn.class,
-            PROBE_VERDICT, ProbeVerdict.class);
+    private static final Map<String, Class<? extends LifelineEvent>> DATA_CLASSES = Map.ofEntries(
+            Map.entry(CONTACT_UPSERTED, ContactUpserted.class),
+            Map.entry(CONTACT_ERASED, ContactErased.class),
+            Map.entry(TENANT_UPSERTED, TenantUpserted.class),
+            Map.entry(TENANT_DELETED, TenantDeleted.class),
+            Map.entry(OUTAGE_STARTED, OutageStarted.class),
+            Map.entry(OUTAGE_UPDATED, OutageUpdated.class),
+            Map.entry(OUTAGE_RESOLVED, OutageResolved.class),
+            Map.entry(DELIVERY_REQUESTED, DeliveryJob.class),
+            Map.entry(DELIVERY_BATCH_REQUESTED, DeliveryBatch.class),
+            Map.entry(CONSENT_WITHDRAWN, ConsentWithdrawn.class),
+            Map.entry(PROBE_VERDICT, ProbeVerdict.class));
 
     private EventTypes() {
     }

@@ -13,6 +13,7 @@ import dev.lifeline.events.outage.ProbeVerdict;
 import dev.lifeline.events.outage.VerdictOutcome;
 import dev.lifeline.events.outage.Severity;
 import dev.lifeline.events.outreach.ConsentWithdrawn;
+import dev.lifeline.events.outreach.DeliveryBatch;
 import dev.lifeline.events.outreach.DeliveryJob;
 import dev.lifeline.events.outreach.WithdrawalReason;
 import dev.lifeline.events.tenant.TenantDeleted;
@@ -44,6 +45,7 @@ final class SampleEvents {
                 new OutageUpdated("o1", "instagram", null, Severity.CRITICAL, T0.plusSeconds(60), List.of(evidence)),
                 new OutageResolved("o1", "instagram", null, OutageSource.MANUAL, T0, T0.plusSeconds(3600), "ops@shop"),
                 new DeliveryJob("t1", "r1", "k1", "c1", ContactChannel.EMAIL),
+                new DeliveryBatch("t1", "r1", "k1", ContactChannel.EMAIL, 0, List.of("c1", "c2")),
                 new ConsentWithdrawn("t1", "c1", ContactChannel.EMAIL, WithdrawalReason.UNSUBSCRIBE, T0, "203.0.113.9", "Mail/1.0"),
                 new ProbeVerdict("instagram", "instagram-http", "monitor-1", "http", VerdictOutcome.FAILED, Severity.MAJOR,
                         5012L, "HTTP 503", T0, 23_000L));

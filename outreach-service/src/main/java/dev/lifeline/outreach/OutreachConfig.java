@@ -18,6 +18,10 @@ public interface OutreachConfig {
     @WithDefault("PT0.5S")
     Duration launcherInterval();
 
+    /** Threads that dispatch due runs (the first also feeds slices, sends webhooks, sweeps claims). */
+    @WithDefault("4")
+    int dispatchers();
+
     @WithDefault("8")
     int sendMaxAttempts();
 

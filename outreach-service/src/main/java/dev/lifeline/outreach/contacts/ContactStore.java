@@ -24,6 +24,9 @@ public class ContactStore {
     private static final String COLUMNS = "tenant_id, contact_id, name, email, phone, locale, time_zone, tags, channel_order, "
             + "email_consent, sms_consent, whatsapp_consent";
 
+    private static final String PREFIXED_COLUMNS = java.util.Arrays.stream(COLUMNS.split(",\\s*"))
+            .map(col -> "c." + col).collect(java.util.stream.Collectors.joining(", "));
+
     @Inject
     Sql sql;
 
@@ -69,29 +72,31 @@ public class ContactStore {
     }
 
     /**
-     * Result of claiming a delivery: whether this caller won it, the contact as it may be messaged now, and the
-     * claim's token (outcomes are recorded only while the delivery's claim is still this token).
+     * A delivery this caller claimed: its contact as it may be messaged now (null when erased) and the claim's token
+     * (outcomes are recorded only while the delivery's claim is still this token).
      */
-    public record Claim(boolean won, ProjectedContact contact, java.util.UUID token) {
+    public record Claim(String contactId, ProjectedContact contact, java.util.UUID token) {
     }
 
     /**
-     * Claims the delivery (queued → sending, stamped with a fresh token, the time and this instance) and reads its
-     * contact in one round trip and one commit: the hot path of every send.
+     * Claims the queued deliveries of one run and channel among {@code contactIds} (queued → sending, stamped with one
+     * fresh token, the time and this instance) and reads their contacts, in one statement and one commit: a batch
+     * costs one round trip, whatever its size. Rows another sender holds, or already sent, are simply not returned.
+     *
+     * @return the claims this caller won; a claim's contact is null when the contact was erased meanwhile
      */
-    public Claim claimAndFind(java.util.UUID runId, String contactId, String channel, String tenantId, String claimedBy) {
-        String columns = java.util.Arrays.stream(COLUMNS.split(",\\s*")).map(col -> "c." + col)
-                .collect(java.util.stream.Collectors.joining(", "));
+    public List<Claim> claimBatch(java.util.UUID runId, String channel, List<String> contactIds, String tenantId,
+            String claimedBy) {
         java.util.UUID token = java.util.UUID.randomUUID();
-        return sql.one("with claimed as (update delivery set state = 'sending', attempts = attempts + 1, claim_token = ?, "
+        return sql.query("with claimed as (update delivery set state = 'sending', attempts = attempts + 1, claim_token = ?, "
                         + "claimed_at = now(), claimed_by = ?, updated_at = now() "
-                        + "where run_id = ? and contact_id = ? and channel = ? and state = 'queued' returning contact_id) "
-                        + "select " + columns + ", array(select s.channel from suppression s where s.contact_id = claimed.contact_id) "
-                        + "as suppressed from claimed left join outreach_contact c on c.contact_id = claimed.contact_id "
-                        + "and c.tenant_id = ?",
-                rs -> new Claim(true, rs.getString("contact_id") == null ? null : mapWithSuppression(rs), token),
-                token, claimedBy, runId, contactId, channel, tenantId)
-                .orElse(new Claim(false, null, null));
+                        + "where run_id = ? and channel = ? and contact_id = any(?) and state = 'queued' returning contact_id) "
+                        + "select claimed.contact_id as claimed_id, " + PREFIXED_COLUMNS + ", array(select s.channel "
+                        + "from suppression s where s.contact_id = claimed.contact_id) as suppressed from claimed "
+                        + "left join outreach_contact c on c.contact_id = claimed.contact_id and c.tenant_id = ?",
+                rs -> new Claim(rs.getString("claimed_id"), rs.getString("contact_id") == null ? null : mapWithSuppression(rs),
+                        token),
+                token, claimedBy, runId, channel, contactIds, tenantId);
     }
 
     /** The contact with channels suppressed here shown as withdrawn: what a sender may use right now. */

@@ -15,4 +15,19 @@ public interface DeliveryConfig {
      */
     @WithDefault("PT2M")
     Duration claimLease();
+
+    /**
+     * Recipients per delivery batch on outreach-deliveries.v1 (at most a second of the tenant's send rate). A batch is
+     * claimed in one statement and its outcomes committed together; smaller batches spread a run over more senders.
+     */
+    @WithDefault("200")
+    int batchSize();
+
+    /**
+     * Recipients of one run on the work queue at a time; the rest of the run waits in the ledger and follows as these
+     * are sent (see RunFeeder). Small enough that a big run never holds the small ones behind it for long, large
+     * enough to keep every sender busy.
+     */
+    @WithDefault("6000")
+    int runWindow();
 }

@@ -30,20 +30,25 @@ public class DeliveryStore {
     @Inject
     Sql sql;
 
-    /** Queues the deliveries of a run in batches; returns the contact ids that were newly queued. */
+    /**
+     * Queues the deliveries of a run in batches, the i-th contact in slice {@code (firstIndex + i) / sliceSize};
+     * returns the contact ids that were newly queued.
+     */
     public List<String> queue(UUID runId, String tenantId, String platformId, boolean outageNotice, String channel,
-            List<String> contactIds, Instant now) {
+            List<String> contactIds, int firstIndex, int sliceSize, Instant now) {
         return sql.with(c -> {
             List<String> queued = new java.util.ArrayList<>(contactIds.size());
             try (PreparedStatement ps = c.prepareStatement("""
                     insert into delivery (run_id, contact_id, channel, tenant_id, platform_id, outage_notice, state,
-                        created_at, updated_at)
-                    values (?, ?, ?, ?, ?, ?, 'queued', ?, ?) on conflict do nothing
+                        created_at, updated_at, slice)
+                    values (?, ?, ?, ?, ?, ?, 'queued', ?, ?, ?) on conflict do nothing
                     """)) {
                 int pending = 0;
+                int index = firstIndex;
                 List<String> batch = new java.util.ArrayList<>();
                 for (String contactId : contactIds) {
-                    Sql.bind(c, ps, runId, contactId, channel, tenantId, platformId, outageNotice, now, now);
+                    Sql.bind(c, ps, runId, contactId, channel, tenantId, platformId, outageNotice, now, now,
+                            index++ / sliceSize);
                     ps.addBatch();
                     batch.add(contactId);
                     if (++pending == 1000) {
@@ -66,6 +71,21 @@ public class DeliveryStore {
             }
         }
         batch.clear();
+    }
+
+    /** Queued deliveries of a run in slices {@code [from, to)}, by slice, in slice order. */
+    public java.util.SortedMap<Integer, List<String>> queuedInSlices(UUID runId, int from, int to) {
+        java.util.SortedMap<Integer, List<String>> slices = new java.util.TreeMap<>();
+        sql.query("select slice, contact_id from delivery where run_id = ? and state = 'queued' and slice >= ? and slice < ?",
+                rs -> slices.computeIfAbsent(rs.getInt(1), k -> new java.util.ArrayList<>()).add(rs.getString(2)),
+                runId, from, to);
+        return slices;
+    }
+
+    /** Deliveries of a run still queued in its published slices: what the work queue holds of it. */
+    public int queuedBefore(UUID runId, int slice) {
+        return sql.one("select count(*) from delivery where run_id = ? and state = 'queued' and slice < ?",
+                rs -> rs.getInt(1), runId, slice).orElse(0);
     }
 
     /** Contacts that got (or are getting) an outage message for this platform since {@code since}. */

@@ -1,7 +1,9 @@
 package dev.lifeline.outreach.delivery;
 
 import dev.lifeline.events.contact.ContactChannel;
+import dev.lifeline.events.outreach.DeliveryBatch;
 import dev.lifeline.events.outreach.DeliveryJob;
+import dev.lifeline.kit.inbox.DatabaseOutage;
 import dev.lifeline.outreach.OutreachConfig;
 import dev.lifeline.outreach.Sql;
 import dev.lifeline.outreach.campaign.Campaign;
@@ -17,13 +19,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
- * Sends one delivery job: claim in the ledger first (only one worker ever wins), then send, then record the outcome.
+ * Sends a batch of deliveries: claim in the ledger first (only one worker ever wins a delivery), then send, then record
+ * the outcome.
  * A crash after the claim leaves the delivery in {@code sending} until its claim lease runs out; then
  * {@link ClaimSweeper} queues it again and a new job takes this same path.
  */
@@ -61,26 +66,49 @@ public class DeliveryWorker {
 
     private static final CompletionStage<Void> DONE = CompletableFuture.completedFuture(null);
 
-    /** @return completes when the outcome is in the ledger: only then may the job be acknowledged */
-    public CompletionStage<Void> deliver(DeliveryJob job) {
-        UUID runId = UUID.fromString(job.runId());
-        String channel = ContactStore.channelName(job.channel());
-        ContactStore.Claim claim = contacts.claimAndFind(runId, job.contactId(), channel, job.tenantId(),
+    /**
+     * Sends one batch: claims all its deliveries in one statement, sends to each claimed contact in turn over the
+     * pooled SMTP connections, and hands each outcome to {@link OutcomeWriter}, which commits them in batches.
+     *
+     * @return completes when every outcome of the batch is in the ledger: only then may the record be acknowledged
+     */
+    public CompletionStage<Void> deliver(DeliveryBatch batch) {
+        UUID runId = UUID.fromString(batch.runId());
+        String channel = ContactStore.channelName(batch.channel());
+        List<ContactStore.Claim> claims = contacts.claimBatch(runId, channel, batch.contactIds(), batch.tenantId(),
                 DeliveryStore.INSTANCE);
-        if (!claim.won()) {
-            metrics.counter("lifeline_outreach_duplicate_jobs_total").increment();
+        if (claims.size() < batch.contactIds().size()) {
+            metrics.counter("lifeline_outreach_duplicate_jobs_total").increment(batch.contactIds().size() - claims.size());
+        }
+        if (claims.isEmpty()) {
             return DONE;
         }
-        HeldClaim held = new ClaimLease(deliveryConfig.claimLease())
-                .hold(claim.token(), token -> ledger.confirm(runId, job.contactId(), channel, token));
-        try {
-            return send(job, runId, channel, claim, held);
-        } catch (HeldClaim.Lost lost) {
-            // The sweeper queued the delivery again and its new job owns it now; this one is done.
-            metrics.counter("lifeline_outreach_claims_lost_total", "channel", channel).increment();
-            LOG.warnf("Delivery of run %s: claim lease expired before the send, left to the newer claim", runId);
-            return DONE;
+        ClaimLease lease = new ClaimLease(deliveryConfig.claimLease());
+        List<CompletableFuture<Void>> recorded = new ArrayList<>(claims.size());
+        for (ContactStore.Claim claim : claims) {
+            DeliveryJob job = new DeliveryJob(batch.tenantId(), batch.runId(), batch.campaignId(), claim.contactId(),
+                    batch.channel());
+            // Each delivery confirms its own row if it waits longer than a quarter lease (a slow, rate-limited batch),
+            // so the sweeper never takes back a claim whose sender is alive.
+            HeldClaim held = lease.hold(claim.token(), token -> ledger.confirm(runId, claim.contactId(), channel, token));
+            try {
+                recorded.add(send(job, runId, channel, claim, held).toCompletableFuture());
+            } catch (HeldClaim.Lost lost) {
+                // The sweeper queued the delivery again and its new job owns it now; this one is done.
+                metrics.counter("lifeline_outreach_claims_lost_total", "channel", channel).increment();
+                LOG.warnf("Delivery of run %s: claim lease expired before the send, left to the newer claim", runId);
+            } catch (RuntimeException e) {
+                if (DatabaseOutage.isCause(e)) {
+                    // The rest of the batch stays claimed; after the lease the sweeper queues it again.
+                    throw e;
+                }
+                // One contact's bad data (say, a template that fails on it) must not hold back the rest of the batch.
+                LOG.warnf("Delivery of run %s failed: %s", runId, e.getClass().getSimpleName());
+                recorded.add(finish(job, runId, channel, held, DeliveryState.FAILED, null,
+                        "internal error: " + e.getClass().getSimpleName()).toCompletableFuture());
+            }
         }
+        return CompletableFuture.allOf(recorded.toArray(CompletableFuture[]::new));
     }
 
     private CompletionStage<Void> send(DeliveryJob job, UUID runId, String channel, ContactStore.Claim claim,

@@ -1,10 +1,12 @@
 package dev.lifeline.outreach.delivery;
 
 import dev.lifeline.events.contact.ContactChannel;
+import dev.lifeline.kit.inbox.DatabaseOutage;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
@@ -12,28 +14,34 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
- * Per-tenant and per-channel token buckets and a per-provider concurrency limit around each send. Waiting here is
- * the back-pressure: the delivery consumer simply takes longer, nothing is dropped.
+ * Per-tenant and per-channel send rates, shared by every instance (token buckets in PostgreSQL, see
+ * {@link SharedBucket}), and a per-provider concurrency limit of this instance (its SMTP connections, its SMS calls)
+ * around each send. Waiting here is the back-pressure: the delivery consumer simply takes longer, nothing is dropped.
  */
 @ApplicationScoped
 public class SendLimits {
+
+    /** Below this a wait is not worth a sleep: the thread would oversleep it anyway. */
+    private static final long SHORTEST_SLEEP_NANOS = 1_000_000;
 
     @Inject
     LimitsConfig config;
     @Inject
     MeterRegistry metrics;
+    @Inject
+    RateStore rates;
 
-    private final Map<String, TokenBucket> tenants = new ConcurrentHashMap<>();
-    private final Map<ContactChannel, TokenBucket> channels = new ConcurrentHashMap<>();
+    private final Map<String, SharedBucket> buckets = new ConcurrentHashMap<>();
     private final Map<ContactChannel, Semaphore> providers = new ConcurrentHashMap<>();
 
     public SendResult acquire(String tenantId, ContactChannel channel, Supplier<SendResult> send) {
-        long wait = Math.max(
-                tenants.computeIfAbsent(tenantId, t -> new TokenBucket(config.tenantPerSecond(), Math.max(1, config.tenantPerSecond()), System::nanoTime)).reserve(),
-                channels.computeIfAbsent(channel, c -> new TokenBucket(rate(c), Math.max(1, rate(c)), System::nanoTime)).reserve());
-        if (wait > 0) {
-            metrics.counter("lifeline_outreach_rate_limit_waits_total", "channel", channel.name().toLowerCase()).increment();
-            metrics.timer("lifeline_outreach_rate_limit_wait_seconds", "channel", channel.name().toLowerCase())
+        String channelName = channel.name().toLowerCase(Locale.ROOT);
+        long at = Math.max(bucket("tenant:" + tenantId, config.tenantPerSecond()).reserve(),
+                bucket("channel:" + channelName, rate(channel)).reserve());
+        long wait = at - System.nanoTime();
+        if (wait > SHORTEST_SLEEP_NANOS) {
+            metrics.counter("lifeline_outreach_rate_limit_waits_total", "channel", channelName).increment();
+            metrics.timer("lifeline_outreach_rate_limit_wait_seconds", "channel", channelName)
                     .record(wait, TimeUnit.NANOSECONDS);
             RetryPolicy.sleep(java.time.Duration.ofNanos(wait));
         }
@@ -45,6 +53,12 @@ public class SendLimits {
         } finally {
             provider.release();
         }
+    }
+
+    private SharedBucket bucket(String key, double rate) {
+        return buckets.computeIfAbsent(key, k -> new SharedBucket(rate,
+                (perSecond, burst, n) -> DatabaseOutage.waitOut(() -> rates.take(k, perSecond, burst, n)),
+                System::nanoTime));
     }
 
     private double rate(ContactChannel c) {

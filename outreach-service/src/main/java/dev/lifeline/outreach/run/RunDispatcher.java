@@ -21,14 +21,15 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * Turns a run whose grace period is over into delivery jobs: ledger rows and outbox records, in one transaction, so a
- * restart either sees the run still scheduled or every job written.
+ * Turns a run whose grace period is over into delivery batches: ledger rows and outbox records (one per slice of the
+ * audience), in one transaction, so a restart either sees the run still scheduled or every batch written.
  */
 @ApplicationScoped
 public class RunDispatcher {
@@ -53,6 +54,8 @@ public class RunDispatcher {
     WebhookDispatch webhooks;
     @Inject
     RunTracing tracing;
+    @Inject
+    RunFeeder feeder;
 
     /** @return true when a due run was dispatched (call again), false when none is due */
     @Transactional
@@ -104,17 +107,18 @@ public class RunDispatcher {
             return;
         }
         ContactChannel channel = campaign.channel().contactChannel();
-        String runId = run.id().toString();
-        String campaignId = campaign.id().toString();
+        int sliceSize = feeder.sliceSize();
         int queuedCount = 0;
-        // In slices, so that jobs of a large run are never all in memory at once.
+        // In chunks, so that a large run's rows are never all in one statement.
         for (int from = 0; from < audience.size(); from += 5000) {
-            List<String> queued = deliveries.queue(run.id(), run.tenantId(), run.platformId(), outageNotice,
-                    ContactStore.channelName(channel), audience.subList(from, Math.min(audience.size(), from + 5000)), now);
-            outbox.enqueueAll(Topics.OUTREACH_DELIVERIES, queued.stream()
-                    .map(contactId -> new DeliveryJob(run.tenantId(), runId, campaignId, contactId, channel)).toList());
-            queuedCount += queued.size();
+            queuedCount += deliveries.queue(run.id(), run.tenantId(), run.platformId(), outageNotice,
+                    ContactStore.channelName(channel), audience.subList(from, Math.min(audience.size(), from + 5000)),
+                    from, sliceSize, now).size();
         }
+        int slices = (audience.size() + sliceSize - 1) / sliceSize;
+        // The first window goes out with the dispatch; RunFeeder publishes the rest as it is sent.
+        runs.markSlices(run.id(), slices, 0);
+        feeder.publish(run.id(), run.tenantId(), campaign.id(), channel, slices, 0, 0);
         runs.markDispatched(run.id(), audience.size(), audience.isEmpty() ? RunStatus.COMPLETED : RunStatus.DISPATCHED, now);
         LOG.infof("Run %s of campaign %s dispatched: %d deliveries", run.id(), campaign.id(), queuedCount);
     }

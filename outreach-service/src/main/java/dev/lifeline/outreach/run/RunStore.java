@@ -1,7 +1,9 @@
 package dev.lifeline.outreach.run;
 
 import dev.lifeline.kit.trace.TraceContext;
+import dev.lifeline.events.contact.ContactChannel;
 import dev.lifeline.outreach.Sql;
+import dev.lifeline.outreach.contacts.ContactStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -59,6 +61,30 @@ public class RunStore {
     public void markDispatched(UUID id, int audience, String status, Instant now) {
         sql.update("update campaign_run set status = ?, audience = ?, dispatched_at = ?, finished_at = ? where id = ?",
                 status, audience, now, RunStatus.COMPLETED.equals(status) ? now : null, id);
+    }
+
+    /** How many slices the run's audience has and how many of them are on the work queue. */
+    public void markSlices(UUID id, int slices, int published) {
+        sql.update("update campaign_run set slices = ?, slices_published = ? where id = ?", slices, published, id);
+    }
+
+    /** A dispatched run with slices still to publish. */
+    public record Feeding(UUID id, String tenantId, UUID campaignId, ContactChannel channel, int slices, int published) {
+    }
+
+    /** Locks dispatched runs that have slices to publish; other instances skip them. Call inside a transaction. */
+    public List<Feeding> lockFeeding(int limit) {
+        return sql.query("""
+                select r.id, r.tenant_id, r.campaign_id, c.channel, r.slices, r.slices_published
+                from campaign_run r join campaign c on c.id = r.campaign_id
+                where r.status = 'dispatched' and r.slices_published < r.slices order by r.dispatched_at limit ?
+                for update of r skip locked
+                """, rs -> new Feeding(Sql.uuid(rs, "id"), rs.getString("tenant_id"), Sql.uuid(rs, "campaign_id"),
+                ContactStore.channel(rs.getString("channel")), rs.getInt("slices"), rs.getInt("slices_published")), limit);
+    }
+
+    public void markPublished(UUID id, int published) {
+        sql.update("update campaign_run set slices_published = ? where id = ?", published, id);
     }
 
     public void markCancelled(UUID id, Instant now) {

@@ -76,7 +76,7 @@ public class WebhookDispatch {
     }
 
     public void queue(Run run, Campaign campaign, Instant now) {
-        deliveries.queue(run.id(), run.tenantId(), run.platformId(), false, CHANNEL, List.of(RECIPIENT), now);
+        deliveries.queue(run.id(), run.tenantId(), run.platformId(), false, CHANNEL, List.of(RECIPIENT), 0, 1, now);
     }
 
     /** Claims queued webhook calls and sends them in the background. */

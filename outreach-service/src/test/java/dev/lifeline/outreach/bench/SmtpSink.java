@@ -10,6 +10,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
 
 /**
  * A discarding SMTP server for the benchmark: speaks enough SMTP (EHLO/HELO, MAIL, RCPT, DATA, RSET, NOOP, QUIT) for
@@ -19,6 +20,8 @@ final class SmtpSink implements AutoCloseable {
 
     final AtomicLong accepted = new AtomicLong();
     final AtomicLong lastAcceptNanos = new AtomicLong();
+    /** Told of every accepted message: its (first) recipient and the accept time, System.nanoTime(). */
+    volatile BiConsumer<String, Long> onAccept;
     private final ServerSocket server;
     private volatile boolean open = true;
 
@@ -52,11 +55,20 @@ final class SmtpSink implements AutoCloseable {
             socket.setTcpNoDelay(true);
             write(out, "220 sink ESMTP\r\n");
             StringBuilder line = new StringBuilder();
+            String recipient = null;
             while (readLine(in, line)) {
                 String cmd = line.length() >= 4 ? line.substring(0, 4).toUpperCase() : line.toString().toUpperCase();
                 switch (cmd) {
                     case "EHLO" -> write(out, "250-sink\r\n250-PIPELINING\r\n250 8BITMIME\r\n");
                     case "HELO" -> write(out, "250 sink\r\n");
+                    case "RCPT" -> {
+                        if (recipient == null) {
+                            int lt = line.indexOf("<");
+                            int gt = line.indexOf(">");
+                            recipient = lt >= 0 && gt > lt ? line.substring(lt + 1, gt) : line.toString();
+                        }
+                        write(out, "250 ok\r\n");
+                    }
                     case "DATA" -> {
                         write(out, "354 go ahead\r\n");
                         while (readLine(in, line)) {
@@ -64,9 +76,19 @@ final class SmtpSink implements AutoCloseable {
                                 break;
                             }
                         }
-                        lastAcceptNanos.set(System.nanoTime());
+                        long now = System.nanoTime();
+                        lastAcceptNanos.set(now);
                         accepted.incrementAndGet();
+                        BiConsumer<String, Long> listener = onAccept;
+                        if (listener != null && recipient != null) {
+                            listener.accept(recipient, now);
+                        }
+                        recipient = null;
                         write(out, "250 2.0.0 accepted\r\n");
+                    }
+                    case "RSET" -> {
+                        recipient = null;
+                        write(out, "250 ok\r\n");
                     }
                     case "QUIT" -> {
                         write(out, "221 bye\r\n");

@@ -1,0 +1,8 @@
+-- A run's audience is cut into slices (one DeliveryBatch each). Only a window of them is on the work queue at a time;
+-- the rest wait here and are published as the earlier ones are sent, so a run of 100,000 never stands in a partition
+-- in front of the one small batch of every other business.
+alter table delivery add column slice integer;
+alter table campaign_run add column slices integer not null default 0,
+    add column slices_published integer not null default 0;
+create index delivery_run_slice on delivery (run_id, slice) where state = 'queued';
+create index campaign_run_feeding on campaign_run (id) where status = 'dispatched' and slices_published < slices;
