@@ -8,6 +8,7 @@ import dev.lifeline.localstack.InjectLocalStack;
 import dev.lifeline.localstack.LocalStack;
 import dev.lifeline.outreach.Scenario;
 import dev.lifeline.outreach.TestBus;
+import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
@@ -49,7 +50,7 @@ class OutageTraceTest {
         Scenario s = new Scenario(stack, db);
         s.contacts(Map.of("ada", ConsentStatus.CONFIRMED, "bob", ConsentStatus.CONFIRMED));
         // A grace period, so the run starts later, on the launcher's thread, not in the consumer.
-        s.createCampaign(s.emailCampaign("PT1S"));
+        String campaignId = s.createCampaign(s.emailCampaign("PT1S"));
         String traceId = UUID.randomUUID().toString().replace("-", "");
         String verdictSpanId = traceId.substring(0, 16);
 
@@ -72,7 +73,11 @@ class OutageTraceTest {
         SpanData outageConsumed = single(trace, x -> x.getKind() == SpanKind.CONSUMER
                 && x.getName().startsWith(Topics.PLATFORM_OUTAGES));
         assertThat(outageConsumed.getParentSpanId()).isEqualTo(verdictSpanId);
-        SpanData run = single(trace, x -> x.getName().equals("campaign run"));
+        // Other tests' campaigns for any platform also run for this outage; each run is the consumer's child.
+        assertThat(named(trace, "campaign run")).allSatisfy(r ->
+                assertThat(r.getParentSpanId()).isEqualTo(outageConsumed.getSpanId()));
+        SpanData run = single(trace, x -> x.getName().equals("campaign run")
+                && campaignId.equals(x.getAttributes().get(AttributeKey.stringKey("lifeline.campaign.id"))));
         assertThat(run.getParentSpanId()).isEqualTo(outageConsumed.getSpanId());
         for (SpanData smtp : named(trace, "smtp send")) {
             SpanData jobConsumed = byId.get(smtp.getParentSpanId());
