@@ -184,6 +184,10 @@ class DeliveryRestartAndRebalanceIT {
         config.put("lifeline.admin-key", "it-admin-key-0123456789");
         // One delivery consumer per instance, so a second instance takes partitions away from the first.
         config.put("mp.messaging.incoming.deliveries-in.partitions", "1");
+        // Small batches and few senders, so that a run of a few thousand is not all claimed by the first instance in
+        // its first second: the joining or restarted instance must find batches still waiting on the topic.
+        config.put("lifeline.delivery.batch-size", "10");
+        config.put("smallrye.messaging.worker.outreach-senders.max-concurrency", "4");
         // A killed member leaves the group after 6 s instead of 45 s, so the restarted one gets its partitions soon.
         config.put("kafka.session.timeout.ms", "6000");
         config.put("kafka.heartbeat.interval.ms", "1000");

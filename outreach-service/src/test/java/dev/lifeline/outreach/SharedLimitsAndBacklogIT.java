@@ -46,8 +46,8 @@ class SharedLimitsAndBacklogIT {
     @Test
     void twoInstancesTogetherKeepTheTenantsConfiguredRateAndNobodyGetsTwoMails() throws Exception {
         // Far below what two instances send on a busy 2-core machine, so the limit, not the machine, sets the pace.
-        int rate = 20;
-        int n = 800;
+        int rate = 10;
+        int n = 500;
         Map<String, String> config = Map.of("lifeline.limits.tenant-per-second", Integer.toString(rate),
                 // One delivery consumer each, so both instances own partitions of the topic.
                 "mp.messaging.incoming.deliveries-in.partitions", "1");

@@ -136,7 +136,7 @@ public class RunDispatcher {
     private Set<ContactChannel> offeredChannels(Run run, Campaign campaign) {
         Set<ContactChannel> offered = EnumSet.of(campaign.channel().contactChannel());
         if (!Run.TRIGGER_MANUAL.equals(run.trigger())) {
-            for (Campaign c : campaigns.activeFor(run.platformId(), null, campaign.kind())) {
+            for (Campaign c : campaigns.activeFor(run.platformId(), run.tenantId(), campaign.kind())) {
                 if (c.tenantId().equals(run.tenantId()) && c.channel().contactChannel() != null) {
                     offered.add(c.channel().contactChannel());
                 }

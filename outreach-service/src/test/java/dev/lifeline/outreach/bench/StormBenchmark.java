@@ -77,6 +77,8 @@ final class StormBenchmark {
 
         // One instance with a generous per-business rate; then two instances with a rate the big business reaches.
         storm(rows, "1 instance", 1, 5000, stack, sink, kafka, config, "s1", businesses, bigSize, smallSize, raw);
+        // The first storm's table already, in case the second one does not get to the end.
+        BenchSupport.printTable(rows);
         storm(rows, "2 instances", 2, 2000, stack, sink, kafka, config, "s2", businesses, bigSize, smallSize, raw);
 
         rows.add(new String[] {"cores", Integer.toString(Runtime.getRuntime().availableProcessors())});
