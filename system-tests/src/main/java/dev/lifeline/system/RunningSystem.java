@@ -31,7 +31,8 @@ public final class RunningSystem implements AutoCloseable {
     public static final String OUTREACH = "outreach-service";
 
     private static final Map<String, String> DATABASES = Map.of(CONTACT, "contact", MONITOR, "monitor", OUTREACH, "outreach");
-    private static final Duration READY = Duration.ofSeconds(180);
+    /** How long an instance may take to be ready; -Dlifeline.ready-timeout-seconds for a machine under heavy load. */
+    private static final Duration READY = Duration.ofSeconds(Long.getLong("lifeline.ready-timeout-seconds", 180));
 
     public final LocalStack stack;
     private final Path home;

@@ -1,10 +1,17 @@
 package dev.lifeline.system;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.lifeline.localstack.CapturedMail;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -15,8 +22,9 @@ import java.util.function.Supplier;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A business that deletes itself is gone from all three running services — contacts, consent ledger, keys, campaigns,
- * runs, deliveries, suppressions, platforms, probes and their results — while another business keeps every row.
+ * A business that deletes itself is gone from all three running services — contacts, consent ledger, imports, keys,
+ * campaigns, runs, deliveries, suppressions, platforms, probes and their results — while another business keeps every
+ * row. And its settings are the same on every contact-service replica.
  */
 class TenantDeletionSystemTest {
 
@@ -77,9 +85,44 @@ class TenantDeletionSystemTest {
         keptAfter.remove("monitor.probe_result");
         keptBefore.remove("monitor.probe_result");
         assertThat(keptAfter).as("the other business's rows").isEqualTo(keptBefore);
-        assertThat(Http.get(system.contacts().baseUrl() + "/api/v1/contacts", kept.key()).body().path("items").size()).isEqualTo(3);
+        assertThat(Http.get(system.contacts().baseUrl() + "/api/v1/contacts", kept.key()).body().path("items").size()).isEqualTo(4);
         assertThat(Http.get(system.outreach().baseUrl() + "/api/v1/campaigns", kept.key()).body().size()).isEqualTo(1);
         assertThat(Http.get(system.monitor().baseUrl() + "/api/v1/tenant/platforms", kept.key()).raw()).contains(kept.platformId());
+    }
+
+    /**
+     * Two contact-service replicas: a consent text changed through one is the text the other shows and records at
+     * once (no replica keeps an old copy of the tenant).
+     */
+    @Test
+    void aConsentTextChangedThroughOneReplicaIsWhatTheOtherRecords() {
+        String first = system.contacts().baseUrl();
+        String second = system.addInstance(RunningSystem.CONTACT, "contact-service-2").baseUrl();
+        Http.Reply tenant = Http.post(first + "/api/v1/admin/tenants", RunningSystem.admin(), Map.of(
+                "name", "Replica shop", "slug", "replica-shop", "defaultRegion", "DE", "timeZone", "Europe/Berlin",
+                "optInMode", "single"));
+        assertThat(tenant.status()).as(tenant.raw()).isEqualTo(201);
+        Map<String, String> key = RunningSystem.tenant(tenant.body().path("apiKey").asText());
+        // The second replica reads the tenant before the change, as it would have serving earlier sign-ups.
+        assertThat(ledgerLine(second, key, "before@replica.example").path("consentVersion").asText()).isEqualTo("tenant-v1");
+
+        Http.Reply changed = Http.patch(first + "/api/v1/tenant", key,
+                Map.of("consentTexts", Map.of("email", "E-mail me when the shop cannot reach me")));
+        assertThat(changed.status()).as(changed.raw()).isEqualTo(200);
+
+        JsonNode line = ledgerLine(second, key, "after@replica.example");
+        assertThat(line.path("consentVersion").asText()).isEqualTo("tenant-v2");
+        assertThat(line.path("consentText").asText()).isEqualTo("E-mail me when the shop cannot reach me");
+        system.remove("contact-service-2");
+    }
+
+    /** A contact captured through the API without a text of its own: its ledger line names the tenant's version. */
+    private static JsonNode ledgerLine(String contactUrl, Map<String, String> key, String email) {
+        Http.Reply created = Http.post(contactUrl + "/api/v1/contacts", key, Map.of("email", email, "consents", Map.of("email", true)));
+        assertThat(created.status()).as(created.raw()).isEqualTo(201);
+        Http.Reply proof = Http.get(contactUrl + "/api/v1/contacts/" + created.body().path("id").asText() + "/consents", key);
+        assertThat(proof.status()).as(proof.raw()).isEqualTo(200);
+        return proof.body().path("events").get(0);
     }
 
     private static Business business(String slug, String name) {
@@ -93,6 +136,9 @@ class TenantDeletionSystemTest {
                     "consents", Map.of("email", !person.equals("nobody"))));
             assertThat(contact.status()).as(contact.raw()).isEqualTo(201);
         }
+        Http.Reply imported = Http.send("POST", system.contacts().baseUrl() + "/api/v1/contacts/imports", key, "text/csv",
+                "email,name\nimported@" + slug + ".example,Imported\n");
+        assertThat(imported.status()).as(imported.raw()).isEqualTo(202);
         String monitor = system.monitor().baseUrl();
         String platformId = "custom-" + slug;
         // Monitor and outreach learn the new key from tenants.v1: the first calls may come before they have.
@@ -138,9 +184,19 @@ class TenantDeletionSystemTest {
                 .filter(m -> m.to().contains("ada@" + business.slug() + ".example")).findFirst().orElseThrow();
         String link = mail.header("List-Unsubscribe").replaceAll("[<>]", "");
         String path = link.substring(link.indexOf("/unsubscribe/"));
-        Http.Reply unsubscribed = Http.send("POST", system.outreach().baseUrl() + path, Map.of(),
-                "application/x-www-form-urlencoded", "List-Unsubscribe=One-Click");
-        assertThat(unsubscribed.status()).as(unsubscribed.raw()).isBetween(200, 299);
+        // As a mail client does it (RFC 8058): a form post, no JSON expected back.
+        HttpRequest oneClick = HttpRequest.newBuilder(URI.create(system.outreach().baseUrl() + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("List-Unsubscribe=One-Click")).build();
+        try {
+            int status = HttpClient.newHttpClient().send(oneClick, HttpResponse.BodyHandlers.discarding()).statusCode();
+            assertThat(status).as("one-click unsubscribe").isBetween(200, 299);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static void awaitProbeResults(Business business) {

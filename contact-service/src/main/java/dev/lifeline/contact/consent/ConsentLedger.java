@@ -10,6 +10,7 @@ import jakarta.transaction.Transactional;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /** Appends to the consent ledger and reads it back. There is deliberately no way to change or remove a line. */
 @ApplicationScoped
@@ -52,6 +53,18 @@ public class ConsentLedger {
                 .setParameter(1, contact.tenantId)
                 .setParameter(2, contact.id)
                 .getResultList();
+    }
+
+    /**
+     * The latest {@code requested} line of a channel: a confirmation confirms the wording shown at the request, not
+     * whatever the tenant's text has become since.
+     */
+    public Optional<ConsentEvent> lastRequested(Contact contact, ContactChannel channel) {
+        return em.createQuery("from ConsentEvent e where e.tenantId = ?1 and e.contactId = ?2 and e.channel = ?3 "
+                        + "and e.action = ?4 order by e.id desc", ConsentEvent.class)
+                .setParameter(1, contact.tenantId).setParameter(2, contact.id)
+                .setParameter(3, ConsentStates.name(channel)).setParameter(4, Action.REQUESTED.wire)
+                .setMaxResults(1).getResultStream().findFirst();
     }
 
     private static String truncate(String userAgent) {

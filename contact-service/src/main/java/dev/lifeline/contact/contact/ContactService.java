@@ -1,5 +1,6 @@
 package dev.lifeline.contact.contact;
 
+import dev.lifeline.contact.consent.ConsentEvent;
 import dev.lifeline.contact.consent.ConsentLedger;
 import dev.lifeline.contact.consent.ConsentLedger.Action;
 import dev.lifeline.contact.consent.ConsentSource;
@@ -156,7 +157,11 @@ public class ContactService {
         for (ContactChannel channel : channels) {
             if (contact.consent(channel) == ConsentStatus.PENDING) {
                 contact.setConsent(channel, ConsentStatus.CONFIRMED);
-                ledger.append(contact, channel, Action.CONFIRMED, source, text, version, now);
+                // The wording confirmed is the one shown at the request, even if the tenant changed it since.
+                Optional<ConsentEvent> requested = ledger.lastRequested(contact, channel);
+                ledger.append(contact, channel, Action.CONFIRMED, source,
+                        requested.map(r -> r.consentText).orElse(text),
+                        requested.map(r -> r.consentVersion).orElse(version), now);
                 changed = true;
             }
         }

@@ -5,6 +5,7 @@ import dev.lifeline.contact.support.TopicReader;
 import dev.lifeline.events.EventCodec;
 import dev.lifeline.events.Topics;
 import dev.lifeline.events.tenant.TenantUpserted;
+import dev.lifeline.localstack.CapturedMail;
 import dev.lifeline.localstack.InjectLocalStack;
 import dev.lifeline.localstack.LocalStack;
 import io.quarkus.test.junit.QuarkusTest;
@@ -13,6 +14,9 @@ import org.junit.jupiter.api.Test;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,6 +28,8 @@ import static org.hamcrest.Matchers.hasSize;
 /** A business reads and changes its own settings with its own key; consent texts are versioned. */
 @QuarkusTest
 class TenantSettingsTest {
+
+    private static final Pattern CONFIRM_LINK = Pattern.compile("https?://[^/\\s\"]+(/confirm/[A-Za-z0-9_\\-.]+)");
 
     @InjectLocalStack
     LocalStack stack;
@@ -89,6 +95,40 @@ class TenantSettingsTest {
                 .body("events[0].consentVersion", equalTo("tenant-v2"))
                 .body("events[0].consentText", equalTo("Yes, e-mail me when Instagram is down."));
         RestAssured.get("/f/" + tenant.slug()).then().body(containsString("Yes, e-mail me when Instagram is down."));
+    }
+
+    @Test
+    void aConfirmationAfterTheTextChangedConfirmsTheWordingThePersonWasShown() throws InterruptedException {
+        Api.TenantKey tenant = Api.newTenant("double", "DE");
+        String email = "later-" + Api.unique() + "@example.com";
+        RestAssured.given().contentType("application/x-www-form-urlencoded")
+                .formParams(Map.of("name", "Grace", "email", email, "emailConsent", "yes", "website", ""))
+                .post("/f/" + tenant.slug()).then().statusCode(200);
+        CapturedMail mail = awaitMailTo(email);
+        Matcher link = CONFIRM_LINK.matcher(mail.text());
+        assertThat(link.find()).as(mail.text()).isTrue();
+
+        tenant.as().body(Map.of("consentTexts", Map.of("email", "A wording Grace never saw")))
+                .patch("/api/v1/tenant").then().statusCode(200).body("consentVersion", equalTo(2));
+        RestAssured.post(link.group(1)).then().statusCode(200);
+
+        String id = tenant.as().queryParam("q", email).get("/api/v1/contacts").then().extract().path("items[0].id");
+        tenant.as().get("/api/v1/contacts/" + id + "/consents").then()
+                .body("events.action", equalTo(List.of("requested", "confirmed")))
+                .body("events.consentVersion", equalTo(List.of("tenant-v1", "tenant-v1")))
+                .body("events[1].consentText", equalTo(TenantService.DEFAULT_EMAIL_TEXT));
+    }
+
+    private CapturedMail awaitMailTo(String address) throws InterruptedException {
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            Optional<CapturedMail> mail = stack.mail().messages().stream().filter(m -> m.to().contains(address)).findFirst();
+            if (mail.isPresent()) {
+                return mail.get();
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no confirmation mail to the new contact");
     }
 
     @Test
