@@ -67,6 +67,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PoisonRecordsTest {
 
     static final String DEAD_LETTERED = "poison records dead-lettered";
+    static final String DEAD_LETTERS_WITH_DATA = "dead letters holding their record's data";
     private static final Duration WAIT = Duration.ofMinutes(3);
 
     /** How many consumer groups read each topic, each dead-lettering its own copy of a poison record. */
@@ -170,9 +171,24 @@ class PoisonRecordsTest {
             }
             copiesOfKey.stream().filter(r -> header(r, "dead-letter-reason") == null).forEach(r -> withoutReason.add(r.topic() + " " + key));
         });
+        // Dead letters keep ids only: no copy holds the value it was made from, in its value or its headers.
+        List<String> withData = new ArrayList<>();
+        found.values().forEach(list -> list.forEach(r -> {
+            StringBuilder seen = new StringBuilder(r.value() == null ? "" : new String(r.value(), StandardCharsets.UTF_8));
+            r.headers().forEach(h -> seen.append('\n').append(h.value() == null ? "" : new String(h.value(), StandardCharsets.UTF_8)));
+            if (seen.indexOf(personalMarker()) >= 0 || seen.indexOf("this is not JSON {") >= 0 || seen.indexOf("\"poison\",\"poison\"") >= 0) {
+                withData.add(r.topic() + " " + r.key());
+            }
+        }));
+        Results.add(DEAD_LETTERS_WITH_DATA, withData.size());
         System.out.printf("PoisonRecordsTest: %d poison records produced, %d dead-lettered copies found%n", expected.size(), copies);
         assertThat(missing).as("poison records not on their dead-letter topic").isEmpty();
         assertThat(withoutReason).as("dead-lettered without the error in the headers").isEmpty();
+        assertThat(withData).as("dead letters holding the poison record's data").isEmpty();
+    }
+
+    private String personalMarker() {
+        return "dlq-" + suffix + "@example.com";
     }
 
     /** A record to produce: key, value, CloudEvent headers (none for records that are not CloudEvents). */
@@ -191,6 +207,9 @@ class PoisonRecordsTest {
         poisons.add(new Poison(base + "json", "{\"hello\":\"world\",\"tenantId\":\"x\"}".getBytes(StandardCharsets.UTF_8), Map.of()));
         poisons.add(new Poison(base + "unknown-type", "{\"a\":1}".getBytes(StandardCharsets.UTF_8), ce("dev.lifeline.nothing.happened")));
         poisons.add(new Poison(base + "shape", "{\"unexpected\":true}".getBytes(StandardCharsets.UTF_8), ce(type)));
+        // Personal data in a poison record must not reach the dead-letter topic (erasure could not reach it there).
+        poisons.add(new Poison(base + "personal", ("{\"name\":\"Ada\",\"email\":\"" + personalMarker()
+                + "\",\"unexpected\":true}").getBytes(StandardCharsets.UTF_8), ce(type)));
         poisons.add(new Poison(base + "array", "[1,2,3]".getBytes(StandardCharsets.UTF_8), ce(type)));
         poisons.add(new Poison(base + "not-json-ce", "\u0000\u0001 nope".getBytes(StandardCharsets.UTF_8), ce(type)));
         // CloudEvent attributes the connector itself must reject: a binary event without ce_source and ce_type, and a
