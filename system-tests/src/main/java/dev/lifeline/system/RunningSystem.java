@@ -31,7 +31,8 @@ public final class RunningSystem implements AutoCloseable {
     public static final String OUTREACH = "outreach-service";
 
     private static final Map<String, String> DATABASES = Map.of(CONTACT, "contact", MONITOR, "monitor", OUTREACH, "outreach");
-    private static final Duration READY = Duration.ofSeconds(180);
+    /** How long an instance may take to answer ready; a busy shared machine may need more (system property). */
+    private static final Duration READY = Duration.ofSeconds(Integer.getInteger("lifeline.services.ready-seconds", 180));
 
     public final LocalStack stack;
     private final Path home;
