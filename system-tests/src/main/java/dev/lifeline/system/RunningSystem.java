@@ -174,6 +174,8 @@ public final class RunningSystem implements AutoCloseable {
         config.put("lifeline.contact.link-secret", "system-test-link-secret-0123456789abcdef");
         // No network here: the catalogue must not probe the public sites, or every platform would look down.
         config.put("lifeline.monitor.catalog-mode", "disabled");
+        // Tests' probe targets and webhooks are local servers; production allows no internal address.
+        config.put("lifeline.egress.allow-cidrs", "127.0.0.0/8,::1/128");
         config.putAll(extraConfig.getOrDefault(service, Map.of()));
         Path jar = home.resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
         // A restarted instance appends to its log, so a whole run's logs stay in one file per instance.

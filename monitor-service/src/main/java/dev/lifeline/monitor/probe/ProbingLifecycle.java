@@ -1,5 +1,7 @@
 package dev.lifeline.monitor.probe;
 
+import dev.lifeline.kit.egress.EgressGuard;
+import dev.lifeline.kit.egress.GuardedHttpClient;
 import dev.lifeline.monitor.catalog.CatalogDefaults;
 import dev.lifeline.monitor.config.MonitorConfig;
 import dev.lifeline.monitor.health.HealthMonitor;
@@ -9,10 +11,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import java.time.Clock;
-import java.time.Duration;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 
 /** Starts the probe runner with the catalogue's probes (and tenants' probes) and stops it with the application. */
 @ApplicationScoped
@@ -23,13 +27,17 @@ public class ProbingLifecycle {
     private final ProbeHistory history;
     private final Clock clock;
     private final jakarta.enterprise.inject.Instance<dev.lifeline.monitor.catalog.TenantPlatformService> storedProbes;
+    private final GuardedHttpClient http;
+    private final EgressGuard guard;
     private ProbeRunner runner;
-    private ExecutorService httpPool;
     private ExecutorService blockingPool;
 
     public ProbingLifecycle(MonitorConfig config, HealthMonitor health, ProbeHistory history, Clock clock,
-                            jakarta.enterprise.inject.Instance<dev.lifeline.monitor.catalog.TenantPlatformService> storedProbes) {
+                            jakarta.enterprise.inject.Instance<dev.lifeline.monitor.catalog.TenantPlatformService> storedProbes,
+                            GuardedHttpClient http, EgressGuard guard) {
         this.storedProbes = storedProbes;
+        this.http = http;
+        this.guard = guard;
         this.config = config;
         this.health = health;
         this.history = history;
@@ -40,16 +48,18 @@ public class ProbingLifecycle {
         if (!config.probingEnabled()) {
             return;
         }
-        httpPool = Executors.newFixedThreadPool(4, named("probe-http"));
         blockingPool = Executors.newFixedThreadPool(config.blockingThreads(), named("probe-blocking"));
-        ProbeExecutor executor = new ProbeExecutor(ProbeExecutor.defaultClient(Duration.ofSeconds(3), httpPool),
-                blockingPool, clock);
+        List<ProbeDefinition> catalogue = CatalogDefaults.probes(config.catalogMode(), config.simulatorUrl(),
+                config.catalogInterval(), config.catalogTimeout());
+        // The catalogue's probes are the operator's, not a tenant's: the egress guard does not apply to them.
+        Set<String> catalogueIds = catalogue.stream().map(ProbeDefinition::id).collect(Collectors.toUnmodifiableSet());
+        ProbeExecutor executor = new ProbeExecutor(http, guard, blockingPool, clock,
+                probe -> catalogueIds.contains(probe.id()));
         runner = new ProbeRunner(new ProbeSchedule(clock), executor, config.maxInFlight(), result -> {
             history.record(result);
             health.accept(result);
         });
-        CatalogDefaults.probes(config.catalogMode(), config.simulatorUrl(), config.catalogInterval(),
-                config.catalogTimeout()).forEach(runner::put);
+        catalogue.forEach(runner::put);
         storedProbes.get().allStoredProbes().forEach(runner::put);
         runner.start();
     }
@@ -69,7 +79,6 @@ public class ProbingLifecycle {
     void stop(@Observes ShutdownEvent event) {
         if (runner != null) {
             runner.close();
-            httpPool.shutdownNow();
             blockingPool.shutdownNow();
         }
     }
