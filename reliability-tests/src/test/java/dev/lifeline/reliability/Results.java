@@ -22,10 +22,11 @@ public final class Results {
     public static final String SERVER_ERRORS = "5xx";
     public static final String ISOLATION_CHECKS = "isolation checks";
     public static final String RATE_LIMIT_OVERSHOOT = "rate limit overshoot across instances";
+    public static final String SSRF_REFUSED = "ssrf targets refused";
 
     /** The headline lines the issue asks for, present even when nothing was counted under them. */
     private static final String[] HEADLINES = {FAULTS_SURVIVED, DUPLICATES, DUPLICATES_INSIDE_CLAIM_LEASE, LOST,
-            BAD_INPUTS_TRIED, SERVER_ERRORS, ISOLATION_CHECKS, RATE_LIMIT_OVERSHOOT};
+            BAD_INPUTS_TRIED, SERVER_ERRORS, ISOLATION_CHECKS, RATE_LIMIT_OVERSHOOT, SSRF_REFUSED};
 
     private static final Map<String, Object> VALUES = new LinkedHashMap<>();
 
