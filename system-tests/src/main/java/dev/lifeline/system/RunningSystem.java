@@ -219,6 +219,8 @@ public final class RunningSystem implements AutoCloseable {
         if (CONTACT.equals(service)) {
             config.put("lifeline.contact.outreach-url", "http://127.0.0.1:" + outreachPort);
         }
+        // Tests' probe targets and webhooks are local servers; production allows no internal address.
+        config.put("lifeline.egress.allow-cidrs", "127.0.0.0/8,::1/128");
         config.putAll(extraConfig.getOrDefault(service, Map.of()));
         Path jar = home.resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
         // A restarted instance appends to its log, so a whole run's logs stay in one file per instance.

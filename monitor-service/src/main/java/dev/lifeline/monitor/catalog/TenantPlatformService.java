@@ -1,5 +1,6 @@
 package dev.lifeline.monitor.catalog;
 
+import dev.lifeline.kit.egress.EgressGuard;
 import dev.lifeline.kit.problem.Problem.FieldError;
 import dev.lifeline.kit.problem.ProblemException;
 import dev.lifeline.monitor.config.MonitorConfig;
@@ -33,10 +34,10 @@ public class TenantPlatformService {
     private final Clock clock;
 
     public TenantPlatformService(PlatformDirectory directory, ProbingLifecycle probing, MonitorConfig config,
-                                 AgroalDataSource dataSource, Clock clock) {
+                                 AgroalDataSource dataSource, Clock clock, EgressGuard egress) {
         this.directory = directory;
         this.probing = probing;
-        this.validator = new ProbeRequestValidator(config.minInterval());
+        this.validator = new ProbeRequestValidator(config.minInterval(), egress);
         this.dataSource = dataSource;
         this.clock = clock;
     }

@@ -3,42 +3,58 @@ package dev.lifeline.monitor.probe;
 import dev.lifeline.events.outage.Severity;
 import dev.lifeline.monitor.health.ProbeOutcome;
 
+import dev.lifeline.kit.egress.EgressGuard;
+import dev.lifeline.kit.egress.EgressRefused;
+import dev.lifeline.kit.egress.GuardedHttpClient;
+
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpTimeoutException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
 
 /**
  * Runs one probe, with its timeout and retries (exponential backoff with full jitter). Never throws and never
  * completes exceptionally: every failure becomes a FAILED result, so one broken probe cannot break the loop that
  * runs the others. HTTP is asynchronous; DNS and TCP block on {@code blockingPool}, which is bounded.
+ * <p>
+ * Tenants' probes go through the {@link EgressGuard}: the target is resolved once, every address checked, and the
+ * connection made to the checked address (redirects re-checked hop by hop). A refusal is a FAILED result whose detail
+ * starts with {@value EgressRefused#PREFIX} and is not retried: asking again cannot make it allowed. Catalogue probes
+ * ({@code trusted}) are the operator's and skip the guard.
  */
 public final class ProbeExecutor {
 
     static final int BODY_CAP = 256 * 1024;
+    static final int MAX_REDIRECTS = 5;
     private static final long BACKOFF_BASE_MS = 200;
+    private static final Map<String, String> HEADERS = Map.of("User-Agent", "lifeline-monitor");
 
-    private final HttpClient http;
+    private final GuardedHttpClient http;
+    private final EgressGuard guard;
     private final Executor blockingPool;
     private final Clock clock;
+    private final Predicate<ProbeDefinition> trusted;
 
-    public ProbeExecutor(HttpClient http, Executor blockingPool, Clock clock) {
+    public ProbeExecutor(GuardedHttpClient http, EgressGuard guard, Executor blockingPool, Clock clock,
+                         Predicate<ProbeDefinition> trusted) {
         this.http = http;
+        this.guard = guard;
         this.blockingPool = blockingPool;
         this.clock = clock;
+        this.trusted = trusted;
     }
 
     public CompletableFuture<ProbeResult> run(ProbeDefinition probe) {
@@ -47,7 +63,7 @@ public final class ProbeExecutor {
 
     private CompletableFuture<ProbeResult> attempt(ProbeDefinition probe, int n) {
         return once(probe).thenCompose(result -> {
-            if (result.outcome() != ProbeOutcome.FAILED || n > probe.retries()) {
+            if (result.outcome() != ProbeOutcome.FAILED || n > probe.retries() || refused(result)) {
                 return CompletableFuture.completedFuture(result.withAttempts(n));
             }
             long cap = BACKOFF_BASE_MS << Math.min(n - 1, 5);
@@ -77,25 +93,30 @@ public final class ProbeExecutor {
                         (System.nanoTime() - startNanos) / 1_000_000, v.detail(), started, 1));
     }
 
+    private static boolean refused(ProbeResult result) {
+        return result.detail() != null && result.detail().startsWith(EgressRefused.PREFIX);
+    }
+
     private CompletableFuture<Verdict> http(ProbeDefinition probe, long startNanos) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(probe.target()))
-                .timeout(probe.timeout())
-                .header("User-Agent", "lifeline-monitor")
-                .GET().build();
-        return http.sendAsync(request, CappedBody.handler(BODY_CAP)).thenApply(response -> {
+        return http.get(URI.create(probe.target()), HEADERS, probe.timeout(), BODY_CAP, MAX_REDIRECTS,
+                !trusted.test(probe)).thenApply(response -> {
             long latency = (System.nanoTime() - startNanos) / 1_000_000;
             return switch (probe.kind()) {
-                case STATUSPAGE -> StatuspageJudge.judge(probe, response.statusCode(), response.body());
-                case META_STATUS -> MetaStatusJudge.judge(probe, response.statusCode(), response.body());
-                default -> HttpJudge.judge(probe, response.statusCode(), response.body(), latency);
+                case STATUSPAGE -> StatuspageJudge.judge(probe, response.status(), response.body());
+                case META_STATUS -> MetaStatusJudge.judge(probe, response.status(), response.body());
+                default -> HttpJudge.judge(probe, response.status(), response.body(), latency);
             };
         });
     }
 
     private Verdict dns(ProbeDefinition probe) {
         try {
-            InetAddress[] addresses = InetAddress.getAllByName(probe.target());
-            return Verdict.ok("resolved " + addresses.length + " address(es)");
+            List<InetAddress> addresses = trusted.test(probe)
+                    ? List.of(InetAddress.getAllByName(probe.target()))
+                    : guard.resolveAll(probe.target());
+            return Verdict.ok("resolved " + addresses.size() + " address(es)");
+        } catch (EgressRefused e) {
+            return Verdict.failed(Severity.MAJOR, e.detail());
         } catch (IOException e) {
             return Verdict.failed(Severity.MAJOR, "does not resolve");
         }
@@ -106,8 +127,11 @@ public final class ProbeExecutor {
         String host = probe.target().substring(0, colon);
         int port = Integer.parseInt(probe.target().substring(colon + 1));
         try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(host, port), (int) probe.timeout().toMillis());
+            InetAddress address = trusted.test(probe) ? InetAddress.getByName(host) : guard.resolve(host);
+            socket.connect(new InetSocketAddress(address, port), (int) probe.timeout().toMillis());
             return Verdict.ok("connected");
+        } catch (EgressRefused e) {
+            return Verdict.failed(Severity.MAJOR, e.detail());
         } catch (IOException e) {
             return Verdict.failed(Severity.MAJOR, "connect failed");
         }
@@ -116,23 +140,18 @@ public final class ProbeExecutor {
     /** Names the kind of failure only: exception messages may carry URLs with credentials. */
     static Verdict fromError(Throwable error) {
         Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-        if (cause instanceof TimeoutException || cause instanceof HttpTimeoutException) {
+        if (cause instanceof EgressRefused refused) {
+            return Verdict.failed(Severity.MAJOR, refused.detail());
+        }
+        if (cause instanceof TimeoutException) {
             return Verdict.failed(Severity.MAJOR, "timeout");
         }
-        if (cause instanceof java.net.ConnectException) {
+        if (cause instanceof ConnectException) {
             return Verdict.failed(Severity.MAJOR, "connection refused");
         }
         if (cause instanceof IOException) {
             return Verdict.failed(Severity.MAJOR, "I/O error: " + cause.getClass().getSimpleName());
         }
         return Verdict.failed(Severity.MAJOR, "probe error: " + cause.getClass().getSimpleName());
-    }
-
-    public static HttpClient defaultClient(Duration connectTimeout, Executor executor) {
-        return HttpClient.newBuilder()
-                .connectTimeout(connectTimeout)
-                .followRedirects(HttpClient.Redirect.NORMAL)
-                .executor(executor)
-                .build();
     }
 }

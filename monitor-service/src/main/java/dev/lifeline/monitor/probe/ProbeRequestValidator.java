@@ -1,5 +1,6 @@
 package dev.lifeline.monitor.probe;
 
+import dev.lifeline.kit.egress.EgressGuard;
 import dev.lifeline.kit.problem.Problem.FieldError;
 import dev.lifeline.kit.problem.ProblemException;
 
@@ -9,9 +10,14 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
-/** Turns a {@link ProbeRequest} into a {@link ProbeDefinition}, or a 400 problem listing every bad field. */
+/**
+ * Turns a {@link ProbeRequest} into a {@link ProbeDefinition}, or a 400 problem listing every bad field. A
+ * well-formed target that is, or resolves to, an internal address is a 422 naming {@code target} (the egress policy;
+ * probe time checks again, since a name can resolve differently later).
+ */
 public final class ProbeRequestValidator {
 
     private static final Pattern HOST = Pattern.compile("^[A-Za-z0-9]([A-Za-z0-9-]{0,62})(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,62}))*\\.?$");
@@ -19,9 +25,11 @@ public final class ProbeRequestValidator {
     private static final Duration MAX_TIMEOUT = Duration.ofSeconds(60);
 
     private final Duration minInterval;
+    private final EgressGuard guard;
 
-    public ProbeRequestValidator(Duration minInterval) {
+    public ProbeRequestValidator(Duration minInterval, EgressGuard guard) {
         this.minInterval = minInterval;
+        this.guard = guard;
     }
 
     public ProbeDefinition validate(String probeId, String platformId, ProbeRequest request) {
@@ -66,6 +74,11 @@ public final class ProbeRequestValidator {
         if (!errors.isEmpty()) {
             throw new ProblemException(400, "Bad Request", "The probe definition is invalid", errors);
         }
+        Optional<String> refusal = guard.refusal(host(kind, target));
+        if (refusal.isPresent()) {
+            throw new ProblemException(422, "Unprocessable Content", "Lifeline does not probe internal addresses",
+                    List.of(new FieldError("target", refusal.get() + "; probes may only reach public addresses")));
+        }
         return new ProbeDefinition(probeId, platformId, kind, target, interval, timeout, retries, latency,
                 blankToNull(request.keyword()), blankToNull(pointer), request.expectedValue(),
                 blankToNull(request.component()));
@@ -105,6 +118,14 @@ public final class ProbeRequestValidator {
                 }
             }
         }
+    }
+
+    private static String host(ProbeKind kind, String target) {
+        return switch (kind) {
+            case HTTP, STATUSPAGE, META_STATUS -> URI.create(target).getHost();
+            case DNS -> target;
+            case TCP -> target.substring(0, target.lastIndexOf(':'));
+        };
     }
 
     /** RFC 6901: empty, or "/" segments where "~" is only followed by 0 or 1. */

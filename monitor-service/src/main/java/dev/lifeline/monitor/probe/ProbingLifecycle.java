@@ -1,22 +1,29 @@
 package dev.lifeline.monitor.probe;
 
+import dev.lifeline.kit.egress.EgressGuard;
+import dev.lifeline.kit.egress.GuardedHttpClient;
 import dev.lifeline.monitor.catalog.CatalogDefaults;
+import dev.lifeline.monitor.catalog.TenantPlatformService;
 import dev.lifeline.monitor.config.MonitorConfig;
 import dev.lifeline.monitor.health.HealthMonitor;
 import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.scheduler.Scheduled;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 
 /** Starts the probe runner with the catalogue's probes (and tenants' probes) and stops it with the application. */
 @ApplicationScoped
@@ -26,16 +33,19 @@ public class ProbingLifecycle {
     private final HealthMonitor health;
     private final ProbeHistory history;
     private final Clock clock;
-    private final jakarta.enterprise.inject.Instance<dev.lifeline.monitor.catalog.TenantPlatformService> storedProbes;
+    private final Instance<TenantPlatformService> storedProbes;
+    private final GuardedHttpClient http;
+    private final EgressGuard guard;
     private ProbeRunner runner;
-    private ExecutorService httpPool;
     private ExecutorService blockingPool;
     /** Tenants' probes this instance runs (the catalogue's come from configuration and never change). */
     private final Map<String, ProbeDefinition> stored = new ConcurrentHashMap<>();
 
     public ProbingLifecycle(MonitorConfig config, HealthMonitor health, ProbeHistory history, Clock clock,
-                            jakarta.enterprise.inject.Instance<dev.lifeline.monitor.catalog.TenantPlatformService> storedProbes) {
+                            Instance<TenantPlatformService> storedProbes, GuardedHttpClient http, EgressGuard guard) {
         this.storedProbes = storedProbes;
+        this.http = http;
+        this.guard = guard;
         this.config = config;
         this.health = health;
         this.history = history;
@@ -46,16 +56,18 @@ public class ProbingLifecycle {
         if (!config.probingEnabled()) {
             return;
         }
-        httpPool = Executors.newFixedThreadPool(4, named("probe-http"));
         blockingPool = Executors.newFixedThreadPool(config.blockingThreads(), named("probe-blocking"));
-        ProbeExecutor executor = new ProbeExecutor(ProbeExecutor.defaultClient(Duration.ofSeconds(3), httpPool),
-                blockingPool, clock);
+        List<ProbeDefinition> catalogue = CatalogDefaults.probes(config.catalogMode(), config.simulatorUrl(),
+                config.catalogInterval(), config.catalogTimeout());
+        // The catalogue's probes are the operator's, not a tenant's: the egress guard does not apply to them.
+        Set<String> catalogueIds = catalogue.stream().map(ProbeDefinition::id).collect(Collectors.toUnmodifiableSet());
+        ProbeExecutor executor = new ProbeExecutor(http, guard, blockingPool, clock,
+                probe -> catalogueIds.contains(probe.id()));
         runner = new ProbeRunner(new ProbeSchedule(clock), executor, config.maxInFlight(), result -> {
             history.record(result);
             health.accept(result);
         });
-        CatalogDefaults.probes(config.catalogMode(), config.simulatorUrl(), config.catalogInterval(),
-                config.catalogTimeout()).forEach(runner::put);
+        catalogue.forEach(runner::put);
         storedProbes.get().allStoredProbes().forEach(this::put);
         runner.start();
     }
@@ -97,12 +109,11 @@ public class ProbingLifecycle {
     void stop(@Observes ShutdownEvent event) {
         if (runner != null) {
             runner.close();
-            httpPool.shutdownNow();
             blockingPool.shutdownNow();
         }
     }
 
-    private static java.util.concurrent.ThreadFactory named(String prefix) {
+    private static ThreadFactory named(String prefix) {
         AtomicInteger n = new AtomicInteger();
         return r -> {
             Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());

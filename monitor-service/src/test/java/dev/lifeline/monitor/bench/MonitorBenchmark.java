@@ -6,7 +6,11 @@ import dev.lifeline.events.outage.CatalogPlatforms;
 import dev.lifeline.localstack.LocalStack;
 import dev.lifeline.localstack.ServiceProcess;
 import dev.lifeline.monitor.probe.ProbeDefinition;
+import dev.lifeline.kit.egress.EgressGuard;
+import dev.lifeline.kit.egress.GuardedHttpClient;
+import dev.lifeline.kit.egress.SystemResolver;
 import dev.lifeline.monitor.probe.ProbeExecutor;
+import io.vertx.core.Vertx;
 import dev.lifeline.monitor.probe.ProbeRunner;
 import dev.lifeline.monitor.probe.ProbeSchedule;
 import dev.lifeline.monitor.simulator.PlatformSimulator;
@@ -67,8 +71,10 @@ public final class MonitorBenchmark {
     private static double throughput(PlatformSimulator simulator, int count, Duration window) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(4);
         ExecutorService blocking = Executors.newFixedThreadPool(4);
-        ProbeExecutor executor = new ProbeExecutor(ProbeExecutor.defaultClient(Duration.ofSeconds(3), pool), blocking,
-                Clock.systemUTC());
+        Vertx vertx = Vertx.vertx();
+        EgressGuard guard = new EgressGuard(List.of(), List.of("127.0.0.0/8"), new SystemResolver());
+        ProbeExecutor executor = new ProbeExecutor(new GuardedHttpClient(vertx, guard, Duration.ofSeconds(3), 256),
+                guard, blocking, Clock.systemUTC(), probe -> false);
         try (ProbeRunner runner = new ProbeRunner(new ProbeSchedule(Clock.systemUTC()), executor, 256, r -> { })) {
             for (int i = 0; i < count; i++) {
                 runner.put(new ProbeDefinition("bench-" + i, "bench-" + (i % 50), dev.lifeline.monitor.probe.ProbeKind.HTTP,
@@ -83,6 +89,7 @@ public final class MonitorBenchmark {
             return (runner.completed() - before) / ((System.nanoTime() - start) / 1e9);
         } finally {
             pool.shutdownNow();
+            vertx.close();
             blocking.shutdownNow();
         }
     }

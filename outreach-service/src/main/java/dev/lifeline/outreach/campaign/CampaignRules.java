@@ -1,6 +1,7 @@
 package dev.lifeline.outreach.campaign;
 
 import dev.lifeline.events.outage.CatalogPlatforms;
+import dev.lifeline.kit.egress.EgressGuard;
 import dev.lifeline.outreach.sms.SmsSegments;
 
 import java.net.URI;
@@ -33,10 +34,17 @@ public final class CampaignRules {
 
     private final MessageTemplates templates;
     private final int maxSmsSegments;
+    private final EgressGuard egress;
 
+    /** Rules with production's egress policy (no internal address allowed). */
     public CampaignRules(MessageTemplates templates, int maxSmsSegments) {
+        this(templates, maxSmsSegments, EgressGuard.strict());
+    }
+
+    public CampaignRules(MessageTemplates templates, int maxSmsSegments, EgressGuard egress) {
         this.templates = templates;
         this.maxSmsSegments = maxSmsSegments;
+        this.egress = egress;
     }
 
     public static boolean knownPlatform(String platformId) {
@@ -85,6 +93,10 @@ public final class CampaignRules {
             case WEBHOOK -> {
                 require("webhookUrl", r.webhookUrl());
                 checkUrl(r.webhookUrl());
+                // Send time checks again (the name may resolve differently by then); this catches the obvious early.
+                egress.refusal(URI.create(r.webhookUrl().trim()).getHost()).ifPresent(reason -> {
+                    throw new Violation(422, "webhookUrl", reason + "; webhooks may only reach public addresses");
+                });
                 if (r.textBody() != null && !r.textBody().isBlank()) {
                     compile(Map.of("textBody", r.textBody()), false);
                 }

@@ -1,5 +1,6 @@
 package dev.lifeline.outreach.campaign;
 
+import dev.lifeline.kit.egress.EgressGuard;
 import dev.lifeline.outreach.OutreachConfig;
 import dev.lifeline.outreach.sms.SmsConfig;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,9 +28,11 @@ public class CampaignService {
     SmsConfig smsConfig;
     @Inject
     MessageTemplates templates;
+    @Inject
+    EgressGuard egress;
 
     CampaignRules rules() {
-        return new CampaignRules(templates, smsConfig.maxSegments());
+        return new CampaignRules(templates, smsConfig.maxSegments(), egress);
     }
 
     /** @throws CampaignRules.Violation when the request breaks a rule */

@@ -2,6 +2,8 @@ package dev.lifeline.outreach.webhook;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lifeline.events.contact.ConsentStatus;
+import dev.lifeline.kit.egress.EgressRefused;
+import dev.lifeline.kit.egress.GuardedHttpClient;
 import dev.lifeline.outreach.OutreachConfig;
 import dev.lifeline.outreach.Sql;
 import dev.lifeline.outreach.campaign.Campaign;
@@ -24,22 +26,24 @@ import jakarta.inject.Inject;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Webhook runs: one signed POST per run to the business's own endpoint, claimed in the ledger like any delivery
  * (recipient {@value #RECIPIENT}), with a timeout and retries. Queued calls are picked up by the run launcher, so a
- * restart resumes them.
+ * restart resumes them. The POST goes through the kit's {@link GuardedHttpClient}: a URL that is, or resolves to, an
+ * internal address fails the delivery for good ({@value EgressRefused#PREFIX}...), without retries; redirects are
+ * not followed.
  */
 @ApplicationScoped
 public class WebhookDispatch {
@@ -63,8 +67,10 @@ public class WebhookDispatch {
     MeterRegistry metrics;
     @Inject
     DeliveryConfig deliveryConfig;
+    @Inject
+    GuardedHttpClient http;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
     private final ExecutorService executor = Executors.newFixedThreadPool(4, r -> {
         Thread t = new Thread(r, "outreach-webhooks");
         t.setDaemon(true);
@@ -165,15 +171,15 @@ public class WebhookDispatch {
 
     private SendResult post(Campaign campaign, UUID runId, String body) {
         long timestamp = Instant.now().getEpochSecond();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(campaign.webhookUrl())).timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/json")
-                .header("User-Agent", "Lifeline-Outreach/1")
-                .header("X-Lifeline-Delivery", runId.toString())
-                .header("X-Lifeline-Timestamp", Long.toString(timestamp))
-                .header("X-Lifeline-Signature", WebhookSigner.signature(campaign.webhookSecret(), timestamp, body))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        Map<String, String> headers = Map.of(
+                "Content-Type", "application/json",
+                "User-Agent", "Lifeline-Outreach/1",
+                "X-Lifeline-Delivery", runId.toString(),
+                "X-Lifeline-Timestamp", Long.toString(timestamp),
+                "X-Lifeline-Signature", WebhookSigner.signature(campaign.webhookSecret(), timestamp, body));
         try {
-            int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            int status = http.post(URI.create(campaign.webhookUrl().trim()), headers, body, TIMEOUT, 4096)
+                    .get(TIMEOUT.toMillis() + 1_000, TimeUnit.MILLISECONDS).status();
             if (status >= 200 && status < 300) {
                 return new SendResult.Sent("HTTP " + status);
             }
@@ -181,8 +187,13 @@ public class WebhookDispatch {
                 return new SendResult.Transient("webhook HTTP " + status);
             }
             return new SendResult.Permanent("webhook HTTP " + status, false);
-        } catch (IOException e) {
-            return new SendResult.Transient("webhook: " + e.getClass().getSimpleName());
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof EgressRefused refused) {
+                return new SendResult.Permanent("webhook " + refused.detail(), false);
+            }
+            return new SendResult.Transient("webhook: " + e.getCause().getClass().getSimpleName());
+        } catch (TimeoutException e) {
+            return new SendResult.Transient("webhook: timeout");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new SendResult.Transient("webhook: interrupted");
