@@ -43,14 +43,19 @@ class SsrfTargetsTest {
 
         List<String> accepted = new ArrayList<>();
         long refused = 0;
+        long tried = 0;
         for (String host : HOSTS) {
-            String bare = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
-            List<Map<String, Object>> probes = List.of(
+            List<Map<String, Object>> probes = new ArrayList<>(List.of(
                     Map.of("type", "http", "target", "http://" + host + "/latest/meta-data/"),
                     Map.of("type", "statuspage", "target", "https://" + host + "/api/v2/summary.json"),
-                    Map.of("type", "meta-status", "target", "http://" + host + ":8080/status.json"),
-                    Map.of("type", "tcp", "target", bare.contains(":") ? host + ":5432" : bare + ":5432"));
+                    Map.of("type", "meta-status", "target", "http://" + host + ":8080/status.json")));
+            if (!host.startsWith("[")) {
+                // tcp and dns targets are host names or IPv4 literals (an IPv6 literal there is a 400, not this test)
+                probes.add(Map.of("type", "tcp", "target", host + ":5432"));
+                probes.add(Map.of("type", "dns", "target", host));
+            }
             for (Map<String, Object> probe : probes) {
+                tried++;
                 Http.Reply reply = Http.post(platforms + "/" + platform + "/probes", shop.auth(), probe);
                 if (isRefusal(reply, "target")) {
                     refused++;
@@ -58,6 +63,7 @@ class SsrfTargetsTest {
                     accepted.add(probe + " -> " + reply.status());
                 }
             }
+            tried++;
             Http.Reply hook = Http.post(shop.outreach("/api/v1/campaigns"), shop.auth(), Map.of(
                     "name", "SSRF hook", "platformId", platform, "channel", "webhook",
                     "webhookUrl", "http://" + host + "/hook", "webhookSecret", "whsec-" + suffix, "gracePeriod", "PT0S"));
@@ -68,7 +74,7 @@ class SsrfTargetsTest {
             }
         }
         Results.add(Results.SSRF_REFUSED, refused);
-        Results.add(Results.BAD_INPUTS_TRIED, HOSTS.size() * 5L);
+        Results.add(Results.BAD_INPUTS_TRIED, tried);
 
         assertThat(accepted).as("internal targets that were not refused with a 422 naming the field").isEmpty();
         Http.Reply stored = Http.get(platforms + "/" + platform + "/probes", shop.auth());

@@ -42,7 +42,9 @@ public final class GuardedHttpClient implements AutoCloseable {
                 .setConnectTimeout((int) connectTimeout.toMillis())
                 .setMaxPoolSize(maxConnectionsPerHost)
                 .setVerifyHost(true)
-                .setKeepAlive(true));
+                // A connection per request: each is made to the address just checked, never one that an earlier
+                // resolution of the same name chose; and a server's half-closed idle connection cannot stall a probe.
+                .setKeepAlive(false));
     }
 
     /**
