@@ -89,8 +89,10 @@ public final class ProbeExecutor {
         return verdict
                 .orTimeout(probe.timeout().toMillis() + 50, TimeUnit.MILLISECONDS)
                 .exceptionally(ProbeExecutor::fromError)
-                .thenApply(v -> new ProbeResult(probe.id(), probe.platformId(), probe.kind(), v.outcome(), v.severity(),
-                        (System.nanoTime() - startNanos) / 1_000_000, v.detail(), started, 1));
+                // Whoever takes the result records it in the database: never on the Vert.x event loop that may have
+                // completed a failed HTTP probe.
+                .thenApplyAsync(v -> new ProbeResult(probe.id(), probe.platformId(), probe.kind(), v.outcome(), v.severity(),
+                        (System.nanoTime() - startNanos) / 1_000_000, v.detail(), started, 1), blockingPool);
     }
 
     private static boolean refused(ProbeResult result) {
@@ -99,14 +101,15 @@ public final class ProbeExecutor {
 
     private CompletableFuture<Verdict> http(ProbeDefinition probe, long startNanos) {
         return http.get(URI.create(probe.target()), HEADERS, probe.timeout(), BODY_CAP, MAX_REDIRECTS,
-                !trusted.test(probe)).thenApply(response -> {
+                // Completed on a Vert.x event loop: a status page body is judged on the blocking pool instead.
+                !trusted.test(probe)).thenApplyAsync(response -> {
             long latency = (System.nanoTime() - startNanos) / 1_000_000;
             return switch (probe.kind()) {
                 case STATUSPAGE -> StatuspageJudge.judge(probe, response.status(), response.body());
                 case META_STATUS -> MetaStatusJudge.judge(probe, response.status(), response.body());
                 default -> HttpJudge.judge(probe, response.status(), response.body(), latency);
             };
-        });
+        }, blockingPool);
     }
 
     private Verdict dns(ProbeDefinition probe) {
