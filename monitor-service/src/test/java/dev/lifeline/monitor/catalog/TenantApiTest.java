@@ -1,7 +1,7 @@
 package dev.lifeline.monitor.catalog;
 
 import dev.lifeline.events.outage.CatalogPlatforms;
-import dev.lifeline.kit.tenant.ApiKeys;
+import dev.lifeline.monitor.support.TestTenants;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -10,8 +10,6 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -39,22 +37,8 @@ class TenantApiTest {
         otherKey = tenant("o-" + suffix);
     }
 
-    /** Puts a tenant in the local projection of tenants.v1, as the kit's consumer would. */
     private String tenant(String tenantId) throws Exception {
-        String apiKey = ApiKeys.generate();
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement t = c.prepareStatement(
-                     "INSERT INTO projected_tenant (tenant_id, slug, name, time_zone, version) VALUES (?, ?, ?, 'UTC', 1)");
-             PreparedStatement k = c.prepareStatement("INSERT INTO projected_tenant_key (key_hash, tenant_id) VALUES (?, ?)")) {
-            t.setString(1, tenantId);
-            t.setString(2, tenantId);
-            t.setString(3, tenantId);
-            t.executeUpdate();
-            k.setString(1, ApiKeys.hash(apiKey));
-            k.setString(2, tenantId);
-            k.executeUpdate();
-        }
-        return apiKey;
+        return TestTenants.create(dataSource, tenantId);
     }
 
     private RequestSpecification as(String apiKey) {

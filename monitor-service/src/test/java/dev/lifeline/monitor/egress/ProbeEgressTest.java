@@ -1,7 +1,7 @@
 package dev.lifeline.monitor.egress;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.lifeline.kit.tenant.ApiKeys;
+import dev.lifeline.monitor.support.TestTenants;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -74,19 +74,7 @@ class ProbeEgressTest {
     void tenantWithPlatform() throws Exception {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         String tenantId = "t-" + suffix;
-        key = ApiKeys.generate();
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement t = c.prepareStatement(
-                     "INSERT INTO projected_tenant (tenant_id, slug, name, time_zone, version) VALUES (?, ?, ?, 'UTC', 1)");
-             PreparedStatement k = c.prepareStatement("INSERT INTO projected_tenant_key (key_hash, tenant_id) VALUES (?, ?)")) {
-            t.setString(1, tenantId);
-            t.setString(2, tenantId);
-            t.setString(3, tenantId);
-            t.executeUpdate();
-            k.setString(1, ApiKeys.hash(key));
-            k.setString(2, tenantId);
-            k.executeUpdate();
-        }
+        key = TestTenants.create(dataSource, tenantId);
         platform = "custom-shop-" + suffix;
         as().body("{\"id\":\"" + platform + "\",\"name\":\"My shop\"}").when().post("/api/v1/tenant/platforms")
                 .then().statusCode(201);

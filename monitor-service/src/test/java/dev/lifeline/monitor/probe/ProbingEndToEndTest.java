@@ -3,13 +3,13 @@ package dev.lifeline.monitor.probe;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lifeline.events.EventCodec;
 import dev.lifeline.events.EventTypes;
-import dev.lifeline.kit.tenant.ApiKeys;
 import dev.lifeline.localstack.InjectLocalStack;
 import dev.lifeline.localstack.LocalStack;
 import dev.lifeline.monitor.simulator.PlatformSimulator;
 import dev.lifeline.monitor.simulator.SimulatedHealth.Mode;
 import dev.lifeline.monitor.support.Contracts;
 import dev.lifeline.monitor.support.OutageTopic;
+import dev.lifeline.monitor.support.TestTenants;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -21,8 +21,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -52,19 +50,7 @@ class ProbingEndToEndTest {
     void aSimulatedOutageIsDetectedPublishedStreamedAndResolved() throws Exception {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         String tenantId = "e2e-" + suffix;
-        String key = ApiKeys.generate();
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement t = c.prepareStatement(
-                     "INSERT INTO projected_tenant (tenant_id, slug, name, time_zone, version) VALUES (?, ?, ?, 'UTC', 1)");
-             PreparedStatement k = c.prepareStatement("INSERT INTO projected_tenant_key (key_hash, tenant_id) VALUES (?, ?)")) {
-            t.setString(1, tenantId);
-            t.setString(2, tenantId);
-            t.setString(3, tenantId);
-            t.executeUpdate();
-            k.setString(1, ApiKeys.hash(key));
-            k.setString(2, tenantId);
-            k.executeUpdate();
-        }
+        String key = TestTenants.create(dataSource, tenantId);
         String platform = "custom-e2e-" + suffix;
         List<String> streamed = new CopyOnWriteArrayList<>();
         HttpClient client = HttpClient.newHttpClient();
