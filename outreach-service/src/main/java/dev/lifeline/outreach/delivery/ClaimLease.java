@@ -36,4 +36,12 @@ public record ClaimLease(Duration lease) {
     public HeldClaim hold(UUID token, HeldClaim.Confirmation confirmation) {
         return new HeldClaim(token, confirmEvery(), confirmation, System::nanoTime);
     }
+
+    /**
+     * A claim made at {@code claimedAtNanos} ({@link System#nanoTime()} read before the claim statement), held by a
+     * sender that reaches it only later, as the last rows of a batch: its age counts from the claim, not from now.
+     */
+    public HeldClaim hold(UUID token, long claimedAtNanos, HeldClaim.Confirmation confirmation) {
+        return new HeldClaim(token, confirmEvery(), confirmation, System::nanoTime, claimedAtNanos);
+    }
 }

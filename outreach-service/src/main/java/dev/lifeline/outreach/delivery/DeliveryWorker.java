@@ -75,6 +75,8 @@ public class DeliveryWorker {
     public CompletionStage<Void> deliver(DeliveryBatch batch) {
         UUID runId = UUID.fromString(batch.runId());
         String channel = ContactStore.channelName(batch.channel());
+        // Read before the claim, so that no row's claim is older in the ledger than this sender believes.
+        long claimedAt = System.nanoTime();
         List<ContactStore.Claim> claims = contacts.claimBatch(runId, channel, batch.contactIds(), batch.tenantId(),
                 DeliveryStore.INSTANCE);
         if (claims.size() < batch.contactIds().size()) {
@@ -88,9 +90,11 @@ public class DeliveryWorker {
         for (ContactStore.Claim claim : claims) {
             DeliveryJob job = new DeliveryJob(batch.tenantId(), batch.runId(), batch.campaignId(), claim.contactId(),
                     batch.channel());
-            // Each delivery confirms its own row if it waits longer than a quarter lease (a slow, rate-limited batch),
-            // so the sweeper never takes back a claim whose sender is alive.
-            HeldClaim held = lease.hold(claim.token(), token -> ledger.confirm(runId, claim.contactId(), channel, token));
+            // Each delivery confirms its own row once a quarter lease has passed since the batch was claimed (a slow,
+            // rate-limited batch reaches its last rows late), so that a row the sweeper took back meanwhile is never
+            // sent by this sender as well: counting from the claim, not from when the loop reaches the row.
+            HeldClaim held = lease.hold(claim.token(), claimedAt,
+                    token -> ledger.confirm(runId, claim.contactId(), channel, token));
             try {
                 recorded.add(send(job, runId, channel, claim, held).toCompletableFuture());
             } catch (HeldClaim.Lost lost) {

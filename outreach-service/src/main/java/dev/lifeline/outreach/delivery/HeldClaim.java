@@ -31,11 +31,16 @@ public final class HeldClaim {
     private long confirmedAt;
 
     public HeldClaim(UUID token, Duration confirmEvery, Confirmation confirmation, LongSupplier nanoClock) {
+        this(token, confirmEvery, confirmation, nanoClock, nanoClock.getAsLong());
+    }
+
+    /** @param claimedAt the nano clock's reading from before the claim was made (or last confirmed) in the ledger */
+    public HeldClaim(UUID token, Duration confirmEvery, Confirmation confirmation, LongSupplier nanoClock, long claimedAt) {
         this.token = token;
         this.confirmEveryNanos = confirmEvery.toNanos();
         this.confirmation = confirmation;
         this.nanoClock = nanoClock;
-        this.confirmedAt = nanoClock.getAsLong();
+        this.confirmedAt = claimedAt;
     }
 
     public UUID token() {

@@ -48,6 +48,21 @@ class HeldClaimTest {
     }
 
     @Test
+    void theLastRowOfASlowBatchCountsItsAgeFromTheBatchsClaimSoARowTheSweeperTookBackIsNotSentTwice() {
+        long claimedAt = now.get();
+        // The sender reaches this row 40 s after the batch was claimed (rate-limited rows before it); meanwhile the
+        // lease ran out in the ledger and the sweeper handed the row to a new claim.
+        now.addAndGet(40 * SECOND);
+        stillOurs.set(false);
+        HeldClaim reachedLate = new HeldClaim(token, new ClaimLease(Duration.ofMinutes(2)).confirmEvery(), t -> {
+            confirmations.add(t);
+            return stillOurs.get();
+        }, now::get, claimedAt);
+        assertThatThrownBy(reachedLate::beforeSend).isInstanceOf(HeldClaim.Lost.class);
+        assertThat(confirmations).containsExactly(token);
+    }
+
+    @Test
     void aClaimTheSweeperTookBackStopsTheSend() {
         stillOurs.set(false);
         now.addAndGet(45 * SECOND);
