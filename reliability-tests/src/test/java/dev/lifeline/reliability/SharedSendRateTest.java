@@ -45,10 +45,10 @@ class SharedSendRateTest {
     void twoInstancesTogetherKeepTheBusinesssSendRateAndNobodyGetsTwoMails() {
         Business business = Business.signUp(system, "rate-" + UUID.randomUUID().toString().substring(0, 8));
         business.importContacts(AUDIENCE);
-        String campaign = business.emailCampaign("snapchat");
+        String campaign = business.emailCampaign("google-business-profile");
         business.awaitOutreachAudience(campaign, AUDIENCE, Duration.ofMinutes(3));
 
-        Business.declareOutage(system, "snapchat");
+        Business.declareOutage(system, "google-business-profile");
         Inbox.Tally tally = Inbox.await(system, business, business.emails(AUDIENCE), Duration.ofMinutes(5));
         List<CapturedMail> mails = system.stack.mail().messages().stream()
                 .filter(mail -> mail.to().stream().anyMatch(business::isOurs))
