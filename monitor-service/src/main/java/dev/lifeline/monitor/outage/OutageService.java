@@ -18,6 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -32,6 +33,8 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class OutageService {
+
+    private static final Logger LOG = Logger.getLogger(OutageService.class);
 
     private final Outbox outbox;
     private final PlatformDirectory platforms;
@@ -179,6 +182,9 @@ public class OutageService {
 
     private OutageView announce(String kind, OutageEntity outage) {
         OutageView view = OutageView.of(outage, clock.instant());
+        // An operator reading one replica's log sees every decision it made, and why (never any contact data here).
+        LOG.infof("Outage %s %s: platform %s, source %s, severity %s, detected by %s", view.id(), kind,
+                view.platformId(), view.source(), view.severity(), view.detectedBy());
         changes.fire(new OutageChanged(kind, view));
         return view;
     }

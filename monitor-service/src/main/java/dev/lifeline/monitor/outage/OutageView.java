@@ -1,12 +1,14 @@
 package dev.lifeline.monitor.outage;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.lifeline.events.EventCodec;
 import dev.lifeline.events.outage.OutageSource;
 import dev.lifeline.events.outage.ProbeEvidence;
 import dev.lifeline.events.outage.Severity;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -31,7 +33,7 @@ public record OutageView(String id, String platformId, String tenantId, OutageSo
         try {
             return EventCodec.mapper().readValue(json, new TypeReference<List<ProbeEvidence>>() {
             });
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return List.of();
         }
     }
@@ -39,7 +41,7 @@ public record OutageView(String id, String platformId, String tenantId, OutageSo
     static String evidenceJson(List<ProbeEvidence> evidence) {
         try {
             return EventCodec.mapper().writeValueAsString(evidence == null ? List.of() : evidence);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             return "[]";
         }
     }
