@@ -38,6 +38,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class LocalRun {
 
     /** One service to launch: {@code name=path/to/quarkus-run.jar=port=database}. */
+    /** A service's management port is its API port plus this. */
+    static final int MANAGEMENT_OFFSET = 1000;
+
     record Service(String name, Path jar, int port, String database) {
 
         static List<Service> parseAll(String spec) {
@@ -106,6 +109,8 @@ public final class LocalRun {
                 System.out.println("Starting " + service.name() + " on port " + service.port() + " ...");
                 Map<String, String> config = new LinkedHashMap<>(serviceConfig);
                 config.putAll(stack.quarkusConfig(service.database()));
+                // Health and metrics a fixed step above the API port (8081 → 9081), so scripts know where to look.
+                config.putIfAbsent(ServiceProcess.MANAGEMENT_PORT, String.valueOf(service.port() + MANAGEMENT_OFFSET));
                 ServiceProcess process = ServiceProcess.start(service.name(), service.jar(), service.port(),
                         config, dataDir.resolve("logs").resolve(service.name() + ".log"));
                 synchronized (running) {
@@ -134,6 +139,8 @@ public final class LocalRun {
         for (ServiceProcess s : services) {
             out.append(String.format(" %-22s %s%n", s.name(), s.baseUrl()));
             out.append(String.format(" %-22s %s/q/swagger-ui%n", "", s.baseUrl()));
+            out.append(String.format(" %-22s health %s/q/health/ready  metrics %s/q/metrics%n", "",
+                    s.managementUrl(), s.managementUrl()));
             out.append(String.format(" %-22s %s%n", "", s.logFile()));
         }
         out.append(String.format(" %-22s %s%n", "mail catcher", stack.mail().webUrl()));

@@ -26,25 +26,30 @@ public final class ServiceProcess {
     private static final int LOG_TAIL_LINES = 50;
     /** Environment variable the services' prod profile reads: {@code false} for plain-text logs. */
     public static final String LOG_JSON_ENV = "LIFELINE_LOG_JSON";
+    /** The services serve health and metrics on this port only, apart from their API. */
+    public static final String MANAGEMENT_PORT = "quarkus.management.port";
 
     private final String name;
     private final int httpPort;
+    private final int managementPort;
     private final Path logFile;
     private final Process process;
     private final Thread cleanupHook;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    private ServiceProcess(String name, int httpPort, Path logFile, Process process) {
+    private ServiceProcess(String name, int httpPort, int managementPort, Path logFile, Process process) {
         this.name = name;
         this.httpPort = httpPort;
+        this.managementPort = managementPort;
         this.logFile = logFile;
         this.process = process;
         this.cleanupHook = ShutdownHooks.add("service-" + name, this::terminate);
     }
 
     /**
-     * Runs {@code java -Xmx256m -Dquarkus.http.host=127.0.0.1 -Dk=v... -Dquarkus.http.port=P -jar quarkusRunJar}
-     * with the current JVM's {@code java}, stdout and stderr to {@code logFile} (replaced), logging plain text unless
+     * Runs {@code java -Xmx256m -Dquarkus.http.host=127.0.0.1 -Dquarkus.management.host=127.0.0.1 -Dk=v...
+     * -Dquarkus.http.port=P -Dquarkus.management.port=M -jar quarkusRunJar} with the current JVM's {@code java}
+     * (M a free port unless {@code systemProperties} name one), stdout and stderr to {@code logFile} (replaced), logging plain text unless
      * this JVM's environment sets {@code LIFELINE_LOG_JSON=true}.
      *
      * @param httpPort 0 picks a free port; {@link #baseUrl()} tells which
@@ -56,13 +61,17 @@ public final class ServiceProcess {
                     + " (build the service first: ./mvnw -pl <module> package)");
         }
         int port = FreePort.orPick(httpPort);
+        int management = systemProperties.containsKey(MANAGEMENT_PORT)
+                ? Integer.parseInt(systemProperties.get(MANAGEMENT_PORT)) : FreePort.pick();
         List<String> command = new ArrayList<>();
         command.add(javaExecutable());
         command.add("-Xmx256m");
         // loopback only, like the rest of the local stack; a caller's own value comes later and wins
         command.add("-Dquarkus.http.host=127.0.0.1");
+        command.add("-Dquarkus.management.host=127.0.0.1");
         systemProperties.forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.add("-Dquarkus.http.port=" + port);
+        command.add("-D" + MANAGEMENT_PORT + "=" + management);
         command.add("-jar");
         command.add(quarkusRunJar.toAbsolutePath().toString());
         Path log = logFile.toAbsolutePath();
@@ -77,20 +86,20 @@ public final class ServiceProcess {
             // Tracing stays as the environment says (LIFELINE_TRACING), off by default.
             launch.environment().putIfAbsent(LOG_JSON_ENV, "false");
             Process process = launch.start();
-            return new ServiceProcess(name, port, log, process);
+            return new ServiceProcess(name, port, management, log, process);
         } catch (IOException e) {
             throw new UncheckedIOException(name + ": could not launch " + command.get(0), e);
         }
     }
 
     /**
-     * Polls {@code /q/health/ready} until it answers 200.
+     * Polls {@code /q/health/ready} on the management port until it answers 200.
      *
      * @throws IllegalStateException if the process exits or the timeout passes first; the message
      *         carries the last lines of the log
      */
     public void awaitReady(Duration timeout) {
-        URI ready = URI.create(baseUrl() + "/q/health/ready");
+        URI ready = URI.create(managementUrl() + "/q/health/ready");
         long deadline = System.nanoTime() + timeout.toNanos();
         String last = "no answer";
         while (System.nanoTime() < deadline) {
@@ -121,6 +130,11 @@ public final class ServiceProcess {
     /** {@code http://127.0.0.1:port}, no trailing slash. */
     public String baseUrl() {
         return "http://127.0.0.1:" + httpPort;
+    }
+
+    /** {@code http://127.0.0.1:port} of the management interface (health and metrics), no trailing slash. */
+    public String managementUrl() {
+        return "http://127.0.0.1:" + managementPort;
     }
 
     public String name() {

@@ -8,8 +8,8 @@ import java.nio.charset.StandardCharsets;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * Stands in for a built Quarkus service in ServiceProcess and LocalRun tests: same port property,
- * same readiness path, and it prints the config it got so the test can check what was passed.
+ * Stands in for a built Quarkus service in ServiceProcess and LocalRun tests: same port properties, the API on
+ * one and readiness on the management port only, and it prints the config it got so the test can check what was passed.
  */
 public final class FakeQuarkusService {
 
@@ -23,8 +23,14 @@ public final class FakeQuarkusService {
         System.out.println("kafka.bootstrap.servers=" + System.getProperty("kafka.bootstrap.servers"));
         int port = Integer.getInteger("quarkus.http.port");
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 8);
+        server.createContext("/", exchange -> {
+            exchange.sendResponseHeaders(404, -1);
+            exchange.close();
+        });
+        HttpServer management = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(),
+                Integer.getInteger("quarkus.management.port")), 8);
         long readyAt = System.currentTimeMillis() + Long.getLong("fake.ready-delay-ms", 300);
-        server.createContext("/q/health/ready", exchange -> {
+        management.createContext("/q/health/ready", exchange -> {
             boolean ready = System.currentTimeMillis() >= readyAt;
             byte[] body = (ready ? "{\"status\":\"UP\"}" : "{\"status\":\"DOWN\"}").getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(ready ? 200 : 503, body.length);
@@ -33,6 +39,7 @@ public final class FakeQuarkusService {
             }
         });
         server.start();
+        management.start();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> System.out.println("fake service stopping")));
         System.out.println("fake service listening on " + port);
         Thread.currentThread().join();

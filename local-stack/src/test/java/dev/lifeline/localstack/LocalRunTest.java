@@ -96,7 +96,10 @@ class LocalRunTest {
             assertThat(all).contains("http://127.0.0.1:" + servicePort + "/q/swagger-ui")
                     .contains("curl -s http://127.0.0.1:PORT/contacts");
 
-            assertThat(status("http://127.0.0.1:" + servicePort + "/q/health/ready")).isEqualTo(200);
+            Matcher health = Pattern.compile("health\\s+(http://\\S+)").matcher(all);
+            assertThat(health.find()).as("a health URL in the banner").isTrue();
+            assertThat(health.group(1)).doesNotContain(":" + servicePort + "/");
+            assertThat(status(health.group(1))).isEqualTo(200);
             Matcher mailWeb = Pattern.compile("mail catcher\\s+(http://\\S+)").matcher(all);
             assertThat(mailWeb.find()).isTrue();
             assertThat(status(mailWeb.group(1))).isEqualTo(200);
