@@ -8,10 +8,14 @@ import dev.lifeline.deploy.support.DeployChecks;
 import dev.lifeline.deploy.support.Json;
 import dev.lifeline.deploy.support.Rendered;
 import dev.lifeline.deploy.support.SchemaValidator;
+import dev.lifeline.deploy.support.ServiceProperties;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -47,6 +51,25 @@ class ChecksCatchBreakageTest {
 
     private static List<String> schemaErrors(Rendered r, ObjectNode o) {
         return SchemaValidator.validate(o);
+    }
+
+    /** contact-service's settings as the prod profile sees them, with the management interface as the services have it. */
+    private static Map<String, String> contactSettings() {
+        Map<String, String> props = new HashMap<>();
+        props.put("quarkus.application.name", "contact-service");
+        props.put("quarkus.http.port", "8080");
+        props.put("quarkus.management.enabled", "true");
+        props.put("quarkus.management.port", "9000");
+        return props;
+    }
+
+    private static List<String> runtimeSettings(Rendered r, Map<String, String> props) {
+        return DeployChecks.runtimeSettings(r, List.of(new ServiceProperties("contact-service",
+                Path.of("contact-service/src/main/resources/application.properties"), Map.copyOf(props))));
+    }
+
+    private static void removeEnv(Rendered r, String configMap, String name) {
+        obj(r.get("ConfigMap", configMap).get("data")).remove(name);
     }
 
     // ------------------------------------------------------------------ Deployments
@@ -120,7 +143,86 @@ class ChecksCatchBreakageTest {
             r.objects().removeIf(o -> "ServiceMonitor".equals(Json.text(o, "kind")));
         })).containsExactlyInAnyOrder(
                 "Deployment/contact-service: liveness probe is /health, expected /q/health/live",
-                "Deployment/monitor-service: metrics are not scraped (no prometheus.io annotations for /q/metrics and no ServiceMonitor)");
+                "Deployment/monitor-service: metrics are not scraped on the management port (no prometheus.io "
+                        + "annotations for /q/metrics on 9000 and no ServiceMonitor endpoint on port management)");
+    }
+
+    @Test
+    void probeMovedBackToTheHttpPortFails() {
+        Rendered r = prod();
+        assertThat(breakAndCheck(r, DeployChecks::serviceHealthAndMetrics, () -> {
+            obj(container(r, "contact-service").at("/readinessProbe/httpGet")).put("port", "http");
+            obj(container(r, "outreach-service").at("/startupProbe/httpGet")).put("port", 8080);
+        })).containsExactlyInAnyOrder(
+                "Deployment/contact-service: readiness probe port http is not the management port (health answers only on 9000)",
+                "Deployment/outreach-service: startup probe port 8080 is not the management port (health answers only on 9000)");
+    }
+
+    @Test
+    void probeOnThePortNumberRatherThanItsNamePasses() {
+        Rendered r = dev();
+        obj(container(r, "monitor-service").at("/livenessProbe/httpGet")).put("port", 9000);
+        assertThat(DeployChecks.serviceHealthAndMetrics(r)).isEmpty();
+    }
+
+    @Test
+    void containerWithoutItsManagementPortFails() {
+        Rendered r = dev();
+        assertThat(breakAndCheck(r, DeployChecks::serviceHealthAndMetrics,
+                () -> ((ArrayNode) container(r, "monitor-service").get("ports")).remove(1)))
+                .containsExactly("Deployment/monitor-service: container port 'management' is null, "
+                        + "Quarkus serves health and metrics on 9000");
+    }
+
+    @Test
+    void scrapingTheHttpPortFails() {
+        Rendered r = prod();
+        assertThat(breakAndCheck(r, DeployChecks::serviceHealthAndMetrics, () -> {
+            obj(r.get("Deployment", "monitor-service").at("/spec/template/metadata/annotations")).put("prometheus.io/port", "8080");
+            obj(r.get("ServiceMonitor", "lifeline-services").at("/spec/endpoints/0")).put("port", "http");
+        })).containsExactlyInAnyOrder(
+                "Deployment/monitor-service: prometheus.io/port is 8080, metrics answer only on the management port 9000",
+                "ServiceMonitor/lifeline-services: scrapes Service/contact-service on port http, metrics answer only on its management port",
+                "ServiceMonitor/lifeline-services: scrapes Service/monitor-service on port http, metrics answer only on its management port",
+                "ServiceMonitor/lifeline-services: scrapes Service/outreach-service on port http, metrics answer only on its management port",
+                "Deployment/monitor-service: metrics are not scraped on the management port (no prometheus.io "
+                        + "annotations for /q/metrics on 9000 and no ServiceMonitor endpoint on port management)");
+    }
+
+    @Test
+    void serviceMonitorOnAServiceWithoutAManagementPortFails() {
+        Rendered r = prod();
+        assertThat(breakAndCheck(r, DeployChecks::serviceHealthAndMetrics,
+                () -> ((ArrayNode) r.get("Service", "outreach-service").at("/spec/ports")).remove(1)))
+                .containsExactly("Service/outreach-service: no port 'management' (targetPort management or 9000) "
+                        + "for ServiceMonitor/lifeline-services to scrape");
+    }
+
+    @Test
+    void managementPortOpenToTheIngressControllerOrToEveryoneFails() {
+        Rendered r = prod();
+        assertThat(breakAndCheck(r, DeployChecks::managementPortPrivate, () -> {
+            ArrayNode contactIngress = (ArrayNode) r.get("NetworkPolicy", "contact-service").at("/spec/ingress");
+            ((ArrayNode) contactIngress.get(0).get("ports")).addObject().put("port", "management").put("protocol", "TCP");
+            ObjectNode outreachFromContact = obj(r.get("NetworkPolicy", "outreach-service").at("/spec/ingress/2"));
+            outreachFromContact.remove("ports");
+            obj(r.get("NetworkPolicy", "monitor-service").at("/spec/ingress/1")).remove("from");
+        })).containsExactlyInAnyOrder(
+                "NetworkPolicy/contact-service: lets {\"namespaceSelector\":{\"matchLabels\":{\"kubernetes.io/metadata.name\":"
+                        + "\"ingress-nginx\"}}} reach the management port of contact-service (health, metrics); only namespace monitoring may",
+                "NetworkPolicy/outreach-service: lets {\"podSelector\":{\"matchLabels\":{\"app.kubernetes.io/name\":"
+                        + "\"contact-service\"}}} reach the management port of outreach-service (health, metrics); only namespace monitoring may",
+                "NetworkPolicy/monitor-service: lets anyone reach the management port of monitor-service (health, metrics)",
+                "Deployment/monitor-service: no NetworkPolicy lets Prometheus (namespace monitoring) reach its management port");
+    }
+
+    @Test
+    void prometheusShutOutOfTheManagementPortFails() {
+        Rendered r = dev();
+        assertThat(breakAndCheck(r, DeployChecks::managementPortPrivate, () ->
+                obj(r.get("NetworkPolicy", "outreach-service").at("/spec/ingress/1/ports/0")).put("port", "http")))
+                .containsExactly("Deployment/outreach-service: no NetworkPolicy lets Prometheus (namespace monitoring) "
+                        + "reach its management port");
     }
 
     @Test
@@ -133,6 +235,61 @@ class ChecksCatchBreakageTest {
         })).containsExactlyInAnyOrder(
                 "Deployment/outreach-service: no Service selects its pods",
                 "Deployment/mailpit: no NetworkPolicy restricts its ingress");
+    }
+
+    // ------------------------------------------------------------------ runtime settings (management interface)
+
+    @Test
+    void managementInterfaceDisabledInThePropertiesFails() {
+        Rendered r = prod();
+        Map<String, String> props = contactSettings();
+        assertThat(runtimeSettings(r, props)).isEmpty();
+        props.put("quarkus.management.enabled", "false");
+        assertThat(runtimeSettings(r, props)).containsExactly("contact-service: the management interface is off "
+                + "(quarkus.management.enabled is not true in application.properties): health and metrics would answer "
+                + "on the API port 8080, where the manifests neither probe nor scrape them and the Ingress routes");
+        props.remove("quarkus.management.enabled");
+        assertThat(runtimeSettings(r, props)).singleElement().asString().contains("the management interface is off");
+    }
+
+    @Test
+    void managementInterfaceEnabledOnlyInTheManifestFails() {
+        Rendered r = dev();
+        Map<String, String> props = contactSettings();
+        props.remove("quarkus.management.enabled");
+        obj(r.get("ConfigMap", "contact-service-config").get("data")).put("QUARKUS_MANAGEMENT_ENABLED", "true");
+        assertThat(runtimeSettings(r, props)).containsExactlyInAnyOrder(
+                "contact-service: the management interface is off (quarkus.management.enabled is not true in "
+                        + "application.properties): health and metrics would answer on the API port 8080, where the "
+                        + "manifests neither probe nor scrape them and the Ingress routes",
+                "contact-service: QUARKUS_MANAGEMENT_ENABLED in the manifests changes nothing; "
+                        + "quarkus.management.enabled is fixed at build time (application.properties)");
+    }
+
+    @Test
+    void managementPortOtherThan9000Fails() {
+        Rendered r = prod();
+        Map<String, String> props = contactSettings();
+        // the manifests pin QUARKUS_MANAGEMENT_PORT; without it, application.properties' prod value decides
+        removeEnv(r, "contact-service-config", "QUARKUS_MANAGEMENT_PORT");
+        assertThat(runtimeSettings(r, props)).isEmpty();
+        props.put("quarkus.management.port", "9081");
+        assertThat(runtimeSettings(r, props)).containsExactly("contact-service: serves health and metrics on 9081 "
+                + "(quarkus.management.port, %prod.quarkus.management.port / QUARKUS_MANAGEMENT_PORT) but the manifests "
+                + "probe and scrape 9000");
+        props.remove("quarkus.management.port");
+        assertThat(runtimeSettings(r, props)).as("Quarkus' default is 9000").isEmpty();
+        obj(r.get("ConfigMap", "contact-service-config").get("data")).put("QUARKUS_MANAGEMENT_PORT", "9100");
+        assertThat(runtimeSettings(r, props)).singleElement().asString().contains("serves health and metrics on 9100");
+    }
+
+    @Test
+    void managementRootPathOtherThanQFails() {
+        Rendered r = prod();
+        Map<String, String> props = contactSettings();
+        props.put("quarkus.management.root-path", "/ops");
+        assertThat(runtimeSettings(r, props)).containsExactly(
+                "contact-service: quarkus.management.root-path=/ops but the manifests use /q/health and /q/metrics");
     }
 
     // ------------------------------------------------------------------ Secrets
@@ -319,6 +476,27 @@ class ChecksCatchBreakageTest {
         })).containsExactlyInAnyOrder(
                 "Ingress/lifeline-public path /q: exposes a non-public endpoint",
                 "Ingress/lifeline-public path /unsubscribe: Service unsubscribe-service does not exist");
+    }
+
+    @Test
+    void ingressRoutedToTheManagementPortFails() {
+        Rendered r = prod();
+        assertThat(breakAndCheck(r, DeployChecks::ingress, () -> {
+            ArrayNode paths = (ArrayNode) r.get("Ingress", "lifeline-public").at("/spec/rules/0/http/paths");
+            obj(paths.get(0).at("/backend/service/port")).put("name", "management");
+            ObjectNode byNumber = obj(paths.get(3).at("/backend/service/port"));
+            byNumber.remove("name");
+            byNumber.put("number", 9000);
+            // a Service port of another name that leads to the management port is no better
+            ArrayNode outreachPorts = (ArrayNode) r.get("Service", "outreach-service").at("/spec/ports");
+            obj(outreachPorts.get(0)).put("targetPort", "management");
+        })).containsExactlyInAnyOrder(
+                "Ingress/lifeline-public path /f: routes to port management of Service contact-service, "
+                        + "the management port; that exposes health/metrics publicly",
+                "Ingress/lifeline-public path /status: routes to port 9000 of Service monitor-service, "
+                        + "the management port; that exposes health/metrics publicly",
+                "Ingress/lifeline-public path /unsubscribe: routes to port http of Service outreach-service, "
+                        + "the management port; that exposes health/metrics publicly");
     }
 
     @Test

@@ -66,7 +66,7 @@ class FileLevelBreakageTest {
                           readinessProbe:
                             httpGet:
                               path: /q/health/ready
-                              port: http
+                              port: management
                             periodSeconds: 5
                             timeoutSeconds: 2
                             failureThreshold: 3
@@ -75,6 +75,48 @@ class FileLevelBreakageTest {
             assertThat(checks(tree, overlay).get(
                     "deployments are hardened (probes, limits, non-root, read-only, no escalation, caps dropped)"))
                     .as(overlay).containsExactly("Deployment/monitor-service container monitor-service: no readinessProbe");
+        }
+    }
+
+    @Test
+    void probingTheApiPortOrRoutingTheIngressToTheManagementPortFailsBothOverlays() throws IOException {
+        Path tree = copyOfTheTree();
+        edit(tree.resolve("base/outreach-service/deployment.yaml"), """
+                          livenessProbe:
+                            httpGet:
+                              path: /q/health/live
+                              port: management
+                """, """
+                          livenessProbe:
+                            httpGet:
+                              path: /q/health/live
+                              port: http
+                """);
+        edit(tree.resolve("base/ingress.yaml"), """
+                          - path: /unsubscribe
+                            pathType: Prefix
+                            backend:
+                              service:
+                                name: outreach-service
+                                port:
+                                  name: http
+                """, """
+                          - path: /unsubscribe
+                            pathType: Prefix
+                            backend:
+                              service:
+                                name: outreach-service
+                                port:
+                                  name: management
+                """);
+        for (String overlay : List.of("dev", "prod")) {
+            Map<String, List<String>> results = checks(tree, overlay);
+            assertThat(results.get("services probe SmallRye Health and expose metrics on the management port")).as(overlay)
+                    .containsExactly("Deployment/outreach-service: liveness probe port http is not the management port "
+                            + "(health answers only on 9000)");
+            assertThat(results.get("Ingress routes only public paths to existing Services, never to the management port"))
+                    .as(overlay).containsExactly("Ingress/lifeline-public path /unsubscribe: routes to port management of "
+                            + "Service outreach-service, the management port; that exposes health/metrics publicly");
         }
     }
 

@@ -81,17 +81,35 @@ class OverlayShapeTest {
     }
 
     @Test
-    void bothOverlaysRouteExactlyThePublicPaths() {
+    void bothOverlaysRouteExactlyThePublicPathsToTheApiPort() {
         for (String overlay : List.of("dev", "prod")) {
             List<String> routes = new ArrayList<>();
             Rendered.overlay(overlay).ofKind("Ingress").forEach(i -> i.at("/spec/rules").forEach(rule ->
                     rule.at("/http/paths").forEach(p -> routes.add(p.get("path").asText() + " -> "
-                            + p.at("/backend/service/name").asText()))));
+                            + p.at("/backend/service/name").asText() + ":" + p.at("/backend/service/port/name").asText()))));
             assertThat(routes).as(overlay).containsExactlyInAnyOrder(
-                    "/f -> contact-service", "/api/v1/public -> contact-service", "/confirm -> contact-service",
-                    "/status -> monitor-service", "/api/v1/status -> monitor-service",
-                    "/unsubscribe -> outreach-service");
+                    "/f -> contact-service:http", "/api/v1/public -> contact-service:http", "/confirm -> contact-service:http",
+                    "/status -> monitor-service:http", "/api/v1/status -> monitor-service:http",
+                    "/unsubscribe -> outreach-service:http");
         }
+    }
+
+    @Test
+    void eachServiceExposesItsApiAndItsManagementPort() {
+        for (String overlay : List.of("dev", "prod")) {
+            Rendered r = Rendered.overlay(overlay);
+            for (String s : SERVICES) {
+                List<String> ports = new ArrayList<>();
+                r.get("Service", s).at("/spec/ports").forEach(p -> ports.add(p.get("name").asText() + " "
+                        + p.get("port").asInt() + " -> " + p.get("targetPort").asText()));
+                assertThat(ports).as("%s %s", overlay, s).containsExactly("http 8080 -> http", "management 9000 -> management");
+            }
+        }
+        assertThat(Rendered.overlay("prod").get("ServiceMonitor", "lifeline-services").at("/spec/endpoints"))
+                .singleElement().satisfies(e -> {
+                    assertThat(e.get("port").asText()).isEqualTo("management");
+                    assertThat(e.get("path").asText()).isEqualTo("/q/metrics");
+                });
     }
 
     @Test

@@ -23,8 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * deploy/ is the single source of truth for how Lifeline runs on Kubernetes. A service whose build has
  * quarkus-kubernetes writes &lt;service&gt;/target/kubernetes/kubernetes.yml; where that file exists it must
- * agree with deploy/ on what both describe: the image (registry aside), the HTTP container port, the
- * three probes and the metrics endpoint. Nothing is compared (and the test is skipped) where no such file
+ * agree with deploy/ on what both describe: the image (registry aside), the HTTP and management container
+ * ports, the three probes and the metrics endpoint (both on the management port, 9000). Nothing is compared (and the test is skipped) where no such file
  * was generated, e.g. when deploy is built alone.
  */
 class QuarkusKubernetesDriftTest {
@@ -38,17 +38,18 @@ class QuarkusKubernetesDriftTest {
             image = image.substring(image.indexOf('/') + 1); // drop the registry
         }
         f.put("image", image);
-        int port = -1;
+        Map<String, Integer> ports = new LinkedHashMap<>();
         for (JsonNode p : c.path("ports")) {
-            if ("http".equals(p.path("name").asText())) {
-                port = p.path("containerPort").asInt();
-            }
+            ports.put(p.path("name").asText(), p.path("containerPort").asInt());
         }
-        f.put("http containerPort", port);
+        f.put("http containerPort", ports.getOrDefault("http", -1));
+        f.put("management containerPort", ports.getOrDefault("management", -1));
         for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
             JsonNode get = c.at("/" + probe + "/httpGet");
             String probePort = get.path("port").isInt() ? String.valueOf(get.path("port").asInt()) : get.path("port").asText();
-            f.put(probe, get.path("path").asText() + " on " + ("http".equals(probePort) ? String.valueOf(port) : probePort));
+            // a named port counts as its number: the generated manifest may name it where deploy/ gives the number
+            f.put(probe, get.path("path").asText() + " on "
+                    + (ports.containsKey(probePort) ? String.valueOf(ports.get(probePort)) : probePort));
         }
         JsonNode ann = deployment.at("/spec/template/metadata/annotations");
         f.put("metrics", ann.path("prometheus.io/path").asText() + " on " + ann.path("prometheus.io/port").asText());
@@ -82,13 +83,14 @@ class QuarkusKubernetesDriftTest {
     }
 
     @Test
-    void factsOfTheDevOverlay() {
+    void theDevOverlayProbesAndScrapesTheManagementPort() {
         assertThat(facts(Rendered.overlay("dev").get("Deployment", "contact-service"))).containsExactly(
                 Map.entry("image", "lifeline/contact-service:" + Rendered.projectVersion()),
                 Map.entry("http containerPort", 8080),
-                Map.entry("startupProbe", "/q/health/started on 8080"),
-                Map.entry("livenessProbe", "/q/health/live on 8080"),
-                Map.entry("readinessProbe", "/q/health/ready on 8080"),
-                Map.entry("metrics", "/q/metrics on 8080"));
+                Map.entry("management containerPort", 9000),
+                Map.entry("startupProbe", "/q/health/started on 9000"),
+                Map.entry("livenessProbe", "/q/health/live on 9000"),
+                Map.entry("readinessProbe", "/q/health/ready on 9000"),
+                Map.entry("metrics", "/q/metrics on 9000"));
     }
 }

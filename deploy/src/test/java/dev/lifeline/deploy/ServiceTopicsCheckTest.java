@@ -76,6 +76,15 @@ class ServiceTopicsCheckTest {
         assertThat(outreach.requiredFromEnvironment()).containsEntry("lifeline.link-signing-key", "LIFELINE_LINK_SIGNING_KEY");
     }
 
+    @Test
+    void theProdProfilesManagementPortIsTheOneTheClusterSees() {
+        List<ServiceProperties> services = fixture("complete");
+        // quarkus.management.port=9081 for the local run, %prod.quarkus.management.port=9000
+        assertThat(service(services, "contact-service").get("quarkus.management.port")).contains("9000");
+        assertThat(service(services, "monitor-service").get("quarkus.management.port")).isEmpty();
+        assertThat(services).allSatisfy(s -> assertThat(s.get("quarkus.management.enabled")).contains("true"));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
     void completeFixturePassesTheTopicAclAndSettingsChecks(String overlay) {
@@ -135,7 +144,8 @@ class ServiceTopicsCheckTest {
                 "monitor-service: lifeline.monitor.statuspage-token needs ${LIFELINE_STATUSPAGE_TOKEN}, which "
                         + "Deployment/monitor-service does not set (set LIFELINE_STATUSPAGE_TOKEN or LIFELINE_MONITOR_STATUSPAGE_TOKEN)");
         assertThat(DeployChecks.runtimeSettings(prod, services)).containsExactly(
-                "monitor-service: quarkus.management.enabled=true moves health and metrics to port 9000; "
-                        + "the manifests probe and scrape 8080");
+                "monitor-service: the management interface is off (quarkus.management.enabled is not true in "
+                        + "application.properties): health and metrics would answer on the API port 8080, where the "
+                        + "manifests neither probe nor scrape them and the Ingress routes");
     }
 }

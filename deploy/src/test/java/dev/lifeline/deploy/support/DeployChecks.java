@@ -52,7 +52,17 @@ public final class DeployChecks {
     static final Map<String, String> HEALTH = Map.of(
             "startup", "/q/health/started", "liveness", "/q/health/live", "readiness", "/q/health/ready");
     static final String METRICS_PATH = "/q/metrics";
+    /** The API: container port and Service port "http", the only port the Ingress routes to. */
     static final int HTTP_PORT = 8080;
+    static final String HTTP_PORT_NAME = "http";
+    /**
+     * Quarkus' management interface (quarkus.management.*): health and metrics answer on this port only, the API
+     * port answers 404 for them. Container port and Service port "management", for the kubelet and Prometheus.
+     */
+    static final int MANAGEMENT_PORT = 9000;
+    static final String MANAGEMENT_PORT_NAME = "management";
+    /** The namespace Prometheus scrapes from (README: kube-prometheus-stack in "monitoring"). */
+    static final String MONITORING_NAMESPACE = "monitoring";
 
     /** Keys of the Secrets operators create: CloudNativePG (<cluster>-app), Strimzi (KafkaUser, cluster CA). */
     static final Set<String> CNPG_APP_SECRET_KEYS = Set.of("username", "password", "dbname", "host", "port",
@@ -71,7 +81,8 @@ public final class DeployChecks {
         out.put("namespace", namespace(r));
         out.put("deployments are hardened (probes, limits, non-root, read-only, no escalation, caps dropped)",
                 deploymentsHardened(r));
-        out.put("services probe SmallRye Health and expose metrics", serviceHealthAndMetrics(r));
+        out.put("services probe SmallRye Health and expose metrics on the management port", serviceHealthAndMetrics(r));
+        out.put("only Prometheus reaches the management port", managementPortPrivate(r));
         out.put("services have a Service, a ServiceAccount and a NetworkPolicy", servicesWired(r));
         out.put("referenced Secrets exist as templates or operator outputs", secretsReferencedExist(r));
         out.put("committed Secrets hold no real secrets", secretsHoldNoRealValues(r));
@@ -84,9 +95,10 @@ public final class DeployChecks {
         out.put("each service owns its database, and only it", databasesIsolated(r));
         out.put("scaling: HPA xor fixed replicas, PDB, anti-affinity", scaling(r));
         out.put("HPAs do not outgrow their topic's partitions", hpaWithinPartitions(r, services));
-        out.put("Ingress routes only public paths to existing Services", ingress(r));
+        out.put("Ingress routes only public paths to existing Services, never to the management port", ingress(r));
         out.put("images are the ones the Quarkus build makes", images(r, services, version));
-        out.put("services' runtime settings match the manifests (port, health and metrics paths)", runtimeSettings(r, services));
+        out.put("services' runtime settings match the manifests (ports, management interface, health and metrics paths)",
+                runtimeSettings(r, services));
         out.put("services get every setting they cannot start without, and no localhost", requiredSettings(r, services));
         return out;
     }
@@ -222,6 +234,24 @@ public final class DeployChecks {
         return v;
     }
 
+    /** A probe's port as written: its name, or its number. */
+    private static Object probePort(Probe p) {
+        if (p.getHttpGet() == null || p.getHttpGet().getPort() == null) {
+            return null;
+        }
+        return p.getHttpGet().getPort().getStrVal() != null ? p.getHttpGet().getPort().getStrVal()
+                : p.getHttpGet().getPort().getIntVal();
+    }
+
+    private static Integer containerPort(Container c, String name) {
+        return c.getPorts() == null ? null : c.getPorts().stream()
+                .filter(p -> name.equals(p.getName())).map(p -> p.getContainerPort()).findFirst().orElse(null);
+    }
+
+    /**
+     * Health and metrics answer only on the management port, so that is where the probes and the scrapers go:
+     * a probe on the API port would get 404 and restart a healthy pod; a scrape there would find no metrics.
+     */
     public static List<String> serviceHealthAndMetrics(Rendered r) {
         List<String> v = new ArrayList<>();
         List<ObjectNode> serviceMonitors = r.ofKind("ServiceMonitor").toList();
@@ -236,10 +266,14 @@ public final class DeployChecks {
                 v.add("Deployment/" + name + ": no container named " + name);
                 continue;
             }
-            Integer httpPort = c.getPorts() == null ? null : c.getPorts().stream()
-                    .filter(p -> "http".equals(p.getName())).map(p -> p.getContainerPort()).findFirst().orElse(null);
+            Integer httpPort = containerPort(c, HTTP_PORT_NAME);
             if (!Objects.equals(httpPort, HTTP_PORT)) {
                 v.add("Deployment/" + name + ": container port 'http' is " + httpPort + ", Quarkus listens on " + HTTP_PORT);
+            }
+            Integer managementPort = containerPort(c, MANAGEMENT_PORT_NAME);
+            if (!Objects.equals(managementPort, MANAGEMENT_PORT)) {
+                v.add("Deployment/" + name + ": container port 'management' is " + managementPort
+                        + ", Quarkus serves health and metrics on " + MANAGEMENT_PORT);
             }
             Map<String, Probe> probes = new LinkedHashMap<>();
             probes.put("startup", c.getStartupProbe());
@@ -250,40 +284,136 @@ public final class DeployChecks {
                     return;
                 }
                 String path = p.getHttpGet() == null ? null : p.getHttpGet().getPath();
-                Object port = p.getHttpGet() == null ? null
-                        : p.getHttpGet().getPort().getStrVal() != null ? p.getHttpGet().getPort().getStrVal()
-                        : p.getHttpGet().getPort().getIntVal();
+                Object port = probePort(p);
                 if (!HEALTH.get(kind).equals(path)) {
                     v.add("Deployment/" + name + ": " + kind + " probe is " + path + ", expected " + HEALTH.get(kind));
                 }
-                if (!"http".equals(port) && !Objects.equals(port, HTTP_PORT)) {
-                    v.add("Deployment/" + name + ": " + kind + " probe port " + port + " is not the http port");
+                if (!MANAGEMENT_PORT_NAME.equals(port) && !Objects.equals(port, MANAGEMENT_PORT)) {
+                    v.add("Deployment/" + name + ": " + kind + " probe port " + port + " is not the management port "
+                            + "(health answers only on " + MANAGEMENT_PORT + ")");
                 }
             });
             Map<String, String> ann = d.getSpec().getTemplate().getMetadata().getAnnotations();
-            boolean annotated = ann != null && "true".equals(ann.get("prometheus.io/scrape"))
-                    && METRICS_PATH.equals(ann.get("prometheus.io/path"))
-                    && String.valueOf(HTTP_PORT).equals(ann.get("prometheus.io/port"));
-            boolean monitored = serviceMonitors.stream().anyMatch(sm -> selectsServiceOf(r, sm, name));
+            boolean scrapeAnnotated = ann != null && "true".equals(ann.get("prometheus.io/scrape"));
+            boolean annotated = scrapeAnnotated && METRICS_PATH.equals(ann.get("prometheus.io/path"))
+                    && String.valueOf(MANAGEMENT_PORT).equals(ann.get("prometheus.io/port"));
+            if (scrapeAnnotated && !String.valueOf(MANAGEMENT_PORT).equals(ann.get("prometheus.io/port"))) {
+                v.add("Deployment/" + name + ": prometheus.io/port is " + ann.get("prometheus.io/port")
+                        + ", metrics answer only on the management port " + MANAGEMENT_PORT);
+            }
+            boolean monitored = false;
+            Optional<ObjectNode> svc = r.find("Service", name);
+            for (ObjectNode sm : serviceMonitors) {
+                JsonNode selector = at(sm, "spec", "selector", "matchLabels");
+                if (selector == null || svc.isEmpty() || !matches(selector, at(svc.get(), "metadata", "labels"))) {
+                    continue;
+                }
+                for (JsonNode ep : iterable(at(sm, "spec", "endpoints"))) {
+                    if (!METRICS_PATH.equals(text(ep, "path"))) {
+                        continue;
+                    }
+                    if (!MANAGEMENT_PORT_NAME.equals(text(ep, "port"))) {
+                        v.add(id(sm) + ": scrapes Service/" + name + " on port " + text(ep, "port")
+                                + ", metrics answer only on its management port");
+                    } else if (!servesManagementPort(svc.get())) {
+                        v.add("Service/" + name + ": no port 'management' (targetPort management or "
+                                + MANAGEMENT_PORT + ") for " + id(sm) + " to scrape");
+                    } else {
+                        monitored = true;
+                    }
+                }
+            }
             if (!annotated && !monitored) {
-                v.add("Deployment/" + name + ": metrics are not scraped (no prometheus.io annotations for "
-                        + METRICS_PATH + " and no ServiceMonitor)");
+                v.add("Deployment/" + name + ": metrics are not scraped on the management port (no prometheus.io "
+                        + "annotations for " + METRICS_PATH + " on " + MANAGEMENT_PORT
+                        + " and no ServiceMonitor endpoint on port management)");
             }
         }
         return v;
     }
 
-    private static boolean selectsServiceOf(Rendered r, ObjectNode serviceMonitor, String service) {
-        JsonNode selector = at(serviceMonitor, "spec", "selector", "matchLabels");
-        Optional<ObjectNode> svc = r.find("Service", service);
-        if (selector == null || svc.isEmpty()) {
-            return false;
+    /** Whether a Service has a port named management that leads to the pods' management port. */
+    private static boolean servesManagementPort(ObjectNode service) {
+        for (JsonNode sp : iterable(at(service, "spec", "ports"))) {
+            if (MANAGEMENT_PORT_NAME.equals(text(sp, "name")) && leadsToManagement(sp)) {
+                return true;
+            }
         }
-        boolean pathOk = false;
-        for (JsonNode ep : iterable(at(serviceMonitor, "spec", "endpoints"))) {
-            pathOk |= METRICS_PATH.equals(text(ep, "path"));
+        return false;
+    }
+
+    /** Whether a Service port leads to the pods' management port (targetPort management, or 9000). */
+    private static boolean leadsToManagement(JsonNode servicePort) {
+        JsonNode target = servicePort.has("targetPort") ? servicePort.get("targetPort") : servicePort.get("port");
+        return target != null && (MANAGEMENT_PORT_NAME.equals(target.asText()) || target.asInt() == MANAGEMENT_PORT);
+    }
+
+    /**
+     * The management port (health, metrics) is for Prometheus, from its namespace, and nobody else: no
+     * NetworkPolicy rule that admits it may admit another peer (the ingress controller, another namespace, an
+     * IP range, everyone). The kubelet's probes need no rule: a NetworkPolicy always allows traffic from the
+     * pod's own node. And some rule must admit Prometheus, or nothing scrapes the services.
+     */
+    public static List<String> managementPortPrivate(Rendered r) {
+        List<String> v = new ArrayList<>();
+        for (Deployment d : deployments(r)) {
+            if (!isService(d)) {
+                continue;
+            }
+            String name = d.getMetadata().getName();
+            JsonNode podLabels = Json.TREE.valueToTree(d.getSpec().getTemplate().getMetadata().getLabels());
+            boolean prometheus = false;
+            for (ObjectNode p : r.ofKind("NetworkPolicy").toList()) {
+                JsonNode sel = at(p, "spec", "podSelector");
+                if (!(sel == null || sel.size() == 0 || matchesSelector(sel, podLabels))) {
+                    continue;
+                }
+                for (JsonNode rule : iterable(at(p, "spec", "ingress"))) {
+                    if (!admitsManagementPort(rule)) {
+                        continue;
+                    }
+                    if (rule.get("from") == null || rule.get("from").isEmpty()) {
+                        v.add(id(p) + ": lets anyone reach the management port of " + name + " (health, metrics)");
+                        continue;
+                    }
+                    for (JsonNode peer : iterable(rule.get("from"))) {
+                        boolean monitoring = peer.has("namespaceSelector") && !peer.has("ipBlock")
+                                && MONITORING_NAMESPACE.equals(text(peer, "namespaceSelector", "matchLabels",
+                                "kubernetes.io/metadata.name"));
+                        if (monitoring) {
+                            prometheus = true;
+                        } else {
+                            v.add(id(p) + ": lets " + peer + " reach the management port of " + name
+                                    + " (health, metrics); only namespace " + MONITORING_NAMESPACE + " may");
+                        }
+                    }
+                }
+            }
+            if (!prometheus) {
+                v.add("Deployment/" + name + ": no NetworkPolicy lets Prometheus (namespace " + MONITORING_NAMESPACE
+                        + ") reach its management port");
+            }
         }
-        return pathOk && matches(selector, at(svc.get(), "metadata", "labels"));
+        return v;
+    }
+
+    /** Whether a NetworkPolicy ingress rule admits the management port: by name, by number or range, or all ports. */
+    private static boolean admitsManagementPort(JsonNode rule) {
+        if (!rule.has("ports") || rule.get("ports").isEmpty()) {
+            return true;
+        }
+        for (JsonNode pt : iterable(rule.get("ports"))) {
+            JsonNode port = pt.get("port");
+            if (port == null) {
+                return true;
+            }
+            int from = port.asInt(-1);
+            int to = pt.has("endPort") ? pt.get("endPort").asInt() : from;
+            if (MANAGEMENT_PORT_NAME.equals(port.asText()) || (from <= MANAGEMENT_PORT && MANAGEMENT_PORT <= to)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public static List<String> servicesWired(Rendered r) {
@@ -999,13 +1129,22 @@ public final class DeployChecks {
                         v.add(id(i) + " path " + path + ": Service " + svc + " does not exist");
                         continue;
                     }
-                    boolean portOk = false;
+                    String number = text(p, "backend", "service", "port", "number");
+                    String backendPort = port != null ? port : number;
+                    JsonNode servicePort = null;
                     for (JsonNode sp : iterable(at(s.get(), "spec", "ports"))) {
-                        portOk |= Objects.equals(text(sp, "name"), port)
-                                || Objects.equals(sp.path("port").asText(), text(p, "backend", "service", "port", "number"));
+                        if (Objects.equals(text(sp, "name"), port) || Objects.equals(sp.path("port").asText(), number)) {
+                            servicePort = sp;
+                        }
                     }
-                    if (!portOk) {
-                        v.add(id(i) + " path " + path + ": Service " + svc + " has no port " + port);
+                    // Health and metrics answer on the management port only; the Ingress makes whatever it routes to public.
+                    if (MANAGEMENT_PORT_NAME.equals(port) || String.valueOf(MANAGEMENT_PORT).equals(number)
+                            || (servicePort != null && (servicePort.path("port").asInt() == MANAGEMENT_PORT
+                            || leadsToManagement(servicePort)))) {
+                        v.add(id(i) + " path " + path + ": routes to port " + backendPort + " of Service " + svc
+                                + ", the management port; that exposes health/metrics publicly");
+                    } else if (servicePort == null) {
+                        v.add(id(i) + " path " + path + ": Service " + svc + " has no port " + backendPort);
                     }
                 }
             }
@@ -1053,7 +1192,9 @@ public final class DeployChecks {
 
     /**
      * What the manifests rely on in the running service: it listens on 8080 (QUARKUS_HTTP_PORT in the
-     * manifest, else application.properties), and serves health and metrics there under /q.
+     * manifest, else application.properties), its management interface is on, and it serves health and
+     * metrics there, under /q, on 9000 (QUARKUS_MANAGEMENT_PORT in the manifest, else application.properties
+     * as the prod profile sees it, else Quarkus' default 9000).
      */
     public static List<String> runtimeSettings(Rendered r, List<ServiceProperties> services) {
         List<String> v = new ArrayList<>();
@@ -1070,19 +1211,31 @@ public final class DeployChecks {
                     .orElse(props.get("quarkus.http.port").orElse(String.valueOf(HTTP_PORT)));
             if (!port.equals(String.valueOf(HTTP_PORT))) {
                 v.add(svc + ": listens on " + port + " (quarkus.http.port / QUARKUS_HTTP_PORT) but the manifests "
-                        + "route, probe and scrape " + HTTP_PORT);
+                        + "route to " + HTTP_PORT);
             }
-            String management = Optional.ofNullable(env.get("QUARKUS_MANAGEMENT_ENABLED"))
-                    .orElse(props.get("quarkus.management.enabled").orElse("false"));
-            if (management.equals("true")) {
-                v.add(svc + ": quarkus.management.enabled=true moves health and metrics to port 9000; "
-                        + "the manifests probe and scrape " + HTTP_PORT);
+            // quarkus.management.enabled is fixed at build time: only application.properties decides it, and a
+            // manifest's QUARKUS_MANAGEMENT_ENABLED would change nothing but mislead whoever reads it.
+            if (!props.get("quarkus.management.enabled").orElse("false").equals("true")) {
+                v.add(svc + ": the management interface is off (quarkus.management.enabled is not true in "
+                        + "application.properties): health and metrics would answer on the API port " + HTTP_PORT
+                        + ", where the manifests neither probe nor scrape them and the Ingress routes");
             }
-            props.get("quarkus.http.non-application-root-path").filter(p -> !p.equals("q") && !p.equals("/q"))
-                    .ifPresent(p -> v.add(svc + ": quarkus.http.non-application-root-path=" + p
+            if (env.containsKey("QUARKUS_MANAGEMENT_ENABLED")) {
+                v.add(svc + ": QUARKUS_MANAGEMENT_ENABLED in the manifests changes nothing; quarkus.management.enabled "
+                        + "is fixed at build time (application.properties)");
+            }
+            String managementPort = Optional.ofNullable(env.get("QUARKUS_MANAGEMENT_PORT"))
+                    .orElse(props.get("quarkus.management.port").orElse(String.valueOf(MANAGEMENT_PORT)));
+            if (!managementPort.equals(String.valueOf(MANAGEMENT_PORT))) {
+                v.add(svc + ": serves health and metrics on " + managementPort + " (quarkus.management.port, "
+                        + "%prod.quarkus.management.port / QUARKUS_MANAGEMENT_PORT) but the manifests probe and scrape "
+                        + MANAGEMENT_PORT);
+            }
+            props.get("quarkus.management.root-path").filter(p -> !p.equals("q") && !p.equals("/q"))
+                    .ifPresent(p -> v.add(svc + ": quarkus.management.root-path=" + p
                             + " but the manifests use /q/health and /q/metrics"));
             props.get("quarkus.http.root-path").filter(p -> !p.equals("/")).ifPresent(p ->
-                    v.add(svc + ": quarkus.http.root-path=" + p + " but the manifests route and probe from /"));
+                    v.add(svc + ": quarkus.http.root-path=" + p + " but the manifests route from /"));
             props.get("quarkus.smallrye-health.root-path").filter(p -> !p.equals("health") && !p.equals("/q/health"))
                     .ifPresent(p -> v.add(svc + ": quarkus.smallrye-health.root-path=" + p + " but the probes use /q/health"));
             props.get("quarkus.micrometer.export.prometheus.path").filter(p -> !p.equals("metrics") && !p.equals(METRICS_PATH))
