@@ -3,6 +3,7 @@ package dev.lifeline.contact.ops;
 import dev.lifeline.contact.support.Api;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -10,19 +11,23 @@ import java.util.Map;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 
 @QuarkusTest
 class OperationsTest {
 
+    /** The management interface's root as the test run bound it, {@code http://localhost:port/q}. */
+    private final String management = ConfigProvider.getConfig().getValue("test.management.url", String.class);
+
     @Test
     void readinessCoversTheDatabaseAndTheBroker() throws InterruptedException {
         // Another test stops and restarts the broker; readiness may take a moment to recover from that.
         long deadline = System.nanoTime() + 30_000_000_000L;
-        while (RestAssured.get("/q/health/ready").statusCode() != 200 && System.nanoTime() < deadline) {
+        while (RestAssured.get(management + "/health/ready").statusCode() != 200 && System.nanoTime() < deadline) {
             Thread.sleep(250);
         }
-        RestAssured.get("/q/health/ready").then().statusCode(200)
+        RestAssured.get(management + "/health/ready").then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItems("Database connections health check", "SmallRye Reactive Messaging - readiness check"));
     }
@@ -31,7 +36,7 @@ class OperationsTest {
     void metricsCountUpsertsAndShowOutboxLag() {
         Api.TenantKey tenant = Api.newTenant();
         tenant.as().body(Map.of("email", "metrics@example.com")).post("/api/v1/contacts").then().statusCode(201);
-        RestAssured.get("/q/metrics").then().statusCode(200)
+        RestAssured.get(management + "/metrics").then().statusCode(200)
                 .body(containsString("lifeline_contacts_upserts_total{"))
                 .body(containsString("lifeline_outbox_oldest_pending_seconds"))
                 .body(containsString("lifeline_outbox_pending"))
@@ -39,10 +44,18 @@ class OperationsTest {
     }
 
     @Test
+    void healthAndMetricsAreNotServedOnTheApiPort() {
+        RestAssured.get(management + "/health/live").then().statusCode(200);
+        RestAssured.get("/q/health/live").then().statusCode(404);
+        RestAssured.get("/q/health").then().statusCode(404);
+        RestAssured.get("/q/metrics").then().statusCode(404);
+    }
+
+    @Test
     void theApiIsDescribedByOpenApi() {
         RestAssured.given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
-                .body("paths", org.hamcrest.Matchers.hasKey("/api/v1/contacts"))
-                .body("paths", org.hamcrest.Matchers.hasKey("/api/v1/admin/tenants"));
+                .body("paths", hasKey("/api/v1/contacts"))
+                .body("paths", hasKey("/api/v1/admin/tenants"));
         RestAssured.get("/q/swagger-ui/").then().statusCode(200);
     }
 

@@ -1,6 +1,7 @@
 package dev.lifeline.monitor.status;
 
 import dev.lifeline.events.outage.CatalogPlatforms;
+import dev.lifeline.monitor.health.HealthMonitor;
 import dev.lifeline.monitor.probe.ProbeHistory;
 import dev.lifeline.monitor.probe.ProbeKind;
 import dev.lifeline.monitor.probe.ProbeResult;
@@ -8,6 +9,7 @@ import dev.lifeline.monitor.health.ProbeOutcome;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -82,15 +84,20 @@ class StatusPagesTest {
     }
 
     @Inject
-    dev.lifeline.monitor.health.HealthMonitor monitor;
+    HealthMonitor monitor;
+
+    /** The management interface's root as the test run bound it, {@code http://localhost:port/q}. */
+    private final String management = ConfigProvider.getConfig().getValue("test.management.url", String.class);
 
     @Test
     void operationsEndpointsAnswer() {
         monitor.accept(new ProbeResult("metrics-probe", "custom-metrics-only", ProbeKind.HTTP, ProbeOutcome.FAILED,
                 null, 7L, "HTTP 503", Instant.now(), 1));
-        given().when().get("/q/health/ready").then().statusCode(200);
+        given().when().get(management + "/health/ready").then().statusCode(200);
+        given().when().get("/q/health/ready").then().statusCode(404);
+        given().when().get("/q/metrics").then().statusCode(404);
         given().when().get("/q/openapi").then().statusCode(200).body(containsString("/api/v1/platforms/{platformId}/outages"));
-        given().when().get("/q/metrics").then().statusCode(200)
+        given().when().get(management + "/metrics").then().statusCode(200)
                 .body(containsString("lifeline_outbox_pending"))
                 .body(containsString("lifeline_probe_latency_seconds_bucket"))
                 .body(containsString("lifeline_probe_failures_total{outcome=\"failed\",platform=\"custom-metrics-only\"}"))
