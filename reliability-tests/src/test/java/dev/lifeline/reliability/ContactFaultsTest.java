@@ -69,7 +69,7 @@ class ContactFaultsTest {
     @Test
     @Order(2)
     void capturesWhileTheBrokerIsDownAndTheServiceIsKilledAreAllKept() {
-        Business shop = campaignUnderway("shopify");
+        Business shop = campaignUnderway("instagram");
         Business business = Business.signUp(system, "capture-kill-" + suffix());
         Set<String> accepted = new HashSet<>();
         system.stack.kafka().stop();
@@ -81,7 +81,7 @@ class ContactFaultsTest {
             // Started again with the broker still down: it is not ready (readiness checks the broker) but it answers,
             // and what it accepts now reaches contacts.v1 through the outbox once the broker is back.
             system.relaunch(RunningSystem.CONTACT);
-            Business.eventually(Duration.ofMinutes(2), () -> Http.get(business.contacts("/q/health/live"), Map.of()),
+            Business.eventually(Duration.ofMinutes(2), () -> Http.get(system.process(RunningSystem.CONTACT).managementUrl() + "/q/health/live", Map.of()),
                     reply -> reply.status() == 200);
             accepted.addAll(capture(business, CAPTURES / 2 + 6, CAPTURES));
         } finally {
