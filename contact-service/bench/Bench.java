@@ -24,12 +24,19 @@ import java.util.regex.Pattern;
  * contact creation throughput and p50/p99 latency over HTTP at a fixed concurrency, and CSV import rows/s for
  * 100,000 rows with the service's peak heap (sampled from /q/metrics).
  *
- *   java contact-service/bench/Bench.java [baseUrl] [adminKey] [creates] [concurrency] [importRows]
+ *   java contact-service/bench/Bench.java [baseUrl] [adminKey] [creates] [concurrency] [importRows] [managementUrl]
+ *
+ * managementUrl (health and metrics) defaults to baseUrl's port plus 1000, as the local run starts services.
  */
 public class Bench {
 
     static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
+
+    static String portPlus1000(String url) {
+        URI uri = URI.create(url);
+        return uri.getScheme() + "://" + uri.getHost() + ":" + (uri.getPort() + 1000);
+    }
 
     public static void main(String[] args) throws Exception {
         String base = args.length > 0 ? args[0] : "http://localhost:8081";
@@ -37,12 +44,13 @@ public class Bench {
         int creates = args.length > 2 ? Integer.parseInt(args[2]) : 30_000;
         int concurrency = args.length > 3 ? Integer.parseInt(args[3]) : 64;
         int importRows = args.length > 4 ? Integer.parseInt(args[4]) : 100_000;
+        String management = args.length > 5 ? args[5] : portPlus1000(base);
 
         String apiKey = newTenant(base, adminKey);
         // The ceiling of this machine right now: the same client and concurrency against a trivial endpoint.
         long[] ceilingLat = new long[Math.min(20_000, creates)];
         long c0 = System.nanoTime();
-        runGets(base + "/q/health/live", ceilingLat.length, concurrency, ceilingLat);
+        runGets(management + "/q/health/live", ceilingLat.length, concurrency, ceilingLat);
         double ceiling = ceilingLat.length / ((System.nanoTime() - c0) / 1e9);
         System.out.printf("warming up (%d creates)...%n", Math.min(5_000, creates / 5));
         runCreates(base, apiKey, Math.min(5_000, creates / 5), concurrency, "warm");
@@ -60,7 +68,7 @@ public class Bench {
                 w.write("Person " + i + ",person" + i + "@bench.example,+4915" + String.format("%09d", 100_000_000 + i) + ",bench;import,yes\n");
             }
         }
-        HeapSampler heap = new HeapSampler(base);
+        HeapSampler heap = new HeapSampler(management);
         heap.start();
         long i0 = System.nanoTime();
         HttpResponse<String> upload = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/contacts/imports"))
@@ -84,7 +92,7 @@ public class Bench {
         System.out.println("| measurement                         | value            |");
         System.out.println("|-------------------------------------|------------------|");
         System.out.printf("| creates (POST /api/v1/contacts)     | %,d at %d conc. |%n", creates, concurrency);
-        System.out.printf("| ceiling: GET /q/health/live         | %,.0f /s        |%n", ceiling);
+        System.out.printf("| ceiling: GET /q/health/live (mgmt)   | %,.0f /s        |%n", ceiling);
         System.out.printf("| create throughput                   | %,.0f /s        |%n", creates / secs);
         System.out.printf("| create latency p50                  | %.1f ms          |%n", lat[lat.length / 2] / 1e6);
         System.out.printf("| create latency p99                  | %.1f ms          |%n", lat[(int) (lat.length * 0.99)] / 1e6);

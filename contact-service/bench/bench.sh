@@ -21,6 +21,9 @@ if [ -z "$BASE" ]; then
     > /tmp/lifeline-bench-stack.log 2>&1 &
   started=$!
   trap 'kill -- -$started 2>/dev/null || true; sleep 5' EXIT
-  for _ in $(seq 1 120); do curl -fs "$BASE/q/health/ready" >/dev/null 2>&1 && break; sleep 1; done
+  # Health and metrics are on the management port: the API port plus 1000 in the local run.
+  for _ in $(seq 1 120); do curl -fs "http://127.0.0.1:19081/q/health/ready" >/dev/null 2>&1 && break; sleep 1; done
 fi
-java contact-service/bench/Bench.java "$BASE" "$LIFELINE_ADMIN_KEY" "${1:-30000}" "${2:-64}" "${3:-100000}"
+# A service you run yourself: LIFELINE_BENCH_MANAGEMENT_URL if its management port is not the API port plus 1000.
+java contact-service/bench/Bench.java "$BASE" "$LIFELINE_ADMIN_KEY" "${1:-30000}" "${2:-64}" "${3:-100000}" \
+  ${LIFELINE_BENCH_MANAGEMENT_URL:+"$LIFELINE_BENCH_MANAGEMENT_URL"}

@@ -8,6 +8,8 @@ import dev.lifeline.localstack.LocalStack;
 import dev.lifeline.localstack.ServiceProcess;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,9 +23,12 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -85,9 +90,10 @@ final class PackagedOutreach implements AutoCloseable {
         return id(r.body());
     }
 
-    static int status(ServiceProcess service, String path) {
+    /** The status of a health check ({@code live}, {@code ready}) on the management port; -1 for no answer. */
+    static int health(ServiceProcess service, String check) {
         try {
-            return http(service, null, "GET", path, null).statusCode();
+            return http(service.managementUrl() + "/q/health/" + check, null, "GET", null).statusCode();
         } catch (RuntimeException e) {
             return -1;
         }
@@ -96,7 +102,8 @@ final class PackagedOutreach implements AutoCloseable {
     /** Mails of {@code lifeline_outreach_messages_total{outcome="sent"}} as this process counted them. */
     static double sentBy(ServiceProcess service) {
         double total = 0;
-        for (String line : http(service, null, "GET", "/q/metrics", null).body().split("\n")) {
+        for (String line : http(service.managementUrl() + "/q/metrics", null, "GET", null).body().split("\n")) {
+            // the series itself, not its _created timestamp; "name{labels} value"
             if (line.startsWith("lifeline_outreach_messages_total{") && line.contains("outcome=\"sent\"")) {
                 total += Double.parseDouble(line.substring(line.indexOf('}') + 1).trim().split("\\s+")[0]);
             }
@@ -111,6 +118,16 @@ final class PackagedOutreach implements AutoCloseable {
     List<CapturedMail> mailsTo(String tenant) {
         String suffix = "-" + tenant + "@example.com";
         return stack.mail().messages().stream().filter(m -> m.to().stream().anyMatch(t -> t.endsWith(suffix))).toList();
+    }
+
+    /** Mails per recipient address of the tenant's contacts, as the catcher got them. */
+    Map<String, Integer> perRecipient(String tenant) {
+        String suffix = "-" + tenant + "@example.com";
+        Map<String, Integer> counts = new HashMap<>();
+        for (CapturedMail m : mailsTo(tenant)) {
+            m.to().stream().filter(to -> to.endsWith(suffix)).forEach(to -> counts.merge(to, 1, Integer::sum));
+        }
+        return counts;
     }
 
     /** Contacts straight into outreach's projection (how they got there is not what is tested). */
@@ -147,6 +164,31 @@ final class PackagedOutreach implements AutoCloseable {
         }
     }
 
+    Set<String> contactsIn(String runId, String state) throws SQLException {
+        return new HashSet<>(states(runId, state).keySet());
+    }
+
+    /** Every delivery's state of the run, by contact. */
+    Map<String, String> states(String runId) throws SQLException {
+        return states(runId, null);
+    }
+
+    private Map<String, String> states(String runId, String onlyState) throws SQLException {
+        Map<String, String> states = new HashMap<>();
+        try (Connection c = db(); PreparedStatement ps = c.prepareStatement(
+                "select contact_id, state from delivery where run_id = ?::uuid and (?::text is null or state = ?)")) {
+            ps.setString(1, runId);
+            ps.setString(2, onlyState);
+            ps.setString(3, onlyState);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    states.put(rs.getString(1), rs.getString(2));
+                }
+            }
+        }
+        return states;
+    }
+
     private Connection db() throws SQLException {
         return DriverManager.getConnection(stackConfig.get("quarkus.datasource.jdbc.url"),
                 stackConfig.get("quarkus.datasource.username"), stackConfig.get("quarkus.datasource.password"));
@@ -159,7 +201,11 @@ final class PackagedOutreach implements AutoCloseable {
     }
 
     private static HttpResponse<String> http(ServiceProcess service, String key, String method, String path, String body) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(service.baseUrl() + path)).timeout(Duration.ofSeconds(30))
+        return http(service.baseUrl() + path, key, method, body);
+    }
+
+    private static HttpResponse<String> http(String url, String key, String method, String body) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json");
         if (key != null) {
             b.header("Authorization", "Bearer " + key);
@@ -167,8 +213,8 @@ final class PackagedOutreach implements AutoCloseable {
         b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         try {
             return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

@@ -100,11 +100,11 @@ class SharedLimitsAndBacklogIT {
         long started = System.nanoTime();
         while (outreach.count(runId, "sent") < n) {
             assertThat(System.nanoTime() - started).as("campaign still running after 180 s").isLessThan(180_000_000_000L);
-            for (String path : List.of("/q/health/live", "/q/health/ready")) {
-                int status = PackagedOutreach.status(service, path);
+            for (String check : List.of("live", "ready")) {
+                int status = PackagedOutreach.health(service, check);
                 polls++;
                 if (status != 200) {
-                    notUp.add(String.format("%s %d after %.1f s", path, status, (System.nanoTime() - started) / 1e9));
+                    notUp.add(String.format("%s %d after %.1f s", check, status, (System.nanoTime() - started) / 1e9));
                 }
             }
             Thread.sleep(250);

@@ -151,7 +151,7 @@ class MonitorReplicasTest {
         String metrics;
         try {
             metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                            URI.create(system.process(instance).baseUrl() + "/q/metrics")).header("Accept", "text/plain").build(),
+                            URI.create(system.process(instance).managementUrl() + "/q/metrics")).header("Accept", "text/plain").build(),
                     HttpResponse.BodyHandlers.ofString()).body();
         } catch (IOException e) {
             return 0;

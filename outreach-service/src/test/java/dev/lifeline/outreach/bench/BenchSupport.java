@@ -8,6 +8,7 @@ import dev.lifeline.outreach.TestBus;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 
 import java.io.File;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -38,12 +39,14 @@ final class BenchSupport {
     static final class Service {
         final Process process;
         final String base;
+        final String management;
         final Path log;
         final AtomicLong peakRssKb = new AtomicLong();
 
-        Service(Process process, String base, Path log) {
+        Service(Process process, String base, String management, Path log) {
             this.process = process;
             this.base = base;
+            this.management = management;
             this.log = log;
             Thread rss = new Thread(() -> {
                 while (process.isAlive()) {
@@ -73,6 +76,7 @@ final class BenchSupport {
 
     static Service launch(String name, Map<String, String> config, int smtpPort, Map<String, String> extra) throws Exception {
         int httpPort = FreePort.pick();
+        int managementPort = FreePort.pick();
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(jvmFlags());
@@ -83,6 +87,7 @@ final class BenchSupport {
         extra.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
         cmd.add("-Dquarkus.mailer.port=" + smtpPort);
         cmd.add("-Dquarkus.http.port=" + httpPort);
+        cmd.add("-Dquarkus.management.port=" + managementPort);
         cmd.add("-Dquarkus.log.level=WARN");
         cmd.add("-Dlifeline.link-signing-key=benchmark-link-signing-key");
         cmd.add("-jar");
@@ -93,7 +98,7 @@ final class BenchSupport {
         launch.environment().put("MALLOC_ARENA_MAX", "2");
         Process process = launch.start();
         Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
-        Service service = new Service(process, "http://127.0.0.1:" + httpPort, log);
+        Service service = new Service(process, "http://127.0.0.1:" + httpPort, "http://127.0.0.1:" + managementPort, log);
         awaitReady(service);
         System.out.println(name + " up on " + service.base + " (log " + log + ")");
         return service;
@@ -168,11 +173,11 @@ final class BenchSupport {
                 throw new IllegalStateException("service exited; see " + s.log + "\n" + Files.readString(s.log));
             }
             try {
-                if (HTTP.send(HttpRequest.newBuilder(URI.create(s.base + "/q/health/ready")).build(),
+                if (HTTP.send(HttpRequest.newBuilder(URI.create(s.management + "/q/health/ready")).build(),
                         HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
                     return;
                 }
-            } catch (java.io.IOException ignored) {
+            } catch (IOException ignored) {
                 // not listening yet
             }
             Thread.sleep(200);
