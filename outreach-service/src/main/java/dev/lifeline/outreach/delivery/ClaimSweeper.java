@@ -2,6 +2,7 @@ package dev.lifeline.outreach.delivery;
 
 import dev.lifeline.events.Topics;
 import dev.lifeline.events.outreach.DeliveryJob;
+import dev.lifeline.kit.inbox.DatabaseOutage;
 import dev.lifeline.kit.outbox.Outbox;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,21 +35,26 @@ public class ClaimSweeper {
     @Inject
     MeterRegistry metrics;
 
-    private long sweptAt;
-    private boolean swept;
+    private final SweepSchedule schedule = new SweepSchedule(System::nanoTime);
 
-    /** Sweeps when a quarter lease has passed since the last sweep; only the launcher thread calls it. */
+    /** Sweeps when a quarter lease has passed since the last sweep (see {@link SweepSchedule}). */
     public void sweepIfDue() {
-        ClaimLease lease = new ClaimLease(config.claimLease());
-        long now = System.nanoTime();
-        if (swept && now - sweptAt < lease.sweepEvery().toNanos()) {
+        if (!schedule.due(new ClaimLease(config.claimLease()))) {
             return;
         }
-        swept = true;
-        sweptAt = now;
         // ArC intercepts self-invocation, so each sweep() is its own transaction.
         while (sweep() == BATCH) {
             // more expired claims than one batch: go on
+        }
+    }
+
+    /**
+     * Whatever failed in this instance's periodic loop (which also runs the sweeps): a database outage holds the
+     * sweeper back, see {@link SweepSchedule}.
+     */
+    public void failed(RuntimeException failure) {
+        if (DatabaseOutage.isCause(failure)) {
+            schedule.databaseFailed();
         }
     }
 

@@ -98,6 +98,7 @@ public class RunLauncher {
                 dispatcher.releaseDeferred();
                 claims.sweepIfDue();
             } catch (RuntimeException e) {
+                claims.failed(e);
                 LOG.warnf("Run dispatch failed, retrying: %s", e.getClass().getSimpleName());
             }
             try {
