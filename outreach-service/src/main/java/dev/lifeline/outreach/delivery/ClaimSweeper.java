@@ -36,12 +36,28 @@ public class ClaimSweeper {
 
     private long sweptAt;
     private boolean swept;
+    private long databaseAwayAt;
+    private boolean databaseWasAway;
+
+    /**
+     * The database was away just now. A claim whose lease runs out meanwhile is not a crashed sender's: its sender
+     * could neither confirm it nor record its outcome (the outcome writer waits the outage out, and the mail may be
+     * out already). So sweeps wait until a lease has passed since the database was last seen away: live senders
+     * confirm or finish their claims first, and what is left after that is a crashed sender's. Launcher thread only.
+     */
+    public void databaseAway() {
+        databaseAwayAt = System.nanoTime();
+        databaseWasAway = true;
+    }
 
     /** Sweeps when a quarter lease has passed since the last sweep; only the launcher thread calls it. */
     public void sweepIfDue() {
         ClaimLease lease = new ClaimLease(config.claimLease());
         long now = System.nanoTime();
         if (swept && now - sweptAt < lease.sweepEvery().toNanos()) {
+            return;
+        }
+        if (databaseWasAway && now - databaseAwayAt < lease.lease().toNanos()) {
             return;
         }
         swept = true;

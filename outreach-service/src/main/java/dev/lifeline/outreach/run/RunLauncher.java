@@ -1,5 +1,6 @@
 package dev.lifeline.outreach.run;
 
+import dev.lifeline.kit.inbox.DatabaseOutage;
 import dev.lifeline.outreach.OutreachConfig;
 import dev.lifeline.outreach.delivery.ClaimSweeper;
 import dev.lifeline.outreach.webhook.WebhookDispatch;
@@ -98,6 +99,9 @@ public class RunLauncher {
                 dispatcher.releaseDeferred();
                 claims.sweepIfDue();
             } catch (RuntimeException e) {
+                if (DatabaseOutage.isCause(e)) {
+                    claims.databaseAway();
+                }
                 LOG.warnf("Run dispatch failed, retrying: %s", e.getClass().getSimpleName());
             }
             try {
