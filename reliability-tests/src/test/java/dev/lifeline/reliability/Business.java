@@ -145,6 +145,17 @@ final class Business {
         return reply;
     }
 
+    /** Asks again every half second until the value is done or time is up, and answers the last one either way. */
+    static <T> T until(Duration timeout, Supplier<T> value, Predicate<T> done) {
+        Instant deadline = Instant.now().plus(timeout);
+        T last = value.get();
+        while (!done.test(last) && Instant.now().isBefore(deadline)) {
+            sleep(Duration.ofMillis(500));
+            last = value.get();
+        }
+        return last;
+    }
+
     /** A call that may hit a service while it restarts: no answer is not an answer yet. */
     private static Http.Reply attempt(Supplier<Http.Reply> call) {
         try {

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -16,7 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A live outage campaign to a few thousand contacts, and in the middle of it the broker, the database or a sender
- * dies. Afterwards every contact has exactly one mail, and every service is ready again with nobody touching it.
+ * dies. Afterwards every contact has exactly one mail, no record went to a dead-letter topic, and every service is
+ * ready again with nobody touching it.
  */
 @Order(1)
 class CampaignFaultsTest {
@@ -25,10 +27,19 @@ class CampaignFaultsTest {
     /** Mails already out when the fault strikes: clearly mid-run (the campaign sends {@link SharedSystem#SEND_RATE}/s). */
     private static final int STRIKE_AFTER = 300;
     private static final Duration OUTAGE_LENGTH = Duration.ofSeconds(10);
+    /**
+     * Longer than the Kafka connector's 60 s unprocessed-record check and than the claim lease: consumers must wait
+     * it out holding their records, not dead-letter them, and nothing may restart a service that is only waiting.
+     */
+    private static final Duration DATABASE_OUTAGE = Duration.ofSeconds(90);
 
     private static RunningSystem system;
     /** The drill's business, for faults that look into its deliveries. */
     private static Business current;
+    /** What the fault itself saw, for the drill's line in the results. */
+    private static String observed;
+    /** Liveness answers other than UP while the fault lasted, where the fault watches them. */
+    private static List<String> notLive;
 
     /** What a fault did, told by the fault itself: deliveries a killed sender had claimed and not finished. */
     private interface Fault {
@@ -55,9 +66,15 @@ class CampaignFaultsTest {
     @Order(2)
     void theDatabaseStopsMidCampaignAndComesBack() {
         drill("postgres-stop", "whatsapp", () -> {
-            system.stack.postgres().stop();
-            Business.sleep(OUTAGE_LENGTH);
-            system.stack.postgres().restart();
+            try (Liveness liveness = Liveness.watch(system)) {
+                system.stack.postgres().stop();
+                Business.sleep(DATABASE_OUTAGE);
+                system.stack.postgres().restart();
+                liveness.close();
+                notLive = liveness.notLive();
+                observed = String.format("PostgreSQL stopped for %d s, liveness checks not UP meanwhile: %d of %d",
+                        DATABASE_OUTAGE.toSeconds(), notLive.size(), liveness.checks());
+            }
             return Set.of();
         });
     }
@@ -90,6 +107,8 @@ class CampaignFaultsTest {
     }
 
     private void drill(String name, String platform, Fault fault) {
+        observed = null;
+        notLive = List.of();
         current = Business.signUp(system, name + "-" + UUID.randomUUID().toString().substring(0, 8));
         Business business = current;
         business.importContacts(AUDIENCE);
@@ -99,10 +118,14 @@ class CampaignFaultsTest {
         Business.declareOutage(system, platform);
         awaitMails(business, STRIKE_AFTER, Duration.ofMinutes(3));
         int mailedBefore = Inbox.perRecipient(system, business).size();
+        Map<String, Long> deadLettersBefore = DeadLetters.counts(system);
         Set<String> inFlight = fault.strike();
 
         system.awaitAllReady();
         Inbox.Tally tally = Inbox.await(system, business, business.emails(AUDIENCE), Duration.ofMinutes(5));
+        // A fault is never a record's fault: whatever a consumer held when it struck is processed, not dead-lettered.
+        Map<String, Long> deadLettered = DeadLetters.since(deadLettersBefore, DeadLetters.counts(system));
+        long deadLetters = deadLettered.values().stream().mapToLong(Long::longValue).sum();
         Map<String, Integer> insideLease = new TreeMap<>();
         Map<String, Integer> elsewhere = new TreeMap<>();
         tally.duplicates().forEach((address, count) -> (inFlight.contains(address) ? insideLease : elsewhere).put(address, count));
@@ -112,15 +135,19 @@ class CampaignFaultsTest {
         Results.add(Results.LOST, tally.missing().size());
         Results.add(Results.DUPLICATES, copiesElsewhere);
         Results.add(Results.DUPLICATES_INSIDE_CLAIM_LEASE, copiesInsideLease);
-        boolean survived = tally.missing().isEmpty() && elsewhere.isEmpty();
+        Results.add(Results.DEAD_LETTERED_IN_FAULTS, deadLetters);
+        boolean survived = tally.missing().isEmpty() && elsewhere.isEmpty() && deadLetters == 0 && notLive.isEmpty();
         if (survived) {
             Results.add(Results.FAULTS_SURVIVED, 1);
         }
-        Results.set("fault " + name, String.format("%d contacts, %d mailed before the fault, %d in flight at it; after: %s",
-                AUDIENCE, mailedBefore, inFlight.size(), tally));
+        Results.set("fault " + name, String.format("%s%d contacts, %d mailed before the fault, %d in flight at it; "
+                + "dead-lettered during it: %d; after: %s", observed == null ? "" : observed + "; ", AUDIENCE,
+                mailedBefore, inFlight.size(), deadLetters, tally));
 
         assertThat(tally.missing()).as(name + ": contacts who never got the campaign — " + tally).isEmpty();
         assertThat(elsewhere).as(name + ": second copies outside what was in flight at the fault — " + tally).isEmpty();
+        assertThat(deadLettered).as(name + ": records dead-lettered during the fault, per dead-letter topic").isEmpty();
+        assertThat(notLive).as(name + ": liveness answers other than UP while the fault lasted").isEmpty();
     }
 
     private static void awaitMails(Business business, int count, Duration timeout) {

@@ -26,11 +26,13 @@ public final class Results {
     public static final String DUPLICATE_OUTAGE_EVENTS = "duplicate outage events";
     public static final String OUTAGES_LEFT_OPEN = "outages left open";
     public static final String SSRF_REFUSED = "ssrf targets refused";
+    public static final String DEAD_LETTERED_IN_FAULTS = "records dead-lettered during fault drills";
+    public static final String TENANT_DELETIONS_VERIFIED = "tenant deletions verified";
 
     /** The headline lines the issue asks for, present even when nothing was counted under them. */
     private static final String[] HEADLINES = {FAULTS_SURVIVED, DUPLICATES, DUPLICATES_INSIDE_CLAIM_LEASE, LOST,
             BAD_INPUTS_TRIED, SERVER_ERRORS, ISOLATION_CHECKS, MONITOR_FAILOVERS, DUPLICATE_OUTAGE_EVENTS,
-            OUTAGES_LEFT_OPEN, RATE_LIMIT_OVERSHOOT, SSRF_REFUSED};
+            OUTAGES_LEFT_OPEN, RATE_LIMIT_OVERSHOOT, SSRF_REFUSED, DEAD_LETTERED_IN_FAULTS, TENANT_DELETIONS_VERIFIED};
 
     private static final Map<String, Object> VALUES = new LinkedHashMap<>();
 

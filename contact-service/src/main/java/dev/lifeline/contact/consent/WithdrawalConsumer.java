@@ -45,7 +45,7 @@ public class WithdrawalConsumer {
                 throw new MalformedEventException("tenantId and contactId must be UUIDs");
             }
             String source = withdrawn.reason() == WithdrawalReason.HARD_BOUNCE ? ConsentSource.BOUNCE : ConsentSource.UNSUBSCRIBE;
-            DatabaseOutage.waitOut(() -> recorder.record(inbound.id(), withdrawn, source));
+            DatabaseOutage.waitOut(WithdrawalConsumer.class, () -> recorder.record(inbound.id(), withdrawn, source));
             return message.ack();
         } catch (MalformedEventException e) {
             LOG.warnf("Withdrawal record rejected to the DLQ: %s", e.getMessage());

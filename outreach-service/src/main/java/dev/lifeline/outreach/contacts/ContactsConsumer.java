@@ -26,7 +26,7 @@ public class ContactsConsumer {
     public CompletionStage<Void> consume(Message<String> message) {
         try {
             InboundEvent inbound = InboundEvent.of(message);
-            DatabaseOutage.waitOut(() -> projector.apply(inbound));
+            DatabaseOutage.waitOut(ContactsConsumer.class, () -> projector.apply(inbound));
             return message.ack();
         } catch (RuntimeException e) {
             // The message text of a decoding error names fields only, never values.

@@ -47,7 +47,7 @@ public class DeliveriesConsumer {
         }
         CompletionStage<Void> recorded;
         try {
-            recorded = DatabaseOutage.waitOut(() -> worker.deliver(batch));
+            recorded = DatabaseOutage.waitOut(DeliveriesConsumer.class, () -> worker.deliver(batch));
         } catch (RuntimeException e) {
             LOG.warnf("Delivery batch of run %s failed: %s", batch.runId(), e.getClass().getSimpleName());
             return message.nack(e);

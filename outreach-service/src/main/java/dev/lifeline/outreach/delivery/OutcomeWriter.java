@@ -111,7 +111,7 @@ public class OutcomeWriter {
         try {
             // The mails are out: losing their outcomes to a database restart would leave the rows in "sending", and
             // the sweeper would send them a second time after the lease. So the batch waits for the database.
-            int applied = DatabaseOutage.waitOut(() -> update(batch));
+            int applied = DatabaseOutage.waitOut(OutcomeWriter.class, () -> update(batch));
             if (applied < batch.size()) {
                 // The claim was taken back after its lease (the outcome came too late), or the contact was erased.
                 metrics.counter("lifeline_outreach_outcomes_not_applied_total").increment(batch.size() - applied);

@@ -57,7 +57,7 @@ public class SendLimits {
 
     private SharedBucket bucket(String key, double rate) {
         return buckets.computeIfAbsent(key, k -> new SharedBucket(rate,
-                (perSecond, burst, n) -> DatabaseOutage.waitOut(() -> rates.take(k, perSecond, burst, n)),
+                (perSecond, burst, n) -> DatabaseOutage.waitOut(SendLimits.class, () -> rates.take(k, perSecond, burst, n)),
                 System::nanoTime));
     }
 

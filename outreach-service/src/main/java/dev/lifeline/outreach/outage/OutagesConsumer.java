@@ -34,7 +34,7 @@ public class OutagesConsumer {
                 return message.ack();
             }
             InboundEvent event = in;
-            if (DatabaseOutage.waitOut(() -> reaction.apply(event)) > 0) {
+            if (DatabaseOutage.waitOut(OutagesConsumer.class, () -> reaction.apply(event)) > 0) {
                 launcher.wake();
             }
             return message.ack();

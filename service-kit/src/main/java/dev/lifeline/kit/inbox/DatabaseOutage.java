@@ -1,49 +1,93 @@
 package dev.lifeline.kit.inbox;
 
+import org.jboss.logging.Logger;
+
 import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
  * Tells a database that is away (restarting, failing over, unreachable) from a record that is wrong, and waits the
- * former out. A record that failed only because PostgreSQL was away is not poison: sending it to the dead-letter topic
- * would lose a contact, a withdrawal or a customer's message, so consumers retry it in place until the database is
- * back. Holding the consumer's thread is the back-pressure: no further records are taken meanwhile.
+ * former out, for as long as it lasts. A record that failed only because PostgreSQL was away is not poison: sending it
+ * to the dead-letter topic would lose a contact, a withdrawal, an outage or a customer's message, and no patience,
+ * however long, makes that right, because a database outage is never the record's fault. So consumers retry it in
+ * place until the database is back.
+ * <p>
+ * Holding the consumer's worker thread is the back-pressure: the Kafka connector stops polling for more once its
+ * queue is full (it pauses the partitions and goes on polling, so the consumer stays in its group), and its
+ * unprocessed-record check, which would otherwise report the channel dead after 60 s, is off for every channel (the
+ * kit's {@code META-INF/microprofile-config.properties}). Readiness goes down meanwhile (the datasource check);
+ * liveness stays up, so nothing restarts a service that is only waiting.
  */
 public final class DatabaseOutage {
+
+    private static final Logger LOG = Logger.getLogger(DatabaseOutage.class);
 
     /** SQLState classes of a connection that failed or an operator/administrator shutdown. */
     private static final String CONNECTION_EXCEPTION = "08";
     private static final String OPERATOR_INTERVENTION = "57";
     private static final Duration FIRST_PAUSE = Duration.ofMillis(200);
     private static final Duration LONGEST_PAUSE = Duration.ofSeconds(5);
+    /** A long outage is one line a minute per waiter, not one per retry, and never more than one per waiter. */
+    static final Duration WARN_EVERY = Duration.ofMinutes(1);
 
-    public interface Sleeper {
+    /** When each waiter (named by its class) last warned: many threads of one consumer still warn once a minute. */
+    private static final Map<String, Long> LAST_WARNED = new ConcurrentHashMap<>();
+
+    /** The clock, the sleep and the log of a wait: the calling thread's and the service log, or a test's. */
+    interface Waiting {
+        long nanoTime();
+
         void sleep(Duration pause) throws InterruptedException;
+
+        void warn(String message);
+
+        void recovered(String message);
     }
 
-    /**
-     * How long a consumer waits for the database before it gives the record up to the dead-letter topic: below the
-     * Kafka connector's 60 s limit for an unacknowledged record, past which it would mark the channel unhealthy.
-     */
-    public static final Duration CONSUMER_PATIENCE = Duration.ofSeconds(40);
+    private static final Waiting THIS_THREAD = new Waiting() {
+        @Override
+        public long nanoTime() {
+            return System.nanoTime();
+        }
+
+        @Override
+        public void sleep(Duration pause) throws InterruptedException {
+            Thread.sleep(pause.toMillis());
+        }
+
+        @Override
+        public void warn(String message) {
+            LOG.warn(message);
+        }
+
+        @Override
+        public void recovered(String message) {
+            LOG.info(message);
+        }
+    };
 
     private DatabaseOutage() {
     }
 
-    /** {@link #waitOut} with {@link #CONSUMER_PATIENCE}, sleeping the calling thread. */
-    public static void waitOut(Runnable work) {
-        waitOut(() -> {
+    /** {@link #waitOut(Class, Supplier)} for work without a result. */
+    public static void waitOut(Class<?> waiter, Runnable work) {
+        waitOut(waiter, () -> {
             work.run();
             return null;
         });
     }
 
-    /** {@link #waitOut} with {@link #CONSUMER_PATIENCE}, sleeping the calling thread. */
-    public static <T> T waitOut(Supplier<T> work) {
-        return waitOut(work, CONSUMER_PATIENCE, pause -> Thread.sleep(pause.toMillis()));
+    /**
+     * Runs {@code work}, again and again with growing pauses (up to 5 s) for as long as it fails because of the
+     * database; any other failure is thrown at once. {@code waiter} names who waits in the log (never the record).
+     */
+    public static <T> T waitOut(Class<?> waiter, Supplier<T> work) {
+        return waitOut(waiter.getSimpleName(), work, THIS_THREAD);
     }
 
     /** Whether anything in the cause chain says the database could not be reached or went away mid-statement. */
@@ -65,28 +109,55 @@ public final class DatabaseOutage {
         return false;
     }
 
-    /**
-     * Runs {@code work}, again and again with growing pauses while it fails because of the database, for at most
-     * {@code patience}; any other failure, or the last one after that, is thrown.
-     */
-    public static <T> T waitOut(Supplier<T> work, Duration patience, Sleeper sleeper) {
-        long deadline = System.nanoTime() + patience.toNanos();
+    static <T> T waitOut(String waiter, Supplier<T> work, Waiting waiting) {
         Duration pause = FIRST_PAUSE;
+        long awaySince = 0;
+        boolean away = false;
+        boolean warned = false;
         while (true) {
             try {
-                return work.get();
+                T result = work.get();
+                if (warned) {
+                    waiting.recovered(String.format("%s: the database is back after %d s; going on", waiter,
+                            Duration.ofNanos(waiting.nanoTime() - awaySince).toSeconds()));
+                }
+                return result;
             } catch (RuntimeException e) {
-                if (!isCause(e) || System.nanoTime() + pause.toNanos() > deadline) {
+                if (!isCause(e)) {
                     throw e;
+                }
+                long now = waiting.nanoTime();
+                if (!away) {
+                    away = true;
+                    awaySince = now;
+                }
+                if (dueToWarn(waiter, now)) {
+                    warned = true;
+                    // The exception's class only: a driver's message can quote the statement's values.
+                    waiting.warn(String.format("%s is waiting for the database, away for %d s (%s): it holds what it "
+                            + "is doing and retries until the database is back", waiter,
+                            Duration.ofNanos(now - awaySince).toSeconds(), e.getClass().getSimpleName()));
                 }
             }
             try {
-                sleeper.sleep(pause);
+                waiting.sleep(pause);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while waiting for the database", e);
             }
             pause = pause.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause.multipliedBy(2);
         }
+    }
+
+    private static boolean dueToWarn(String waiter, long now) {
+        boolean[] due = {false};
+        LAST_WARNED.compute(waiter, (name, last) -> {
+            if (last == null || now - last >= WARN_EVERY.toNanos()) {
+                due[0] = true;
+                return now;
+            }
+            return last;
+        });
+        return due[0];
     }
 }

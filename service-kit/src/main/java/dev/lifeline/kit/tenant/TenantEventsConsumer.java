@@ -45,7 +45,7 @@ public class TenantEventsConsumer {
             InboundEvent inbound = InboundEvent.of(message);
             if (!inbound.isTombstone()) {
                 LifelineEvent event = inbound.decode();
-                boolean erased = DatabaseOutage.waitOut(() -> QuarkusTransaction.requiringNew().call(() -> {
+                boolean erased = DatabaseOutage.waitOut(TenantEventsConsumer.class, () -> QuarkusTransaction.requiringNew().call(() -> {
                     if (!processed.firstTime(CONSUMER, inbound.id())) {
                         return false;
                     }

@@ -10,9 +10,10 @@ import java.util.Map;
 
 /**
  * Counts a business's rows in every table of every service that holds some, straight from each service's own
- * database: what a deletion must leave empty, and what it must leave alone for another business.
+ * database: what a deletion must leave empty, and what it must leave alone for another business. Shared by the
+ * system tests and the reliability suite, so that both check the same tables.
  */
-final class ServiceTables {
+public final class ServiceTables {
 
     /** "database.table" to the count query; its one parameter is the tenant id, or for probe results the platform id. */
     private static final Map<String, String> BY_TENANT = new LinkedHashMap<>();
@@ -35,14 +36,14 @@ final class ServiceTables {
     }
 
     /** Rows of the tenant per "database.table", plus "monitor.probe_result" for its platform. */
-    static Map<String, Long> count(RunningSystem system, String tenantId, String platformId) {
+    public static Map<String, Long> count(RunningSystem system, String tenantId, String platformId) {
         Map<String, Long> counts = new LinkedHashMap<>();
         BY_TENANT.forEach((table, sql) -> counts.put(table, count(system, table.substring(0, table.indexOf('.')), sql, tenantId)));
         counts.put("monitor.probe_result", count(system, "monitor", "SELECT count(*) FROM probe_result WHERE platform_id = ?", platformId));
         return counts;
     }
 
-    static long count(RunningSystem system, String database, String sql, String parameter) {
+    public static long count(RunningSystem system, String database, String sql, String parameter) {
         try (Connection db = DriverManager.getConnection(system.stack.postgres().jdbcUrl(database),
                 system.stack.postgres().username(), system.stack.postgres().password());
              PreparedStatement query = db.prepareStatement(sql)) {
