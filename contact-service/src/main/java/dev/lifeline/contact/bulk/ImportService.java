@@ -108,19 +108,18 @@ public class ImportService {
             }
             long rows = UploadCheck.check(file);
             UUID runId = UUID.randomUUID();
-            ImportJob job = QuarkusTransaction.requiringNew().call(() -> {
-                ImportJob j = new ImportJob();
-                j.id = jobId;
-                j.tenantId = tenantId;
-                j.contentHash = hash;
-                j.state = "queued";
-                j.rowsTotal = rows;
-                j.createdAt = now();
-                j.updatedAt = j.createdAt;
-                j.runId = runId;
-                em.persist(j);
-                return j;
-            });
+            ImportJob job;
+            try {
+                job = create(tenantId, jobId, hash, rows, runId);
+            } catch (RuntimeException e) {
+                // The same file uploaded twice at once: the other upload created the job first (the job id is the
+                // content hash), and that job is this upload's answer.
+                Optional<ImportJob> raced = QuarkusTransaction.requiringNew().call(() -> find(tenantId, jobId));
+                if (raced.isEmpty()) {
+                    throw e;
+                }
+                return new Accepted(raced.get(), true);
+            }
             keep = true;
             worker.submit(() -> run(new Run(jobId, runId, tenantId), file, 0));
             return new Accepted(job, false);
@@ -129,6 +128,22 @@ public class ImportService {
                 Files.deleteIfExists(file);
             }
         }
+    }
+
+    private ImportJob create(UUID tenantId, UUID jobId, String hash, long rows, UUID runId) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            ImportJob j = new ImportJob();
+            j.id = jobId;
+            j.tenantId = tenantId;
+            j.contentHash = hash;
+            j.state = "queued";
+            j.rowsTotal = rows;
+            j.createdAt = now();
+            j.updatedAt = j.createdAt;
+            j.runId = runId;
+            em.persist(j);
+            return j;
+        });
     }
 
     static UUID jobId(UUID tenantId, String contentHash) {

@@ -205,6 +205,29 @@ class ImportResumeTest {
     }
 
     @Test
+    void theSameFileUploadedSeveralTimesAtOnceMakesOneJobAndNoError() throws Exception {
+        Api.TenantKey tenant = Api.newTenant();
+        File file = csv(tenant, 50);
+        int uploads = 6;
+        ExecutorService pool = Executors.newFixedThreadPool(uploads);
+        try {
+            List<Future<Response>> answers = new ArrayList<>();
+            for (int i = 0; i < uploads; i++) {
+                answers.add(pool.submit(() -> upload(tenant, file.bytes())));
+            }
+            for (Future<Response> answer : answers) {
+                Response r = answer.get();
+                assertThat(r.statusCode()).as(r.asString()).isIn(200, 202);
+                assertThat(r.<String>path("id")).isEqualTo(file.jobId().toString());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(awaitDone(tenant, file.jobId().toString()).<Integer>path("imported")).isEqualTo(50);
+        assertThat(contactsByEmail(tenant)).hasSize(50);
+    }
+
+    @Test
     void aBrokenFileUploadedAgainIsRefusedAgainTheSameWay() {
         Api.TenantKey tenant = Api.newTenant();
         byte[] broken = "email,name\nok@example.com,Ok\n\"broken@example.com,Broken\n".getBytes(StandardCharsets.UTF_8);
