@@ -1,18 +1,12 @@
 package dev.lifeline.reliability;
 
-import dev.lifeline.localstack.CapturedMail;
 import dev.lifeline.system.Http;
+import dev.lifeline.system.MailClient;
 import dev.lifeline.system.RunningSystem;
 import dev.lifeline.system.ServiceTables;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -52,7 +46,7 @@ class TenantDeletionTest {
         Inbox.Tally mailed = Inbox.await(system, shop, shop.emails(CONTACTS), WAIT);
         assertThat(mailed.missing()).as("the outage mailed every contact: " + mailed).isEmpty();
         String runId = shop.runs(campaign).get(0).path("id").asText();
-        unsubscribe(shop, shop.email(1));
+        MailClient.unsubscribeOneClick(system, shop.email(1));
 
         // Rows in every table that holds a business's data (the suppression and probe results come a little later).
         Map<String, Long> before = Business.until(WAIT, () -> ServiceTables.count(system, shop.tenantId, platform),
@@ -118,25 +112,5 @@ class TenantDeletionTest {
         Http.Reply dependencies = Http.send("PUT", monitor + "/api/v1/tenant/dependencies", shop.auth(), "application/json",
                 "{\"platformIds\":[\"" + platformId + "\"]}");
         assertThat(dependencies.status()).as(dependencies.raw()).isEqualTo(200);
-    }
-
-    /** The contact uses the one-click unsubscribe of its mail (RFC 8058), as a mail client does: a suppression. */
-    private void unsubscribe(Business shop, String address) {
-        CapturedMail mail = system.stack.mail().messages().stream().filter(m -> m.to().contains(address)).findFirst()
-                .orElseThrow();
-        String link = mail.header("List-Unsubscribe").replaceAll("[<>]", "");
-        // A form post that expects no JSON back (Http asks for JSON, which the unsubscribe page answers with 406).
-        HttpRequest oneClick = HttpRequest.newBuilder(URI.create(shop.outreach(link.substring(link.indexOf("/unsubscribe/")))))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("List-Unsubscribe=One-Click")).build();
-        try {
-            int status = HttpClient.newHttpClient().send(oneClick, HttpResponse.BodyHandlers.discarding()).statusCode();
-            assertThat(status).as("one-click unsubscribe").isBetween(200, 299);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,17 +1,10 @@
 package dev.lifeline.system;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.lifeline.localstack.CapturedMail;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -56,7 +49,7 @@ class TenantDeletionSystemTest {
         Business kept = business("kept-shop", "kept");
         String runId = runCampaign(doomed);
         runCampaign(kept);
-        unsubscribeOne(doomed);
+        MailClient.unsubscribeOneClick(system, "ada@" + doomed.slug() + ".example");
         awaitProbeResults(doomed);
         awaitProbeResults(kept);
 
@@ -176,27 +169,6 @@ class TenantDeletionSystemTest {
                 reply -> reply.body().path("sent").asInt() == 2);
         assertThat(sent.body().path("sent").asInt()).as(sent.raw()).isEqualTo(2);
         return runId;
-    }
-
-    /** One contact uses the one-click unsubscribe of the mail it got: outreach then holds a suppression for it. */
-    private static void unsubscribeOne(Business business) {
-        CapturedMail mail = system.stack.mail().messages().stream()
-                .filter(m -> m.to().contains("ada@" + business.slug() + ".example")).findFirst().orElseThrow();
-        String link = mail.header("List-Unsubscribe").replaceAll("[<>]", "");
-        String path = link.substring(link.indexOf("/unsubscribe/"));
-        // As a mail client does it (RFC 8058): a form post, no JSON expected back.
-        HttpRequest oneClick = HttpRequest.newBuilder(URI.create(system.outreach().baseUrl() + path))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("List-Unsubscribe=One-Click")).build();
-        try {
-            int status = HttpClient.newHttpClient().send(oneClick, HttpResponse.BodyHandlers.discarding()).statusCode();
-            assertThat(status).as("one-click unsubscribe").isBetween(200, 299);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     private static void awaitProbeResults(Business business) {
