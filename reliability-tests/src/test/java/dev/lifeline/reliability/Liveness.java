@@ -40,7 +40,7 @@ final class Liveness implements AutoCloseable {
             for (ServiceProcess instance : instances) {
                 String answer;
                 try {
-                    Http.Reply live = Http.get(instance.baseUrl() + "/q/health/live", Map.of());
+                    Http.Reply live = Http.get(instance.managementUrl() + "/q/health/live", Map.of());
                     answer = live.status() == 200 ? null : live.status() + " " + live.raw();
                 } catch (IllegalStateException e) {
                     answer = "no answer: " + e.getMessage();

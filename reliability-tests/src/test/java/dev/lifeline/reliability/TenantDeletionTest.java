@@ -107,7 +107,8 @@ class TenantDeletionTest {
                 Map.of("id", platformId, "name", shop.slug + " web shop")), reply -> reply.status() == 201);
         assertThat(platform.status()).as(platform.raw()).isEqualTo(201);
         Http.Reply probe = Http.post(monitor + "/api/v1/tenant/platforms/" + platformId + "/probes", shop.auth(), Map.of(
-                "type", "http", "target", monitor + "/q/health/live", "interval", "5s", "timeout", "2s"));
+                "type", "http", "target", system.monitor().managementUrl() + "/q/health/live", "interval", "5s",
+                "timeout", "2s"));
         assertThat(probe.status()).as(probe.raw()).isEqualTo(201);
         Http.Reply dependencies = Http.send("PUT", monitor + "/api/v1/tenant/dependencies", shop.auth(), "application/json",
                 "{\"platformIds\":[\"" + platformId + "\"]}");
