@@ -92,7 +92,7 @@ public class Bench {
         System.out.println("| measurement                         | value            |");
         System.out.println("|-------------------------------------|------------------|");
         System.out.printf("| creates (POST /api/v1/contacts)     | %,d at %d conc. |%n", creates, concurrency);
-        System.out.printf("| ceiling: GET /q/health/live (mgmt)   | %,.0f /s        |%n", ceiling);
+        System.out.printf("| ceiling: GET /q/health/live (mgmt)  | %,.0f /s        |%n", ceiling);
         System.out.printf("| create throughput                   | %,.0f /s        |%n", creates / secs);
         System.out.printf("| create latency p50                  | %.1f ms          |%n", lat[lat.length / 2] / 1e6);
         System.out.printf("| create latency p99                  | %.1f ms          |%n", lat[(int) (lat.length * 0.99)] / 1e6);
