@@ -37,10 +37,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class LocalRun {
 
-    /** One service to launch: {@code name=path/to/quarkus-run.jar=port=database}. */
     /** A service's management port is its API port plus this. */
     static final int MANAGEMENT_OFFSET = 1000;
 
+    /** One service to launch: {@code name=path/to/quarkus-run.jar=port=database}. */
     record Service(String name, Path jar, int port, String database) {
 
         static List<Service> parseAll(String spec) {

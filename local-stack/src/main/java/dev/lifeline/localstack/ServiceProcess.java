@@ -49,8 +49,8 @@ public final class ServiceProcess {
     /**
      * Runs {@code java -Xmx256m -Dquarkus.http.host=127.0.0.1 -Dquarkus.management.host=127.0.0.1 -Dk=v...
      * -Dquarkus.http.port=P -Dquarkus.management.port=M -jar quarkusRunJar} with the current JVM's {@code java}
-     * (M a free port unless {@code systemProperties} name one), stdout and stderr to {@code logFile} (replaced), logging plain text unless
-     * this JVM's environment sets {@code LIFELINE_LOG_JSON=true}.
+     * (M a free port unless {@code systemProperties} name one), stdout and stderr to {@code logFile} (replaced),
+     * logging plain text unless this JVM's environment sets {@code LIFELINE_LOG_JSON=true}.
      *
      * @param httpPort 0 picks a free port; {@link #baseUrl()} tells which
      */
