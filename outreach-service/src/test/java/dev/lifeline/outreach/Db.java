@@ -39,6 +39,18 @@ public final class Db {
         }
     }
 
+    /** A statement that changes rows; @return how many it changed */
+    public static int update(DataSource db, String sql, Object... args) {
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                ps.setObject(i + 1, args[i]);
+            }
+            return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** True once the given consumer recorded the CloudEvent id (it processed everything before it on that key). */
     public static boolean processed(DataSource db, String eventId) {
         return count(db, "select count(*) from processed_event where event_id = ?", eventId) > 0;

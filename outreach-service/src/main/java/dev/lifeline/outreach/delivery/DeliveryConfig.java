@@ -30,4 +30,18 @@ public interface DeliveryConfig {
      */
     @WithDefault("6000")
     int runWindow();
+
+    /**
+     * Recipients in a run's opening slice, the first batch it sends. Every run's opening goes onto the work queue
+     * before any run's bulk, so in a storm each business reaches its first customers within seconds.
+     */
+    @WithDefault("5")
+    int openingSlice();
+
+    /**
+     * How long an opening slice holds back every run's bulk while it waits for a sender. Bounded, so that an opening
+     * whose batch was lost (its deliveries come back after the claim lease) cannot stop the bulk for longer.
+     */
+    @WithDefault("PT30S")
+    Duration openingPriority();
 }

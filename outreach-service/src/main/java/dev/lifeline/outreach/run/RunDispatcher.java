@@ -12,6 +12,7 @@ import dev.lifeline.outreach.campaign.CampaignKind;
 import dev.lifeline.outreach.campaign.CampaignStore;
 import dev.lifeline.outreach.contacts.ContactStore;
 import dev.lifeline.outreach.delivery.DeliveryStore;
+import dev.lifeline.outreach.delivery.Slicing;
 import dev.lifeline.outreach.webhook.WebhookDispatch;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.context.Scope;
@@ -23,6 +24,7 @@ import org.jboss.logging.Logger;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -61,17 +63,17 @@ public class RunDispatcher {
     @Transactional
     public boolean dispatchNext() {
         Instant now = Instant.now();
-        Optional<Run> next = runs.lockNextDue(now);
+        Optional<RunStore.Due> next = runs.lockNextDue(now);
         if (next.isEmpty()) {
             return false;
         }
-        Run run = next.get();
+        Run run = next.get().run();
         Optional<Campaign> campaign = campaigns.find(run.tenantId(), run.campaignId());
         if (campaign.isEmpty() || (!campaign.get().active() && !Run.TRIGGER_MANUAL.equals(run.trigger()))) {
             runs.markCancelled(run.id(), now);
             return true;
         }
-        Span span = tracing.start(run);
+        Span span = tracing.start(run, next.get().scheduledBy());
         try (Scope ignored = span.makeCurrent()) {
             dispatch(run, campaign.get(), now);
         } finally {
@@ -82,7 +84,7 @@ public class RunDispatcher {
 
     private void dispatch(Run run, Campaign campaign, Instant now) {
         if (campaign.channel() == CampaignChannel.WEBHOOK) {
-            runs.markDispatched(run.id(), 1, run.dryRun() ? RunStatus.COMPLETED : RunStatus.DISPATCHED, now);
+            runs.markDispatched(run.id(), 1, run.dryRun() ? RunStatus.COMPLETED : RunStatus.DISPATCHED, 0, 0, now);
             if (!run.dryRun()) {
                 webhooks.queue(run, campaign, now);
             }
@@ -95,7 +97,7 @@ public class RunDispatcher {
                 ? deliveries.notifiedSince(run.tenantId(), run.platformId(), now.minus(config.noticeWindow()))
                 : Set.of();
         Set<ContactChannel> offered = offeredChannels(run, campaign);
-        List<String> audience = new java.util.ArrayList<>();
+        List<String> audience = new ArrayList<>();
         contacts.forEachReachable(run.tenantId(), c -> {
             if (AudiencePlanner.includes(c, campaign.channel().contactChannel(), offered, run.platformId(),
                     campaign.tags(), notified)) {
@@ -103,24 +105,28 @@ public class RunDispatcher {
             }
         });
         if (run.dryRun()) {
-            runs.markDispatched(run.id(), audience.size(), RunStatus.COMPLETED, now);
+            runs.markDispatched(run.id(), audience.size(), RunStatus.COMPLETED, 0, 0, now);
             return;
         }
         ContactChannel channel = campaign.channel().contactChannel();
-        int sliceSize = feeder.sliceSize();
-        int queuedCount = 0;
+        Slicing slicing = feeder.slicing();
+        List<String> queued = new ArrayList<>(audience.size());
         // In chunks, so that a large run's rows are never all in one statement.
         for (int from = 0; from < audience.size(); from += 5000) {
-            queuedCount += deliveries.queue(run.id(), run.tenantId(), run.platformId(), outageNotice,
+            queued.addAll(deliveries.queue(run.id(), run.tenantId(), run.platformId(), outageNotice,
                     ContactStore.channelName(channel), audience.subList(from, Math.min(audience.size(), from + 5000)),
-                    from, sliceSize, now).size();
+                    from, slicing, now));
         }
-        int slices = (audience.size() + sliceSize - 1) / sliceSize;
-        // The first window goes out with the dispatch; RunFeeder publishes the rest as it is sent.
-        runs.markSlices(run.id(), slices, 0);
-        feeder.publish(run.id(), run.tenantId(), campaign.id(), channel, slices, 0, 0);
-        runs.markDispatched(run.id(), audience.size(), audience.isEmpty() ? RunStatus.COMPLETED : RunStatus.DISPATCHED, now);
-        LOG.infof("Run %s of campaign %s dispatched: %d deliveries", run.id(), campaign.id(), queuedCount);
+        // The opening slice goes out with the dispatch; RunFeeder publishes the rest as it is sent.
+        Set<String> newlyQueued = new HashSet<>(queued);
+        List<String> opening = audience.subList(0, Math.min(audience.size(), slicing.opening())).stream()
+                .filter(newlyQueued::contains).toList();
+        if (!opening.isEmpty()) {
+            feeder.publishOpening(run.id(), run.tenantId(), campaign.id(), channel, opening);
+        }
+        runs.markDispatched(run.id(), audience.size(), audience.isEmpty() ? RunStatus.COMPLETED : RunStatus.DISPATCHED,
+                slicing.count(audience.size()), opening.isEmpty() ? 0 : 1, now);
+        LOG.infof("Run %s of campaign %s dispatched: %d deliveries", run.id(), campaign.id(), queued.size());
     }
 
     /** Re-queues deliveries whose quiet hours are over. @return how many */

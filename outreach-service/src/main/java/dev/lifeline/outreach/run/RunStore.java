@@ -38,19 +38,16 @@ public class RunStore {
                 r.dryRun(), r.dueAt(), r.createdAt(), trace.traceparent(), trace.tracestate()) > 0;
     }
 
-    /** The trace context of whatever scheduled the run (none when tracing was off). */
-    public TraceContext traceContext(UUID id) {
-        return sql.one("select traceparent, tracestate from campaign_run where id = ?",
-                rs -> TraceContext.of(rs.getString("traceparent"), rs.getString("tracestate")), id)
-                .orElse(TraceContext.of(null, null));
+    /** A run whose grace period is over, with the trace context of whatever scheduled it (none when tracing was off). */
+    public record Due(Run run, TraceContext scheduledBy) {
     }
 
     /** Locks the next run whose grace period is over; other instances skip it. Call inside a transaction. */
-    public Optional<Run> lockNextDue(Instant now) {
+    public Optional<Due> lockNextDue(Instant now) {
         return sql.one("""
                 select * from campaign_run where status = 'scheduled' and due_at <= ?
                 order by due_at limit 1 for update skip locked
-                """, RunStore::map, now);
+                """, rs -> new Due(map(rs), TraceContext.of(rs.getString("traceparent"), rs.getString("tracestate"))), now);
     }
 
     public Optional<Instant> nextDue() {
@@ -63,9 +60,16 @@ public class RunStore {
                 status, audience, now, RunStatus.COMPLETED.equals(status) ? now : null, id);
     }
 
-    /** How many slices the run's audience has and how many of them are on the work queue. */
-    public void markSlices(UUID id, int slices, int published) {
-        sql.update("update campaign_run set slices = ?, slices_published = ? where id = ?", slices, published, id);
+    /**
+     * Dispatched with its audience cut into slices, the first {@code published} of them on the work queue: one
+     * statement, as a storm dispatches a thousand runs at once.
+     */
+    public void markDispatched(UUID id, int audience, String status, int slices, int published, Instant now) {
+        sql.update("""
+                update campaign_run set status = ?, audience = ?, dispatched_at = ?, finished_at = ?, slices = ?,
+                    slices_published = ?
+                where id = ?
+                """, status, audience, now, RunStatus.COMPLETED.equals(status) ? now : null, slices, published, id);
     }
 
     /** A dispatched run with slices still to publish. */

@@ -16,11 +16,8 @@ public class RunTracing {
 
     @Inject
     Tracer tracer;
-    @Inject
-    RunStore runs;
 
-    public Span start(Run run) {
-        TraceContext scheduledBy = runs.traceContext(run.id());
+    public Span start(Run run, TraceContext scheduledBy) {
         return tracer.spanBuilder("campaign run")
                 .setParent(scheduledBy.asParent())
                 .setAttribute("lifeline.run.id", run.id().toString())

@@ -17,6 +17,7 @@ import dev.lifeline.outreach.delivery.HeldClaim;
 import dev.lifeline.outreach.delivery.MessageRenderer;
 import dev.lifeline.outreach.delivery.RetryPolicy;
 import dev.lifeline.outreach.delivery.SendResult;
+import dev.lifeline.outreach.delivery.Slicing;
 import dev.lifeline.outreach.run.Run;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
@@ -82,7 +83,7 @@ public class WebhookDispatch {
     }
 
     public void queue(Run run, Campaign campaign, Instant now) {
-        deliveries.queue(run.id(), run.tenantId(), run.platformId(), false, CHANNEL, List.of(RECIPIENT), 0, 1, now);
+        deliveries.queue(run.id(), run.tenantId(), run.platformId(), false, CHANNEL, List.of(RECIPIENT), 0, new Slicing(1, 1), now);
     }
 
     /** Claims queued webhook calls and sends them in the background. */

@@ -83,6 +83,11 @@ final class BenchSupport {
         if (Boolean.getBoolean("bench.nmt")) {
             cmd.add("-XX:NativeMemoryTracking=summary");
         }
+        // Extra JVM options for the service, say a flight recording: -Dbench.jvm-args="-XX:StartFlightRecording=..."
+        String jvmArgs = System.getProperty("bench.jvm-args", "").trim();
+        if (!jvmArgs.isEmpty()) {
+            cmd.addAll(List.of(jvmArgs.split("\\s+")));
+        }
         config.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
         extra.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
         cmd.add("-Dquarkus.mailer.port=" + smtpPort);
