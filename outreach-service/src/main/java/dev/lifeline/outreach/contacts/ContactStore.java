@@ -27,6 +27,13 @@ public class ContactStore {
     private static final String PREFIXED_COLUMNS = java.util.Arrays.stream(COLUMNS.split(",\\s*"))
             .map(col -> "c." + col).collect(java.util.stream.Collectors.joining(", "));
 
+    /**
+     * What a sender needs of a claimed contact. A contact who left no time zone (a hosted-form sign-up) lives, as far
+     * as anyone knows, where the business does: quiet hours at night in Berlin must not be counted in UTC.
+     */
+    private static final String CLAIM_COLUMNS = PREFIXED_COLUMNS.replace("c.time_zone",
+            "coalesce(nullif(c.time_zone, ''), t.time_zone) as time_zone");
+
     @Inject
     Sql sql;
 
@@ -91,9 +98,10 @@ public class ContactStore {
         return sql.query("with claimed as (update delivery set state = 'sending', attempts = attempts + 1, claim_token = ?, "
                         + "claimed_at = now(), claimed_by = ?, updated_at = now() "
                         + "where run_id = ? and channel = ? and contact_id = any(?) and state = 'queued' returning contact_id) "
-                        + "select claimed.contact_id as claimed_id, " + PREFIXED_COLUMNS + ", array(select s.channel "
+                        + "select claimed.contact_id as claimed_id, " + CLAIM_COLUMNS + ", array(select s.channel "
                         + "from suppression s where s.contact_id = claimed.contact_id) as suppressed from claimed "
-                        + "left join outreach_contact c on c.contact_id = claimed.contact_id and c.tenant_id = ?",
+                        + "left join outreach_contact c on c.contact_id = claimed.contact_id and c.tenant_id = ? "
+                        + "left join projected_tenant t on t.tenant_id = c.tenant_id",
                 rs -> new Claim(rs.getString("claimed_id"), rs.getString("contact_id") == null ? null : mapWithSuppression(rs),
                         token),
                 token, claimedBy, runId, channel, contactIds, tenantId);

@@ -9,7 +9,7 @@ import java.util.Optional;
 
 /**
  * A daily window (possibly across midnight, e.g. 21:00–08:00) in the contact's own time zone during which messages
- * wait. A contact without a known time zone is treated as UTC.
+ * wait. The sender passes the business's time zone for a contact without one; without either, UTC.
  */
 public record QuietHours(LocalTime start, LocalTime end) {
 

@@ -2,6 +2,8 @@ package dev.lifeline.outreach.run;
 
 import dev.lifeline.events.Topics;
 import dev.lifeline.events.contact.ConsentStatus;
+import dev.lifeline.events.contact.ContactChannel;
+import dev.lifeline.events.contact.ContactUpserted;
 import dev.lifeline.events.outage.OutageResolved;
 import dev.lifeline.events.outage.OutageSource;
 import dev.lifeline.events.outage.OutageStarted;
@@ -17,6 +19,9 @@ import org.junit.jupiter.api.Test;
 import javax.sql.DataSource;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
@@ -125,5 +130,27 @@ class RunLifecycleTest {
         // Cancelling the run (or the outage resolving) drops what is still deferred.
         given().auth().oauth2(s.key).post("/api/v1/runs/{id}/cancel", run).then().statusCode(200)
                 .body("cancelled", equalTo(1)).body("deferred", equalTo(0));
+    }
+
+    @Test
+    void aContactWithoutATimeZoneKeepsQuietHoursInTheBusinessesTimeZone() {
+        Scenario s = new Scenario(stack, db);
+        // The business is in Berlin (UTC+1 or +2); this contact signed up without saying where they are.
+        TestBus.send(s.kafka, Topics.CONTACTS, new ContactUpserted(s.tenant, s.contactId("ida"), 1, "Ida",
+                s.address("ida"), null, null, null, List.of(), List.of(ContactChannel.EMAIL),
+                Map.of(ContactChannel.EMAIL, ConsentStatus.CONFIRMED), Instant.now()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> Db.count(db,
+                "select count(*) from outreach_contact where tenant_id = ?", s.tenant) == 1);
+        // Quiet now in Berlin, and not in UTC, which is at least an hour behind.
+        LocalTime berlin = LocalTime.now(ZoneId.of("Europe/Berlin"));
+        Map<String, Object> body = s.emailCampaign("PT0S");
+        body.put("quietHours", Map.of("start", berlin.minusMinutes(20).withSecond(0).withNano(0).toString(),
+                "end", berlin.plusMinutes(30).withSecond(0).withNano(0).toString()));
+        String campaign = s.createCampaign(body);
+        String run = given().auth().oauth2(s.key).contentType("application/json").body("{}")
+                .post("/api/v1/campaigns/{id}/runs", campaign).then().statusCode(202).extract().path("id");
+        await().atMost(Duration.ofSeconds(30)).until(() -> Integer.valueOf(1).equals(s.run(run).get("deferred")));
+        assertThat(s.mails()).isEmpty();
+        given().auth().oauth2(s.key).post("/api/v1/runs/{id}/cancel", run).then().statusCode(200);
     }
 }
