@@ -88,6 +88,23 @@ public class DeliveryStore {
                 rs -> rs.getInt(1), runId, slice).orElse(0);
     }
 
+    /** Contacts the outage notice of this incident reached (sent, not merely queued or deferred). */
+    public Set<String> toldOfOutage(String tenantId, String outageId) {
+        return new HashSet<>(sql.query("""
+                select distinct d.contact_id from delivery d join campaign_run r on r.id = d.run_id
+                where r.tenant_id = ? and r.outage_id = ? and d.outage_notice and d.state = 'sent'
+                """, rs -> rs.getString(1), tenantId, outageId));
+    }
+
+    /** Contacts that got (or are getting) a "we're back" message of this incident. */
+    public Set<String> toldOfRecovery(String tenantId, String outageId) {
+        return new HashSet<>(sql.query("""
+                select distinct d.contact_id from delivery d join campaign_run r on r.id = d.run_id
+                where r.tenant_id = ? and r.outage_id = ? and r.trigger = 'recovery'
+                  and d.state in ('queued', 'deferred', 'sending', 'sent')
+                """, rs -> rs.getString(1), tenantId, outageId));
+    }
+
     /** Contacts that got (or are getting) an outage message for this platform since {@code since}. */
     public Set<String> notifiedSince(String tenantId, String platformId, Instant since) {
         return new HashSet<>(sql.query("""

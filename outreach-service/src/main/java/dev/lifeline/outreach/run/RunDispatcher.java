@@ -93,14 +93,19 @@ public class RunDispatcher {
         // Serialises runs of one tenant and platform, so that "one incident, one message" holds across campaigns.
         sql.one("select pg_advisory_xact_lock(hashtext(?))", rs -> 1, run.tenantId() + "|" + run.platformId());
         boolean outageNotice = campaign.kind() == CampaignKind.OUTAGE && !Run.TRIGGER_MANUAL.equals(run.trigger());
-        Set<String> notified = outageNotice
+        boolean recovery = campaign.kind() == CampaignKind.RECOVERY && Run.TRIGGER_RECOVERY.equals(run.trigger());
+        // "We're back" is news only to those who were told the platform was down, and they hear it once per incident.
+        Set<String> toldOfOutage = recovery ? deliveries.toldOfOutage(run.tenantId(), run.outageId()) : null;
+        Set<String> excluded = outageNotice
                 ? deliveries.notifiedSince(run.tenantId(), run.platformId(), now.minus(config.noticeWindow()))
-                : Set.of();
+                : recovery ? deliveries.toldOfRecovery(run.tenantId(), run.outageId()) : Set.of();
+        // Once the platform is back, its own channel (WhatsApp) may carry the news again.
+        String down = recovery ? null : run.platformId();
         Set<ContactChannel> offered = offeredChannels(run, campaign);
         List<String> audience = new ArrayList<>();
         contacts.forEachReachable(run.tenantId(), c -> {
-            if (AudiencePlanner.includes(c, campaign.channel().contactChannel(), offered, run.platformId(),
-                    campaign.tags(), notified)) {
+            if ((toldOfOutage == null || toldOfOutage.contains(c.contactId())) && AudiencePlanner.includes(c,
+                    campaign.channel().contactChannel(), offered, down, campaign.tags(), excluded)) {
                 audience.add(c.contactId());
             }
         });

@@ -38,14 +38,11 @@ class RunLifecycleTest {
     DataSource db;
 
     @Test
-    void aBlipResolvedWithinTheGracePeriodMailsNobodyButTheWereBackCampaignRuns() {
+    void aBlipResolvedWithinTheGracePeriodMailsNobodyNotEvenWereBack() {
         Scenario s = new Scenario(stack, db);
         s.contacts(Map.of("bea", ConsentStatus.CONFIRMED));
         String outageCampaign = s.createCampaign(s.emailCampaign("PT1H"));
-        Map<String, Object> back = s.emailCampaign("PT0S");
-        back.put("kind", "recovery");
-        back.put("subject", "We're back on {outage.platform}");
-        s.createCampaign(back);
+        String backCampaign = s.createCampaign(weAreBack(s));
 
         OutageStarted started = TestBus.outage("o-" + s.marker, s.platform);
         String startedId = TestBus.send(s.kafka, Topics.PLATFORM_OUTAGES, started);
@@ -54,9 +51,48 @@ class RunLifecycleTest {
 
         TestBus.send(s.kafka, Topics.PLATFORM_OUTAGES, new OutageResolved(started.outageId(), s.platform, null,
                 OutageSource.PROBE, started.startedAt(), Instant.now(), null));
-        await().atMost(Duration.ofSeconds(30)).until(() -> s.mailsTo("bea").size() == 1);
-        assertThat(s.mailsTo("bea").get(0).subject()).isEqualTo("We're back on p" + s.marker);
+        // The "we're back" run ran, and found nobody who had been told of the outage.
+        await().atMost(Duration.ofSeconds(30)).until(() -> s.runs(backCampaign).size() == 1
+                && "completed".equals(s.runs(backCampaign).get(0).get("status")));
+        assertThat(s.runs(backCampaign).get(0)).containsEntry("audience", 0);
         assertThat(s.runs(outageCampaign)).singleElement().satisfies(r -> assertThat(r.get("status")).isEqualTo("cancelled"));
+        assertThat(s.mails()).isEmpty();
+    }
+
+    @Test
+    void wereBackReachesOnlyThoseToldOfTheOutageAndEachOfThemOnce() {
+        Scenario s = new Scenario(stack, db);
+        s.contacts(Map.of("bea", ConsentStatus.CONFIRMED));
+        s.createCampaign(s.emailCampaign("PT0S"));
+        // Two "we're back" campaigns on the same channel: still one message per contact and incident.
+        String back = s.createCampaign(weAreBack(s));
+        String backAgain = s.createCampaign(weAreBack(s));
+
+        OutageStarted started = TestBus.outage("o-" + s.marker, s.platform);
+        TestBus.send(s.kafka, Topics.PLATFORM_OUTAGES, started);
+        await().atMost(Duration.ofSeconds(30)).until(() -> s.mailsTo("bea").size() == 1);
+        // Cal signs up during the outage: nobody told her the platform was down.
+        TestBus.send(s.kafka, Topics.CONTACTS, TestBus.contact(s.tenant, s.contactId("cal"), 1, s.address("cal"),
+                ConsentStatus.CONFIRMED));
+        await().atMost(Duration.ofSeconds(30)).until(() -> Db.count(db,
+                "select count(*) from outreach_contact where tenant_id = ?", s.tenant) == 2);
+
+        TestBus.send(s.kafka, Topics.PLATFORM_OUTAGES, new OutageResolved(started.outageId(), s.platform, null,
+                OutageSource.PROBE, started.startedAt(), Instant.now(), null));
+        await().atMost(Duration.ofSeconds(30)).until(() -> s.mailsTo("bea").size() == 2);
+        await().atMost(Duration.ofSeconds(30)).until(() -> s.runs(back).size() == 1 && s.runs(backAgain).size() == 1
+                && "completed".equals(s.runs(back).get(0).get("status"))
+                && "completed".equals(s.runs(backAgain).get(0).get("status")));
+        assertThat(s.mailsTo("bea").get(1).subject()).isEqualTo("We're back on p" + s.marker);
+        assertThat(s.mailsTo("bea")).hasSize(2);
+        assertThat(s.mailsTo("cal")).isEmpty();
+    }
+
+    private static Map<String, Object> weAreBack(Scenario s) {
+        Map<String, Object> back = s.emailCampaign("PT0S");
+        back.put("kind", "recovery");
+        back.put("subject", "We're back on {outage.platform}");
+        return back;
     }
 
     @Test
