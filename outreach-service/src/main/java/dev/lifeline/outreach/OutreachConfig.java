@@ -12,6 +12,10 @@ public interface OutreachConfig {
     @WithDefault("PT2M")
     Duration defaultGracePeriod();
 
+    /**
+     * A contact gets at most one outage notice per platform group within this window, so that one Meta incident (or
+     * a bad week of them) is one message, not one per platform and day.
+     */
     @WithDefault("PT24H")
     Duration noticeWindow();
 

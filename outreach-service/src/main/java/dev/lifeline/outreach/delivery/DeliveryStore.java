@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -105,13 +106,13 @@ public class DeliveryStore {
                 """, rs -> rs.getString(1), tenantId, outageId));
     }
 
-    /** Contacts that got (or are getting) an outage message for this platform since {@code since}. */
-    public Set<String> notifiedSince(String tenantId, String platformId, Instant since) {
+    /** Contacts that got (or are getting) an outage message for any of these platforms since {@code since}. */
+    public Set<String> notifiedSince(String tenantId, Collection<String> platformIds, Instant since) {
         return new HashSet<>(sql.query("""
                 select distinct contact_id from delivery
-                where tenant_id = ? and platform_id = ? and outage_notice and created_at >= ?
+                where tenant_id = ? and platform_id = any(?) and outage_notice and created_at >= ?
                   and state in ('queued', 'sending', 'sent')
-                """, rs -> rs.getString(1), tenantId, platformId, since));
+                """, rs -> rs.getString(1), tenantId, platformIds, since));
     }
 
     /**

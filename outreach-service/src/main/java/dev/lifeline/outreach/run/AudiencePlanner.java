@@ -24,16 +24,17 @@ public final class AudiencePlanner {
     /**
      * @param runChannel       the channel of the run being planned
      * @param offeredChannels  channels the tenant has an active campaign on for this incident
-     * @param downPlatform     platform that is down (its own channel, e.g. WhatsApp, is never used); null for none
+     * @param downPlatforms    platforms that are down or share the incident's platform group (their own channel, e.g.
+     *                         WhatsApp, is never used); empty for none
      * @param requiredTags     contacts must carry all of these (empty: everyone)
      * @param alreadyNotified  contacts that already got a message for this platform within the window
      */
     public static List<String> plan(Collection<ProjectedContact> contacts, ContactChannel runChannel,
-            Set<ContactChannel> offeredChannels, String downPlatform, Collection<String> requiredTags,
+            Set<ContactChannel> offeredChannels, Collection<String> downPlatforms, Collection<String> requiredTags,
             Set<String> alreadyNotified) {
         List<String> out = new ArrayList<>();
         for (ProjectedContact c : contacts) {
-            if (includes(c, runChannel, offeredChannels, downPlatform, requiredTags, alreadyNotified)) {
+            if (includes(c, runChannel, offeredChannels, downPlatforms, requiredTags, alreadyNotified)) {
                 out.add(c.contactId());
             }
         }
@@ -42,9 +43,9 @@ public final class AudiencePlanner {
 
     /** Whether one contact belongs to the run's audience (see {@link #plan}). */
     public static boolean includes(ProjectedContact c, ContactChannel runChannel, Set<ContactChannel> offeredChannels,
-            String downPlatform, Collection<String> requiredTags, Set<String> alreadyNotified) {
+            Collection<String> downPlatforms, Collection<String> requiredTags, Set<String> alreadyNotified) {
         return !alreadyNotified.contains(c.contactId()) && c.tags().containsAll(requiredTags)
-                && chosenChannel(c, offeredChannels, channelOf(downPlatform)) == runChannel;
+                && chosenChannel(c, offeredChannels, downChannel(downPlatforms)) == runChannel;
     }
 
     static ContactChannel chosenChannel(ProjectedContact c, Set<ContactChannel> offered, ContactChannel down) {
@@ -69,8 +70,8 @@ public final class AudiencePlanner {
         };
     }
 
-    /** The contact channel that runs over the platform itself, if any. */
-    static ContactChannel channelOf(String platformId) {
-        return CatalogPlatforms.WHATSAPP.equals(platformId) ? ContactChannel.WHATSAPP : null;
+    /** The contact channel that runs over one of these platforms, if any. */
+    static ContactChannel downChannel(Collection<String> platformIds) {
+        return platformIds.contains(CatalogPlatforms.WHATSAPP) ? ContactChannel.WHATSAPP : null;
     }
 }

@@ -13,6 +13,7 @@ import dev.lifeline.outreach.campaign.CampaignStore;
 import dev.lifeline.outreach.contacts.ContactStore;
 import dev.lifeline.outreach.delivery.DeliveryStore;
 import dev.lifeline.outreach.delivery.Slicing;
+import dev.lifeline.outreach.platform.PlatformGroups;
 import dev.lifeline.outreach.webhook.WebhookDispatch;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.context.Scope;
@@ -58,6 +59,8 @@ public class RunDispatcher {
     RunTracing tracing;
     @Inject
     RunFeeder feeder;
+    @Inject
+    PlatformGroups platformGroups;
 
     /** @return true when a due run was dispatched (call again), false when none is due */
     @Transactional
@@ -90,17 +93,20 @@ public class RunDispatcher {
             }
             return;
         }
-        // Serialises runs of one tenant and platform, so that "one incident, one message" holds across campaigns.
-        sql.one("select pg_advisory_xact_lock(hashtext(?))", rs -> 1, run.tenantId() + "|" + run.platformId());
+        // Serialises runs of one tenant and platform group, so that "one incident, one message" holds across
+        // campaigns and across the platforms of one incident (Instagram and WhatsApp down together).
+        sql.one("select pg_advisory_xact_lock(hashtext(?))", rs -> 1,
+                run.tenantId() + "|" + platformGroups.groupKey(run.platformId()));
+        Set<String> family = platformGroups.family(run.platformId());
         boolean outageNotice = campaign.kind() == CampaignKind.OUTAGE && !Run.TRIGGER_MANUAL.equals(run.trigger());
         boolean recovery = campaign.kind() == CampaignKind.RECOVERY && Run.TRIGGER_RECOVERY.equals(run.trigger());
         // "We're back" is news only to those who were told the platform was down, and they hear it once per incident.
         Set<String> toldOfOutage = recovery ? deliveries.toldOfOutage(run.tenantId(), run.outageId()) : null;
         Set<String> excluded = outageNotice
-                ? deliveries.notifiedSince(run.tenantId(), run.platformId(), now.minus(config.noticeWindow()))
+                ? deliveries.notifiedSince(run.tenantId(), family, now.minus(config.noticeWindow()))
                 : recovery ? deliveries.toldOfRecovery(run.tenantId(), run.outageId()) : Set.of();
-        // Once the platform is back, its own channel (WhatsApp) may carry the news again.
-        String down = recovery ? null : run.platformId();
+        // While a platform is down, no channel of its group is used; once it is back, WhatsApp may carry the news.
+        Set<String> down = recovery ? Set.of() : family;
         Set<ContactChannel> offered = offeredChannels(run, campaign);
         List<String> audience = new ArrayList<>();
         contacts.forEachReachable(run.tenantId(), c -> {
