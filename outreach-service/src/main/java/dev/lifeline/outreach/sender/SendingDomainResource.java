@@ -27,7 +27,6 @@ import java.util.UUID;
 @Path("/api/v1/tenant/sending-domains")
 @RequiresTenant
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Sending domains", description = "Domains the business sends from, DKIM-signed with its own keys")
 public class SendingDomainResource {
 
@@ -43,6 +42,7 @@ public class SendingDomainResource {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Add a domain", description = "Creates its first DKIM key (RSA-2048); the answer shows the TXT "
             + "record to publish. The domain is verified, and the key signs, once POST …/verify finds the record.")
     @APIResponse(responseCode = "201", description = "The domain, unverified, with its pending key's DNS record")
