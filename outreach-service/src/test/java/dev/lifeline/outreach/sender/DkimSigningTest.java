@@ -3,6 +3,9 @@ package dev.lifeline.outreach.sender;
 import dev.lifeline.localstack.CapturedMail;
 import dev.lifeline.localstack.InjectLocalStack;
 import dev.lifeline.localstack.LocalStack;
+import dev.lifeline.events.Topics;
+import dev.lifeline.events.contact.ConsentStatus;
+import dev.lifeline.outreach.Scenario;
 import dev.lifeline.outreach.TestBus;
 import dev.lifeline.outreach.delivery.RenderedMessage;
 import dev.lifeline.outreach.email.EmailSender;
@@ -13,14 +16,18 @@ import org.apache.james.jdkim.exceptions.PermFailException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import javax.sql.DataSource;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import static dev.lifeline.outreach.sender.SenderSetup.putSender;
 import static dev.lifeline.outreach.sender.SenderSetup.verifiedDomain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Mail from a business's verified domain, sent through the real send path to the test's SMTP server, carries a DKIM
@@ -36,6 +43,8 @@ class DkimSigningTest {
     LocalStack stack;
     @Inject
     EmailSender sender;
+    @Inject
+    DataSource db;
 
     static String tenant;
 
@@ -103,6 +112,24 @@ class DkimSigningTest {
         byte[] tampered = replace(mail.raw(), "We are still here for you", "Send your password to us");
 
         assertThatThrownBy(() -> SignedMail.verify(tampered)).isInstanceOf(PermFailException.class);
+    }
+
+    @Test
+    void anOutageCampaignOfABusinessWithAVerifiedDomainReachesItsCustomersSigned() throws Exception {
+        Scenario s = new Scenario(stack, db);
+        verifiedDomain(s.key, "outage." + DOMAIN);
+        putSender(s.key, "Ada's Shop", "news@outage." + DOMAIN, null).statusCode(200);
+        s.contacts(Map.of("ada", ConsentStatus.CONFIRMED));
+        s.createCampaign(s.emailCampaign("PT0S"));
+
+        TestBus.send(s.kafka, Topics.PLATFORM_OUTAGES, TestBus.outage("o-" + s.marker, s.platform));
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> s.mailsTo("ada").size() == 1);
+        CapturedMail mail = s.mailsTo("ada").get(0);
+        List<SignatureRecord> valid = SignedMail.verify(mail.raw());
+        assertThat(valid).hasSize(1);
+        assertThat(valid.get(0).getDToken().toString()).isEqualTo("outage." + DOMAIN);
+        assertThat(mail.from()).contains("<news@outage." + DOMAIN + ">");
     }
 
     private static byte[] replace(byte[] raw, String from, String to) {
