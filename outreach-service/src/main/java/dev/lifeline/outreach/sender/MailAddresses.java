@@ -31,9 +31,10 @@ public final class MailAddresses {
     }
 
     /**
-     * A From value: the name quoted when it is plain ASCII (so a comma or a dot in a shop's name stays part of the
-     * name), given bare otherwise, as the Vert.x mail encoder then writes it as an RFC 2047 encoded word itself (and
-     * would encode quotes along with it). The name never holds {@code <>()"\} ({@link #DISPLAY_NAME}).
+     * A From value: the name quoted when it is printable ASCII (so a comma or a dot in a shop's name stays part of the
+     * name), given bare otherwise, as the Vert.x mail encoder then writes it itself as an RFC 2047 encoded word in a
+     * comment ({@code news@shop.example (=?UTF-8?Q?Caf=C3=A9_Ada?=)}, commas included) and would encode quotes along
+     * with it. The name never holds {@code <>()"\} ({@link #DISPLAY_NAME}).
      */
     public static String from(String displayName, String address) {
         if (displayName == null || displayName.isBlank()) {
@@ -46,7 +47,7 @@ public final class MailAddresses {
     private static boolean plainAscii(String s) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (c < 0x20 || c > 0x7e || c == '=' || c == '?') {
+            if (c < 0x20 || c > 0x7e) {
                 return false;
             }
         }

@@ -45,14 +45,4 @@ class DkimRecordTest {
         assertThat(pair.publicKeySpki()).hasSize(392).startsWith("MIIBIjAN");
         assertThat(pair.toString()).doesNotContain(pair.privateKeyPkcs8());
     }
-
-    @Test
-    void theFromHeaderQuotesAPlainNameAndLeavesOthersToTheEncoder() {
-        assertThat(MailAddresses.from("Ada's Shop, Berlin", "news@shop.example"))
-                .isEqualTo("\"Ada's Shop, Berlin\" <news@shop.example>");
-        assertThat(MailAddresses.from("Café Ada", "news@shop.example")).isEqualTo("Café Ada <news@shop.example>");
-        assertThat(MailAddresses.from(null, "news@shop.example")).isEqualTo("news@shop.example");
-        assertThat(MailAddresses.addressIn("Lifeline <lifeline@localhost>")).isEqualTo("lifeline@localhost");
-        assertThat(MailAddresses.addressIn("lifeline@localhost")).isEqualTo("lifeline@localhost");
-    }
 }
