@@ -23,10 +23,24 @@ import java.util.List;
 @DefaultBean
 public class JndiDnsTxtResolver implements DnsTxtResolver {
 
+    /** {@code dns://host:port} of one server to ask, or null for the system's resolvers. */
+    private final String server;
+
+    public JndiDnsTxtResolver() {
+        this(null);
+    }
+
+    JndiDnsTxtResolver(String server) {
+        this.server = server;
+    }
+
     @Override
     public List<String> txt(String name) {
         Hashtable<String, String> env = new Hashtable<>();
         env.put(Context.INITIAL_CONTEXT_FACTORY, "com.sun.jndi.dns.DnsContextFactory");
+        if (server != null) {
+            env.put(Context.PROVIDER_URL, server);
+        }
         env.put("com.sun.jndi.dns.timeout.initial", "2000");
         env.put("com.sun.jndi.dns.timeout.retries", "2");
         DirContext context = null;
@@ -52,13 +66,10 @@ public class JndiDnsTxtResolver implements DnsTxtResolver {
     }
 
     /**
-     * JNDI gives a record of several character-strings as {@code "part one" "part two"} (quoted when a part holds a
-     * space); DKIM reads them as one value, concatenated (RFC 6376 §3.6.2.2).
+     * JNDI gives a record of several character-strings separated by spaces, each quoted when it holds whitespace
+     * ({@code "v=DKIM1; k=rsa; p=MIIB…" IjAN…}); DKIM reads them as one value, concatenated (RFC 6376 §3.6.2.2).
      */
     static String joinStrings(String record) {
-        if (!record.startsWith("\"")) {
-            return record;
-        }
         StringBuilder joined = new StringBuilder();
         boolean quoted = false;
         for (int i = 0; i < record.length(); i++) {
