@@ -207,7 +207,29 @@ class SenderApiTest {
                 .extract().asString()).doesNotContain("private.shop.example");
         given().auth().oauth2(key).get("/api/v1/tenant/sending-domains/{id}", id).then().statusCode(200)
                 .body("keys", hasSize(1));
-        given().auth().oauth2(key).get("/api/v1/tenant/sending-domains/not-a-uuid").then().statusCode(404);
+    }
+
+    @Test
+    void idsAndSelectorsThatCannotExistAnswer404OnEveryDomainEndpoint() {
+        String id = addDomain(key, "ids.shop.example").statusCode(201).extract().path("id");
+        for (String bad : List.of("not-a-uuid", "00000000-0000-0000-0000-000000000000", "%27%3B--")) {
+            given().auth().oauth2(key).get("/api/v1/tenant/sending-domains/" + bad).then().statusCode(404)
+                    .contentType("application/problem+json");
+            given().auth().oauth2(key).post("/api/v1/tenant/sending-domains/" + bad + "/verify").then().statusCode(404);
+            given().auth().oauth2(key).post("/api/v1/tenant/sending-domains/" + bad + "/keys").then().statusCode(404);
+            given().auth().oauth2(key).delete("/api/v1/tenant/sending-domains/" + bad + "/keys/x").then().statusCode(404);
+            given().auth().oauth2(key).delete("/api/v1/tenant/sending-domains/" + bad).then().statusCode(404);
+        }
+        given().auth().oauth2(key).delete("/api/v1/tenant/sending-domains/{id}/keys/{s}", id, "no-such-selector").then()
+                .statusCode(404);
+    }
+
+    @Test
+    void theOpenApiDocumentDescribesTheNewEndpoints() {
+        given().get("/q/openapi").then().statusCode(200)
+                .body(containsString("/api/v1/tenant/sender"))
+                .body(containsString("/api/v1/tenant/sending-domains/{id}/verify"))
+                .body(containsString("Sending domains"));
     }
 
     @Test
