@@ -17,15 +17,15 @@ public record DkimKeyPair(String selector, String privateKeyPkcs8, String public
     private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
 
     /**
-     * Selector {@code ll<yyyymmdd>-<4 hex>}: a DNS label that says who made it and when, and differs between two
-     * rotations on the same day.
+     * Selector {@code ll<yyyymmdd>-<8 hex>}: a DNS label that says who made it and when, and differs between two
+     * rotations on the same day (and between two businesses that add the same domain on the same day).
      */
     public static DkimKeyPair generate(Clock clock) {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048, RANDOM);
             KeyPair pair = generator.generateKeyPair();
-            byte[] suffix = new byte[2];
+            byte[] suffix = new byte[4];
             RANDOM.nextBytes(suffix);
             String selector = "ll" + LocalDate.now(clock).format(DAY) + "-" + HexFormat.of().formatHex(suffix);
             Base64.Encoder base64 = Base64.getEncoder();

@@ -12,9 +12,9 @@ class DkimRecordTest {
 
     @Test
     void theRecordIsNamedBySelectorUnderDomainkeyAndPublishesTheRsaKey() {
-        DkimRecord record = DkimRecord.of("shop.example", "ll20261202-ab12", "MIIBIjAN");
+        DkimRecord record = DkimRecord.of("shop.example", "ll20261202-ab12cd34", "MIIBIjAN");
 
-        assertThat(record.name()).isEqualTo("ll20261202-ab12._domainkey.shop.example");
+        assertThat(record.name()).isEqualTo("ll20261202-ab12cd34._domainkey.shop.example");
         assertThat(record.type()).isEqualTo("TXT");
         assertThat(record.value()).isEqualTo("v=DKIM1; k=rsa; p=MIIBIjAN");
     }
@@ -40,7 +40,7 @@ class DkimRecordTest {
     void aNewKeyIsRsa2048UnderADatedSelector() {
         DkimKeyPair pair = DkimKeyPair.generate(Clock.fixed(Instant.parse("2026-12-02T10:00:00Z"), ZoneOffset.UTC));
 
-        assertThat(pair.selector()).matches("ll20261202-[0-9a-f]{4}");
+        assertThat(pair.selector()).matches("ll20261202-[0-9a-f]{8}");
         // A 2048-bit modulus makes a 294-byte SubjectPublicKeyInfo: 392 base64 characters.
         assertThat(pair.publicKeySpki()).hasSize(392).startsWith("MIIBIjAN");
         assertThat(pair.toString()).doesNotContain(pair.privateKeyPkcs8());

@@ -50,7 +50,7 @@ class SenderApiTest {
                 .header("Location", containsString("/api/v1/tenant/sending-domains/"))
                 .body("domain", equalTo("mail.shop-one.example")).body("verified", equalTo(false))
                 .body("keys", hasSize(1)).body("keys[0].state", equalTo("pending"))
-                .body("keys[0].selector", matchesPattern("ll\\d{8}-[0-9a-f]{4}"))
+                .body("keys[0].selector", matchesPattern("ll\\d{8}-[0-9a-f]{8}"))
                 .body("keys[0].dnsRecord.type", equalTo("TXT"))
                 .body("keys[0].dnsRecord.name", startsWith("ll"))
                 .body("keys[0].dnsRecord.name", containsString("._domainkey.mail.shop-one.example"))
