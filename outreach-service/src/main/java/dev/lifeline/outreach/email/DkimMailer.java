@@ -21,9 +21,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -34,9 +36,10 @@ import java.util.concurrent.TimeoutException;
  * out, and those (MIME boundaries, encoded words, Date, line folding) are made inside the Vert.x mail client at send
  * time, which offers no hook to sign a message it encoded. Its own signer (the one Quarkus' single
  * {@code quarkus.mailer.dkim} key would use) signs what it sends, but is configured per client. So each key gets a
- * client of its own, and every one of them is created with {@link MailClient#createShared} under one pool name: they
- * share a single SMTP connection pool, so a thousand businesses with their own keys still mean at most
- * {@code max-pool-size} connections, not a pool each. Clients are made once per key and kept.
+ * client of its own (a few: {@link #SIGNERS_PER_KEY}), and every one of them is created with
+ * {@link MailClient#createShared} under one pool name: they share a single SMTP connection pool, so a thousand
+ * businesses with their own keys still mean at most {@code max-pool-size} connections, not a pool each. Clients are
+ * made once per key and kept.
  * <p>
  * The SMTP settings are those of the Quarkus mailer (host, port, TLS, credentials, pool size…), copied from its Vert.x
  * client so that the two can never differ; Quarkus keeps that configuration inside the client only, hence the one
@@ -52,7 +55,13 @@ public class DkimMailer {
     /** RFC 6376 §5.4.1's recommendations plus both RFC 8058 headers; an absent one (Reply-To) is signed as absent. */
     static final List<String> SIGNED_HEADERS = List.of("From", "Reply-To", "Subject", "Date", "To", "Message-ID",
             "MIME-Version", "Content-Type", "List-Unsubscribe", "List-Unsubscribe-Post");
-    private static final int MAX_CLIENTS = 1_000;
+    private static final int MAX_KEYS = 1_000;
+    /**
+     * Clients per key. Each Vert.x signer holds one {@code Signature} and signs under its lock, and an
+     * RSA-2048 signature takes a millisecond or two: one signer per key would cap a big business's signed mail at a
+     * few hundred messages a second whatever the machine. One per core lets the event loops sign in parallel.
+     */
+    private static final int SIGNERS_PER_KEY = Math.max(1, Runtime.getRuntime().availableProcessors());
 
     @Inject
     Vertx vertx;
@@ -65,7 +74,7 @@ public class DkimMailer {
     @ConfigProperty(name = "quarkus.mailer.from", defaultValue = "lifeline@localhost")
     String defaultFrom;
 
-    private final Map<UUID, MailClient> clients = new ConcurrentHashMap<>();
+    private final Map<UUID, List<MailClient>> clients = new ConcurrentHashMap<>();
     private volatile MailConfig base;
 
     /** Blocks until the SMTP server accepted the message; a refusal or timeout is thrown for {@code EmailSender}. */
@@ -98,14 +107,15 @@ public class DkimMailer {
     }
 
     private MailClient client(DkimSigning signing) {
-        MailClient client = clients.get(signing.keyId());
-        if (client != null) {
-            return client;
+        List<MailClient> forKey = clients.get(signing.keyId());
+        if (forKey == null) {
+            if (clients.size() >= MAX_KEYS) {
+                closeAll();
+            }
+            forKey = clients.computeIfAbsent(signing.keyId(), id -> IntStream.range(0, SIGNERS_PER_KEY)
+                    .mapToObj(i -> MailClient.createShared(vertx, configFor(signing), POOL)).toList());
         }
-        if (clients.size() >= MAX_CLIENTS) {
-            closeAll();
-        }
-        return clients.computeIfAbsent(signing.keyId(), id -> MailClient.createShared(vertx, configFor(signing), POOL));
+        return forKey.get(ThreadLocalRandom.current().nextInt(forKey.size()));
     }
 
     private MailConfig configFor(DkimSigning signing) {
@@ -134,7 +144,7 @@ public class DkimMailer {
 
     @PreDestroy
     void closeAll() {
-        clients.values().forEach(MailClient::close);
+        clients.values().forEach(forKey -> forKey.forEach(MailClient::close));
         clients.clear();
     }
 }
