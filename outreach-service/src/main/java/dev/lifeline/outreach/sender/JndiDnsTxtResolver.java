@@ -10,18 +10,26 @@ import javax.naming.NamingException;
 import javax.naming.directory.Attribute;
 import javax.naming.directory.Attributes;
 import javax.naming.directory.DirContext;
-import javax.naming.directory.InitialDirContext;
+import javax.naming.spi.InitialContextFactory;
 import java.util.ArrayList;
 import java.util.Hashtable;
 import java.util.List;
+import java.util.ServiceLoader;
 
 /**
  * TXT lookups through the JDK's own DNS provider (JNDI, module jdk.naming.dns) and the system's resolvers: no
  * dependency for a lookup made only when a business asks to verify a domain.
+ * <p>
+ * The provider's factory is taken from the JDK's module layer and asked directly, never through
+ * {@code new InitialDirContext(…)}: Quarkus disables JNDI's initial contexts ({@code quarkus.naming.enable-jndi}
+ * false), and turning them on for the whole service would reopen what that setting closes (JNDI lookups of names
+ * from anywhere). Only DNS, only here.
  */
 @ApplicationScoped
 @DefaultBean
 public class JndiDnsTxtResolver implements DnsTxtResolver {
+
+    private static final String DNS_FACTORY = "com.sun.jndi.dns.DnsContextFactory";
 
     /** {@code dns://host:port} of one server to ask, or null for the system's resolvers. */
     private final String server;
@@ -37,7 +45,6 @@ public class JndiDnsTxtResolver implements DnsTxtResolver {
     @Override
     public List<String> txt(String name) {
         Hashtable<String, String> env = new Hashtable<>();
-        env.put(Context.INITIAL_CONTEXT_FACTORY, "com.sun.jndi.dns.DnsContextFactory");
         if (server != null) {
             env.put(Context.PROVIDER_URL, server);
         }
@@ -45,7 +52,7 @@ public class JndiDnsTxtResolver implements DnsTxtResolver {
         env.put("com.sun.jndi.dns.timeout.retries", "2");
         DirContext context = null;
         try {
-            context = new InitialDirContext(env);
+            context = (DirContext) dnsFactory().getInitialContext(env);
             Attributes attributes = context.getAttributes(name, new String[] {"TXT"});
             Attribute txt = attributes.get("TXT");
             List<String> values = new ArrayList<>();
@@ -63,6 +70,14 @@ public class JndiDnsTxtResolver implements DnsTxtResolver {
         } finally {
             close(context);
         }
+    }
+
+    /** Looked up at each verification (rare): a runtime without the module fails verifying, not starting. */
+    private static InitialContextFactory dnsFactory() throws NamingException {
+        return ServiceLoader.load(ModuleLayer.boot(), InitialContextFactory.class).stream()
+                .filter(provider -> provider.type().getName().equals(DNS_FACTORY)).findFirst()
+                .map(ServiceLoader.Provider::get)
+                .orElseThrow(() -> new NamingException("the JDK's DNS provider (module jdk.naming.dns) is missing"));
     }
 
     /**

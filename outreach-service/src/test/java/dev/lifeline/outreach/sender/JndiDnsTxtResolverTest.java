@@ -1,5 +1,6 @@
 package dev.lifeline.outreach.sender;
 
+import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -18,8 +19,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The production resolver against a real DNS exchange: a small UDP DNS server on loopback that answers TXT queries
- * as a DNS provider would publish a DKIM key, in one character-string or split into several.
+ * as a DNS provider would publish a DKIM key, in one character-string or split into several. A Quarkus test, so that
+ * it runs as in production: with Quarkus' JNDI initial contexts disabled.
  */
+@QuarkusTest
 class JndiDnsTxtResolverTest {
 
     private static final String KEY = "MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA" + "x".repeat(300) + "IDAQAB";
