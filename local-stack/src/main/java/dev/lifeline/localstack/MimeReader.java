@@ -1,5 +1,6 @@
 package dev.lifeline.localstack;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UnsupportedEncodingException;
 import java.time.Instant;
@@ -28,12 +29,19 @@ final class MimeReader {
             Bodies bodies = new Bodies();
             bodies.collect(message);
             return new CapturedMail(from(message), recipients, message.getSubject(), headers(message),
-                    bodies.text, bodies.html, receivedAt);
+                    bodies.text, bodies.html, receivedAt, raw(message));
         } catch (MessagingException | IOException e) {
             // keep what we can: a malformed message is exactly what a person wants to look at
             return new CapturedMail(null, recipients, "(unreadable message: " + e.getMessage() + ")",
                     Map.of(), null, null, receivedAt);
         }
+    }
+
+    /** An unmodified parsed message writes back its header lines and body bytes as they were received. */
+    private static byte[] raw(MimeMessage message) throws MessagingException, IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        message.writeTo(out);
+        return out.toByteArray();
     }
 
     private static String from(MimeMessage message) throws MessagingException {

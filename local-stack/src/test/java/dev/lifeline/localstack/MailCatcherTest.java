@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -66,6 +67,9 @@ class MailCatcherTest {
         assertThat(m.header("to")).isEqualTo("alice@example.org, bob@example.org");
         assertThat(m.headers()).doesNotContainKey("Bcc");
         assertThat(m.receivedAt()).isBetween(before.minusSeconds(1), Instant.now());
+        String raw = new String(m.raw(), StandardCharsets.US_ASCII);
+        assertThat(raw).contains("\r\nSubject: ").contains("Content-Type: multipart/").contains("\r\n\r\n");
+        assertThat(raw).doesNotContain("Bcc:");
     }
 
     @Test

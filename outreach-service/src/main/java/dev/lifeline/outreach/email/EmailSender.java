@@ -4,6 +4,8 @@ import dev.lifeline.outreach.contacts.ProjectedContact;
 import dev.lifeline.outreach.delivery.ChannelSender;
 import dev.lifeline.outreach.delivery.RenderedMessage;
 import dev.lifeline.outreach.delivery.SendResult;
+import dev.lifeline.outreach.sender.SenderProfile;
+import dev.lifeline.outreach.sender.SenderProfiles;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
@@ -17,7 +19,11 @@ import jakarta.inject.Inject;
 
 import java.io.IOException;
 
-/** E-mail over SMTP with RFC 8058 one-click unsubscribe headers. */
+/**
+ * E-mail over SMTP with RFC 8058 one-click unsubscribe headers, as the business: its display name and Reply-To, and
+ * from its own verified domain, DKIM-signed ({@link DkimMailer}), when it has one. A business without a sender
+ * identity sends as before, through the Quarkus mailer from {@code quarkus.mailer.from}.
+ */
 @ApplicationScoped
 public class EmailSender implements ChannelSender {
 
@@ -25,24 +31,25 @@ public class EmailSender implements ChannelSender {
     Mailer mailer;
     @Inject
     Tracer tracer;
+    @Inject
+    SenderProfiles senders;
+    @Inject
+    DkimMailer dkimMailer;
 
     @Override
     public SendResult send(ProjectedContact contact, RenderedMessage message, String messageKey) {
         String messageId = "<" + messageKey + "@outreach.lifeline>";
-        Mail mail = new Mail().addTo(contact.email()).setSubject(message.subject()).setText(message.text())
-                .addHeader("Message-ID", messageId);
-        if (message.html() != null) {
-            mail.setHtml(message.html());
-        }
-        if (message.unsubscribeUrl() != null) {
-            mail.addHeader("List-Unsubscribe", "<" + message.unsubscribeUrl() + ">");
-            mail.addHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
-        }
+        // Cached per business (SenderProfiles): no query per message. A database outage here is thrown, not classified.
+        SenderProfile sender = senders.of(contact.tenantId());
         // Ends when the SMTP server accepted the message (or refused it): the last hop of the outage's trace.
         Span span = tracer.spanBuilder("smtp send").setSpanKind(SpanKind.CLIENT)
                 .setAttribute("lifeline.message.key", messageKey).startSpan();
         try (Scope ignored = span.makeCurrent()) {
-            mailer.send(mail);
+            if (sender.signing() != null) {
+                dkimMailer.send(sender.signing(), sender.from(), sender.replyTo(), contact.email(), message, messageId);
+            } else {
+                mailer.send(mail(sender, contact, message, messageId));
+            }
             return new SendResult.Sent(messageId);
         } catch (RuntimeException e) {
             SendResult result = classify(e);
@@ -51,6 +58,26 @@ public class EmailSender implements ChannelSender {
         } finally {
             span.end();
         }
+    }
+
+    private static Mail mail(SenderProfile sender, ProjectedContact contact, RenderedMessage message, String messageId) {
+        Mail mail = new Mail().addTo(contact.email()).setSubject(message.subject()).setText(message.text())
+                .addHeader("Message-ID", messageId);
+        if (sender.from() != null) {
+            mail.setFrom(sender.from());
+        }
+        if (sender.replyTo() != null) {
+            mail.setReplyTo(sender.replyTo());
+        }
+        if (message.html() != null) {
+            // Text and HTML together go out as multipart/alternative, the text part first (EmailMimeStructureTest).
+            mail.setHtml(message.html());
+        }
+        if (message.unsubscribeUrl() != null) {
+            mail.addHeader("List-Unsubscribe", "<" + message.unsubscribeUrl() + ">");
+            mail.addHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        }
+        return mail;
     }
 
     /** SMTP 4xx and connection trouble are worth another try; 5xx is final, 550/551/553 mean the address is bad. */

@@ -1,6 +1,7 @@
 package dev.lifeline.outreach.tenant;
 
 import dev.lifeline.kit.tenant.TenantErasure;
+import dev.lifeline.outreach.sender.SenderProfiles;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -10,8 +11,8 @@ import java.sql.SQLException;
 import java.util.List;
 
 /**
- * A deleted business's campaigns (with their runs and deliveries, by the foreign keys' cascade), outages, suppressions
- * and its copy of contacts go (called by the kit's tenant consumer on {@code tenant.deleted}). A delivery job of it
+ * A deleted business's campaigns (with their runs and deliveries, by the foreign keys' cascade), outages, suppressions,
+ * its copy of contacts, and its sender identity, sending domains and DKIM keys go (called by the kit's tenant consumer on {@code tenant.deleted}). A delivery job of it
  * still on the work queue then finds no delivery to claim and sends nothing. Plain SQL: whole-tenant deletes across
  * tables in one transaction.
  */
@@ -25,12 +26,18 @@ public class OutreachTenantErasure implements TenantErasure {
             "DELETE FROM campaign_run WHERE tenant_id = ?",
             "DELETE FROM outage WHERE tenant_id = ?",
             "DELETE FROM suppression WHERE tenant_id = ?",
-            "DELETE FROM outreach_contact WHERE tenant_id = ?");
+            "DELETE FROM outreach_contact WHERE tenant_id = ?",
+            // Its sender identity, sending domains and DKIM keys (private keys included: nothing of them is kept).
+            "DELETE FROM sender_identity WHERE tenant_id = ?",
+            "DELETE FROM dkim_key WHERE tenant_id = ?",
+            "DELETE FROM sending_domain WHERE tenant_id = ?");
 
     private final AgroalDataSource dataSource;
+    private final SenderProfiles senders;
 
-    public OutreachTenantErasure(AgroalDataSource dataSource) {
+    public OutreachTenantErasure(AgroalDataSource dataSource, SenderProfiles senders) {
         this.dataSource = dataSource;
+        this.senders = senders;
     }
 
     @Override
@@ -45,5 +52,11 @@ public class OutreachTenantErasure implements TenantErasure {
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot erase the tenant's outreach data", e);
         }
+    }
+
+    /** This instance stops using the erased key at once; others within the profile cache's few seconds. */
+    @Override
+    public void afterCommit(String tenantId) {
+        senders.forget(tenantId);
     }
 }
