@@ -3,6 +3,7 @@ package dev.lifeline.reliability;
 import dev.lifeline.system.Http;
 import dev.lifeline.system.MailClient;
 import dev.lifeline.system.RunningSystem;
+import dev.lifeline.system.OutreachSender;
 import dev.lifeline.system.ServiceTables;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -42,6 +43,7 @@ class TenantDeletionTest {
         ownPlatform(shop, platform);
         String campaign = shop.emailCampaign(platform);
         shop.awaitOutreachAudience(campaign, CONTACTS, WAIT);
+        OutreachSender.setUp(system.outreach().baseUrl(), shop.auth(), "deleted-" + suffix + ".example");
         Business.declareOutage(system, platform);
         Inbox.Tally mailed = Inbox.await(system, shop, shop.emails(CONTACTS), WAIT);
         assertThat(mailed.missing()).as("the outage mailed every contact: " + mailed).isEmpty();

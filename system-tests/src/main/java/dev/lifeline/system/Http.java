@@ -67,7 +67,7 @@ public final class Http {
         }
     }
 
-    private static String json(Object body) {
+    public static String json(Object body) {
         try {
             return JSON.writeValueAsString(body);
         } catch (IOException e) {

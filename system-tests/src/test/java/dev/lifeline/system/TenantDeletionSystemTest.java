@@ -149,6 +149,7 @@ class TenantDeletionSystemTest {
                 "textBody", "Hi {contact.name}, order at https://shop.example.", "gracePeriod", "PT0S")),
                 reply -> reply.status() == 201);
         assertThat(campaign.status()).as(campaign.raw()).isEqualTo(201);
+        OutreachSender.setUp(system.outreach().baseUrl(), key, slug + ".example");
         return new Business(tenant.body().path("id").asText(), slug, key, platformId, campaign.body().path("id").asText());
     }
 
