@@ -29,7 +29,7 @@ public class FakeEndpoints implements QuarkusTestResourceLifecycleManager {
     public static final String INVALID_NUMBER = "+15005550001";
     public static final String THROTTLED_ONCE = "+15005550009";
 
-    public record Sms(String to, String from, String body, String sid) {
+    public record Sms(String to, String from, String body, String sid, String statusCallback) {
     }
 
     public record Hook(String path, Map<String, String> headers, String body) {
@@ -88,7 +88,7 @@ public class FakeEndpoints implements QuarkusTestResourceLifecycleManager {
             reply(ex, 429, "{\"code\":20429,\"message\":\"Too Many Requests\",\"status\":429}");
         } else {
             String sid = "SM" + UUID.randomUUID().toString().replace("-", "");
-            SMS.add(new Sms(to, form.get("From"), form.get("Body"), sid));
+            SMS.add(new Sms(to, form.get("From"), form.get("Body"), sid, form.get("StatusCallback")));
             reply(ex, 201, "{\"sid\":\"" + sid + "\",\"status\":\"queued\",\"to\":\"" + to + "\"}");
         }
     }

@@ -484,6 +484,7 @@ class BadInputFuzzTest {
 
         csv(c, tenant, 160);
         formPosts(c, 120);
+        twilioCallbacks(o, 80);
         paths(c, m, o, tenant, admin);
         queries(c, m, o, tenant);
         headers(c, m, o);
@@ -773,6 +774,40 @@ class BadInputFuzzTest {
             headers.add(RawHttp.Header.of("Accept", "text/html"));
             cases.add(new Case("form.submit", "POST", base, "/f/" + slug, headers, body.getBytes(StandardCharsets.ISO_8859_1),
                     Kind.HTML, null, false, false, abbreviate(body, 60) + ", " + type));
+        }
+    }
+
+    /**
+     * Twilio's status callback is public: what is not signed with the account's auth token is refused (403 problem),
+     * changes no delivery, and never answers 5xx, whatever the body or its type.
+     */
+    private void twilioCallbacks(String base, int count) {
+        List<java.util.function.IntFunction<String>> kinds = List.of(
+                n -> "MessageSid=SM" + n + "&MessageStatus=delivered&AccountSid=AC" + "0".repeat(32),
+                n -> "MessageSid=" + enc(pick(INJECTIONS)) + "&MessageStatus=undelivered&ErrorCode=21610",
+                n -> "MessageStatus=" + enc(pick(INJECTIONS)),
+                n -> "&&&===&%&",
+                n -> "MessageSid=" + "S".repeat(100_000) + "&MessageStatus=delivered",
+                n -> new String(randomBytes(300), StandardCharsets.ISO_8859_1));
+        // Header values stay printable: control bytes in headers are the transport cases' business, not this endpoint's.
+        List<String> signatures = java.util.Arrays.asList(null, "", "0/KCTR6DLpKmkAf8muzZqo1nDgQ=",
+                "' OR 1=1; drop table delivery; --", "%ZZ", "a".repeat(2_000));
+        for (int i = 0; i < count; i++) {
+            int n = ++serial;
+            String body = (i < kinds.size() ? kinds.get(i) : kinds.get(random.nextInt(kinds.size()))).apply(n);
+            String type = random.nextInt(10) < 8 ? "application/x-www-form-urlencoded"
+                    : pick(java.util.Arrays.asList("multipart/form-data", "application/json", "text/plain", null));
+            String signature = signatures.get(random.nextInt(signatures.size()));
+            List<RawHttp.Header> headers = new ArrayList<>();
+            if (type != null) {
+                headers.add(RawHttp.Header.of("Content-Type", type));
+            }
+            if (signature != null) {
+                headers.add(RawHttp.Header.of("X-Twilio-Signature", signature));
+            }
+            cases.add(new Case("twilio.status", "POST", base, "/webhooks/twilio/status", headers,
+                    body.getBytes(StandardCharsets.ISO_8859_1), Kind.API, null, true, false,
+                    abbreviate(body, 60) + ", " + type + ", signature " + abbreviate(String.valueOf(signature), 20)));
         }
     }
 

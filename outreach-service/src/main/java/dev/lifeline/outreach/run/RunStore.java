@@ -111,14 +111,24 @@ public class RunStore {
                 RunStore::map, outageId);
     }
 
-    /** Delivery counts by state, every state present (zero when none). */
+    /** Delivery counts by state and by receipt (delivered, undelivered), every key present (zero when none). */
     public Map<String, Integer> counts(UUID runId) {
         Map<String, Integer> counts = new LinkedHashMap<>();
-        for (String s : List.of("queued", "deferred", "sending", "sent", "failed", "bounced", "cancelled")) {
+        for (String s : List.of("queued", "deferred", "sending", "sent", "failed", "bounced", "cancelled", "delivered",
+                "undelivered")) {
             counts.put(s, 0);
         }
-        sql.query("select state, count(*) as n from delivery where run_id = ? group by state",
-                rs -> counts.put(rs.getString("state"), rs.getInt("n")), runId);
+        // Receipts follow a send: a delivered message also counts as sent; an undelivered or failed receipt is one the
+        // carrier could not hand over after the provider took it.
+        sql.query("select state, receipt, count(*) as n from delivery where run_id = ? group by state, receipt", rs -> {
+            int n = rs.getInt("n");
+            counts.merge(rs.getString("state"), n, Integer::sum);
+            String receipt = rs.getString("receipt");
+            if (receipt != null) {
+                counts.merge("delivered".equals(receipt) ? "delivered" : "undelivered", n, Integer::sum);
+            }
+            return null;
+        }, runId);
         return counts;
     }
 

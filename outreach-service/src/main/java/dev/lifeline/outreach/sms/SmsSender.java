@@ -1,6 +1,7 @@
 package dev.lifeline.outreach.sms;
 
 import dev.lifeline.outreach.contacts.ProjectedContact;
+import dev.lifeline.outreach.OutreachConfig;
 import dev.lifeline.outreach.delivery.ChannelSender;
 import dev.lifeline.outreach.delivery.RenderedMessage;
 import dev.lifeline.outreach.delivery.SendResult;
@@ -13,6 +14,8 @@ public class SmsSender implements ChannelSender {
 
     @Inject
     SmsConfig config;
+    @Inject
+    OutreachConfig outreach;
 
     private volatile SmsProvider provider;
 
@@ -24,7 +27,7 @@ public class SmsSender implements ChannelSender {
     private SmsProvider provider() {
         if (provider == null) {
             provider = new TwilioSmsProvider(config.twilio().baseUrl(), config.twilio().accountSid(),
-                    config.twilio().authToken(), config.twilio().from());
+                    config.twilio().authToken(), config.twilio().from(), TwilioStatusResource.callbackUrl(outreach));
         }
         return provider;
     }

@@ -31,17 +31,21 @@ public final class TwilioSmsProvider implements SmsProvider {
     private final URI endpoint;
     private final String authorization;
     private final String from;
+    private final String statusCallback;
 
-    public TwilioSmsProvider(String baseUrl, String accountSid, String authToken, String from) {
+    /** @param statusCallback where Twilio posts the message's delivery receipts ({@link TwilioStatusResource}) */
+    public TwilioSmsProvider(String baseUrl, String accountSid, String authToken, String from, String statusCallback) {
         this.endpoint = URI.create(baseUrl.replaceAll("/+$", "") + "/2010-04-01/Accounts/" + accountSid + "/Messages.json");
         this.authorization = "Basic " + Base64.getEncoder()
                 .encodeToString((accountSid + ":" + authToken).getBytes(StandardCharsets.UTF_8));
         this.from = from;
+        this.statusCallback = statusCallback;
     }
 
     @Override
     public SendResult send(String to, String body) {
-        String form = "To=" + enc(to) + "&From=" + enc(from) + "&Body=" + enc(body);
+        String form = "To=" + enc(to) + "&From=" + enc(from) + "&Body=" + enc(body) + "&StatusCallback="
+                + enc(statusCallback);
         HttpRequest request = HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(10))
                 .header("Authorization", authorization)
                 .header("Content-Type", "application/x-www-form-urlencoded")

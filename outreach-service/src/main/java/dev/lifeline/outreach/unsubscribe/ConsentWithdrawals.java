@@ -30,6 +30,12 @@ public class ConsentWithdrawals {
         withdraw(target.tenantId(), target.contactId(), target.channel(), WithdrawalReason.UNSUBSCRIBE, ip, userAgent);
     }
 
+    /** The contact texted STOP to the sending number: the carrier refuses further SMS, and so does Lifeline. */
+    @Transactional
+    public void textedStop(String tenantId, String contactId) {
+        withdraw(tenantId, contactId, ContactChannel.SMS, WithdrawalReason.UNSUBSCRIBE, null, null);
+    }
+
     @Transactional
     public void hardBounce(String tenantId, String contactId, ContactChannel channel) {
         withdraw(tenantId, contactId, channel, WithdrawalReason.HARD_BOUNCE, null, null);
