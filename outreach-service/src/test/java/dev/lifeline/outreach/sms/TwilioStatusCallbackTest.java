@@ -10,12 +10,18 @@ import dev.lifeline.outreach.Db;
 import dev.lifeline.outreach.FakeEndpoints;
 import dev.lifeline.outreach.Scenario;
 import dev.lifeline.outreach.TestBus;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -42,6 +48,8 @@ class TwilioStatusCallbackTest {
     LocalStack stack;
     @Inject
     DataSource db;
+    @TestHTTPResource("/webhooks/twilio/status")
+    URI callback;
 
     @Test
     void aDeliveredReceiptCountsOnTheRunOnceAndALateOrReplayedCallbackChangesNothing() {
@@ -75,7 +83,7 @@ class TwilioStatusCallbackTest {
     }
 
     @Test
-    void forgedUnsignedOrMalformedCallbacksAreRefusedAndChangeNothing() {
+    void forgedUnsignedOrMalformedCallbacksAreRefusedAndChangeNothing() throws Exception {
         Scenario s = new Scenario(stack, db);
         String run = smsRun(s, "fay");
         FakeEndpoints.Sms sms = sentTo(s);
@@ -96,11 +104,26 @@ class TwilioStatusCallbackTest {
         callback(noStatus, FakeEndpoints.AUTH_TOKEN).statusCode(400).body("errors[0].field", equalTo("MessageStatus"));
         given().contentType("application/json").body("{\"MessageSid\":\"" + sms.sid() + "\"}")
                 .post("/webhooks/twilio/status").then().statusCode(415);
+        // A body that is not form encoding is a 400 naming it; one that is but carries no signature, a 403.
+        assertThat(raw("&&&===&%&")).isEqualTo(400);
+        assertThat(raw("MessageSid=%ZZ&MessageStatus=delivered")).isEqualTo(400);
+        assertThat(raw("\u00ff\u00fe\u0000=\u0001")).isEqualTo(403);
         // A message outreach never sent, and a status that is not final: accepted (Twilio retries anything else).
         callback(status("SM" + "0".repeat(32), "delivered", null), FakeEndpoints.AUTH_TOKEN).statusCode(204);
         callback(status(sms.sid(), "sent", null), FakeEndpoints.AUTH_TOKEN).statusCode(204);
 
         assertThat(s.run(run)).containsEntry("sent", 1).containsEntry("delivered", 0).containsEntry("undelivered", 0);
+    }
+
+    /** Posts bytes as they are (RestAssured would encode them); answers the status, which must come as a problem. */
+    private int raw(String body) throws Exception {
+        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(callback)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.getBytes(StandardCharsets.ISO_8859_1))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.headers().firstValue("Content-Type")).as(answer.body())
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        return answer.statusCode();
     }
 
     /** An SMS campaign run to one contact, waited on until Twilio (the fake) took the message. */
