@@ -16,6 +16,7 @@ public final class Channels {
     public static final String DELIVERIES_IN = "deliveries-in";
     public static final String WITHDRAWALS_OUT = "withdrawals-out";
     public static final String WITHDRAWALS_IN = "withdrawals-in";
+    public static final String DEPENDENCIES_IN = "dependencies-in";
     public static final String VERDICTS_OUT = "verdicts-out";
     public static final String VERDICTS_IN = "verdicts-in";
     /** The one outgoing channel of the kit's outbox relay; the topic is set per record. */

@@ -9,6 +9,7 @@ import dev.lifeline.events.outage.ProbeVerdict;
 import dev.lifeline.events.outreach.ConsentWithdrawn;
 import dev.lifeline.events.outreach.DeliveryBatch;
 import dev.lifeline.events.outreach.DeliveryJob;
+import dev.lifeline.events.tenant.DependenciesChanged;
 import dev.lifeline.events.tenant.TenantDeleted;
 import dev.lifeline.events.tenant.TenantUpserted;
 
@@ -24,6 +25,7 @@ public final class EventTypes {
     public static final String CONTACT_ERASED = "dev.lifeline.contact.erased";
     public static final String TENANT_UPSERTED = "dev.lifeline.tenant.upserted";
     public static final String TENANT_DELETED = "dev.lifeline.tenant.deleted";
+    public static final String TENANT_DEPENDENCIES_CHANGED = "dev.lifeline.tenant.dependencies-changed";
     public static final String OUTAGE_STARTED = "dev.lifeline.outage.started";
     public static final String OUTAGE_UPDATED = "dev.lifeline.outage.updated";
     public static final String OUTAGE_RESOLVED = "dev.lifeline.outage.resolved";
@@ -40,6 +42,7 @@ public final class EventTypes {
             Map.entry(CONTACT_ERASED, ContactErased.class),
             Map.entry(TENANT_UPSERTED, TenantUpserted.class),
             Map.entry(TENANT_DELETED, TenantDeleted.class),
+            Map.entry(TENANT_DEPENDENCIES_CHANGED, DependenciesChanged.class),
             Map.entry(OUTAGE_STARTED, OutageStarted.class),
             Map.entry(OUTAGE_UPDATED, OutageUpdated.class),
             Map.entry(OUTAGE_RESOLVED, OutageResolved.class),

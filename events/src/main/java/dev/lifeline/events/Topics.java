@@ -14,11 +14,13 @@ public final class Topics {
     public static final String PLATFORM_OUTAGES = "platform-outages.v1";
     public static final String OUTREACH_DELIVERIES = "outreach-deliveries.v1";
     public static final String CONSENT_WITHDRAWALS = "consent-withdrawals.v1";
+    /** Compacted, key = tenant id: the platforms each business depends on, monitor-service to outreach-service. */
+    public static final String TENANT_DEPENDENCIES = "tenant-dependencies.v1";
     /** Internal to monitor-service: every instance's probe verdicts, for all instances (compacted, key = voter). */
     public static final String PROBE_VERDICTS = "monitor-probe-verdicts.v1";
 
     public static final List<String> ALL = List.of(TENANTS, CONTACTS, PLATFORM_OUTAGES, OUTREACH_DELIVERIES, CONSENT_WITHDRAWALS,
-            PROBE_VERDICTS);
+            TENANT_DEPENDENCIES, PROBE_VERDICTS);
 
     private Topics() {
     }

@@ -16,6 +16,7 @@ import dev.lifeline.events.outreach.ConsentWithdrawn;
 import dev.lifeline.events.outreach.DeliveryBatch;
 import dev.lifeline.events.outreach.DeliveryJob;
 import dev.lifeline.events.outreach.WithdrawalReason;
+import dev.lifeline.events.tenant.DependenciesChanged;
 import dev.lifeline.events.tenant.TenantDeleted;
 import dev.lifeline.events.tenant.TenantUpserted;
 
@@ -48,6 +49,7 @@ final class SampleEvents {
                 new DeliveryBatch("t1", "r1", "k1", ContactChannel.EMAIL, 0, List.of("c1", "c2")),
                 new ConsentWithdrawn("t1", "c1", ContactChannel.EMAIL, WithdrawalReason.UNSUBSCRIBE, T0, "203.0.113.9", "Mail/1.0"),
                 new ProbeVerdict("instagram", "instagram-http", "monitor-1", "http", VerdictOutcome.FAILED, Severity.MAJOR,
-                        5012L, "HTTP 503", T0, 23_000L));
+                        5012L, "HTTP 503", T0, 23_000L),
+                new DependenciesChanged("t1", List.of("instagram", "shop-api"), T0));
     }
 }

@@ -24,7 +24,7 @@ public final class ServiceTables {
             BY_TENANT.put("contact." + table, "SELECT count(*) FROM " + table + " WHERE tenant_id::text = ?");
         }
         for (String table : new String[] {"outreach_contact", "suppression", "campaign", "campaign_run", "delivery",
-                "projected_tenant_key", "sender_identity", "sending_domain", "dkim_key"}) {
+                "projected_tenant_key", "sender_identity", "sending_domain", "dkim_key", "tenant_dependency"}) {
             BY_TENANT.put("outreach." + table, "SELECT count(*) FROM " + table + " WHERE tenant_id = ?");
         }
         for (String table : new String[] {"platform", "probe", "tenant_dependency", "projected_tenant_key"}) {

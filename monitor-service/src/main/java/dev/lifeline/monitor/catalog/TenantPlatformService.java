@@ -1,6 +1,9 @@
 package dev.lifeline.monitor.catalog;
 
+import dev.lifeline.events.Topics;
+import dev.lifeline.events.tenant.DependenciesChanged;
 import dev.lifeline.kit.egress.EgressGuard;
+import dev.lifeline.kit.outbox.Outbox;
 import dev.lifeline.kit.problem.Problem.FieldError;
 import dev.lifeline.kit.problem.ProblemException;
 import dev.lifeline.monitor.config.MonitorConfig;
@@ -10,14 +13,9 @@ import dev.lifeline.monitor.probe.ProbeRequest;
 import dev.lifeline.monitor.probe.ProbeRequestValidator;
 import dev.lifeline.monitor.probe.ProbeView;
 import dev.lifeline.monitor.probe.ProbingLifecycle;
-import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,15 +28,15 @@ public class TenantPlatformService {
     private final PlatformDirectory directory;
     private final ProbingLifecycle probing;
     private final ProbeRequestValidator validator;
-    private final AgroalDataSource dataSource;
+    private final Outbox outbox;
     private final Clock clock;
 
     public TenantPlatformService(PlatformDirectory directory, ProbingLifecycle probing, MonitorConfig config,
-                                 AgroalDataSource dataSource, Clock clock, EgressGuard egress) {
+                                 Outbox outbox, Clock clock, EgressGuard egress) {
         this.directory = directory;
         this.probing = probing;
         this.validator = new ProbeRequestValidator(config.minInterval(), egress);
-        this.dataSource = dataSource;
+        this.outbox = outbox;
         this.clock = clock;
     }
 
@@ -93,22 +91,14 @@ public class TenantPlatformService {
 
     @Transactional
     public List<String> dependencies(String tenantId) {
-        List<String> out = new ArrayList<>();
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement q = c.prepareStatement(
-                     "SELECT platform_id FROM tenant_dependency WHERE tenant_id = ? ORDER BY platform_id")) {
-            q.setString(1, tenantId);
-            try (ResultSet rs = q.executeQuery()) {
-                while (rs.next()) {
-                    out.add(rs.getString(1));
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot read dependencies", e);
-        }
-        return out;
+        return TenantDependency.<TenantDependency>list("tenantId = ?1 order by platformId", tenantId).stream()
+                .map(d -> d.platformId).toList();
     }
 
+    /**
+     * Replaces the whole list and tells outreach-service through the outbox, in the same transaction: a lost event
+     * would leave an {@code any} campaign firing for a platform the business dropped, or silent for one it added.
+     */
     @Transactional
     public List<String> replaceDependencies(String tenantId, List<String> platformIds) {
         List<FieldError> errors = new ArrayList<>();
@@ -122,24 +112,12 @@ public class TenantPlatformService {
         if (!errors.isEmpty()) {
             throw new ProblemException(400, "Bad Request", "Unknown platforms in the list", errors);
         }
-        try (Connection c = dataSource.getConnection()) {
-            try (PreparedStatement delete = c.prepareStatement("DELETE FROM tenant_dependency WHERE tenant_id = ?")) {
-                delete.setString(1, tenantId);
-                delete.executeUpdate();
-            }
-            try (PreparedStatement insert = c.prepareStatement(
-                    "INSERT INTO tenant_dependency (tenant_id, platform_id) VALUES (?, ?) ON CONFLICT DO NOTHING")) {
-                for (String id : platformIds) {
-                    insert.setString(1, tenantId);
-                    insert.setString(2, id);
-                    insert.addBatch();
-                }
-                insert.executeBatch();
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot write dependencies", e);
-        }
-        return dependencies(tenantId);
+        TenantDependency.delete("tenantId", tenantId);
+        TenantDependency.getEntityManager().flush();
+        List<String> distinct = platformIds.stream().distinct().sorted().toList();
+        distinct.forEach(id -> TenantDependency.of(tenantId, id).persist());
+        outbox.enqueue(Topics.TENANT_DEPENDENCIES, new DependenciesChanged(tenantId, distinct, clock.instant()));
+        return distinct;
     }
 
     /** Another tenant's platform answers 404, exactly like one that does not exist. */

@@ -1,6 +1,13 @@
 package dev.lifeline.monitor.catalog;
 
+import dev.lifeline.events.EventCodec;
+import dev.lifeline.events.EventTypes;
+import dev.lifeline.events.Topics;
 import dev.lifeline.events.outage.CatalogPlatforms;
+import dev.lifeline.events.tenant.DependenciesChanged;
+import dev.lifeline.localstack.InjectLocalStack;
+import dev.lifeline.localstack.LocalStack;
+import dev.lifeline.monitor.support.OutageTopic;
 import dev.lifeline.monitor.support.TestTenants;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -10,9 +17,12 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.empty;
@@ -25,6 +35,8 @@ class TenantApiTest {
 
     @Inject
     AgroalDataSource dataSource;
+    @InjectLocalStack
+    LocalStack stack;
 
     private String key;
     private String otherKey;
@@ -122,6 +134,32 @@ class TenantApiTest {
                 .then().statusCode(400);
         as(key).when().get("/api/v1/tenant/dependencies").then().body("$", containsInAnyOrder("instagram", platform));
         as(otherKey).when().get("/api/v1/tenant/dependencies").then().body("$", empty());
+    }
+
+    @Test
+    void outreachHearsTheWholeNewListOfDependenciesEachTimeItChanges() throws Exception {
+        String platform = createPlatform();
+        try (OutageTopic topic = new OutageTopic(stack.kafka().bootstrapServers(), Topics.TENANT_DEPENDENCIES)) {
+            as(key).body("{\"platformIds\":[\"instagram\",\"" + platform + "\",\"instagram\"]}")
+                    .when().put("/api/v1/tenant/dependencies").then().statusCode(200);
+            DependenciesChanged first = (DependenciesChanged) EventCodec.decode(EventTypes.TENANT_DEPENDENCIES_CHANGED,
+                    topic.await("t-" + suffix, EventTypes.TENANT_DEPENDENCIES_CHANGED).value());
+            assertThat(first.platformIds()).containsExactlyInAnyOrder("instagram", platform);
+
+            as(key).body("{\"platformIds\":[]}").when().put("/api/v1/tenant/dependencies").then().statusCode(200);
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> topic.matching("t-" + suffix, EventTypes.TENANT_DEPENDENCIES_CHANGED).size() == 2);
+            String latest = topic.matching("t-" + suffix, EventTypes.TENANT_DEPENDENCIES_CHANGED).get(1).value();
+            assertThat(((DependenciesChanged) EventCodec.decode(EventTypes.TENANT_DEPENDENCIES_CHANGED, latest))
+                    .platformIds()).isEmpty();
+
+            // A refused list changes nothing and tells nobody.
+            as(key).body("{\"platformIds\":[\"myspace\"]}").when().put("/api/v1/tenant/dependencies").then().statusCode(400);
+            as(otherKey).body("{\"platformIds\":[\"instagram\"]}").when().put("/api/v1/tenant/dependencies")
+                    .then().statusCode(200);
+            topic.await("o-" + suffix, EventTypes.TENANT_DEPENDENCIES_CHANGED);
+            assertThat(topic.matching("t-" + suffix, EventTypes.TENANT_DEPENDENCIES_CHANGED)).hasSize(2);
+        }
     }
 
     @Test

@@ -24,7 +24,7 @@ class ContractBindingsTest {
     void channelsAreBoundToTheContractTopics() throws Exception {
         Properties props = applicationProperties();
         assertThat(props.getProperty("mp.messaging.outgoing.outbox.topic")).isEqualTo(Topics.PLATFORM_OUTAGES);
-        assertThat(props.getProperty("lifeline.outbox.topics")).isEqualTo(Topics.PLATFORM_OUTAGES);
+        assertThat(props.getProperty("lifeline.outbox.topics")).isEqualTo(Topics.PLATFORM_OUTAGES + "," + Topics.TENANT_DEPENDENCIES);
         assertThat(props.getProperty("mp.messaging.incoming.tenants-in.topic")).isEqualTo(Topics.TENANTS);
         assertThat(props.getProperty("mp.messaging.incoming.tenants-in.dead-letter-queue.topic"))
                 .isEqualTo(Topics.deadLetter(Topics.TENANTS));

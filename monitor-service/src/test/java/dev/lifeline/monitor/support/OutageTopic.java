@@ -13,18 +13,25 @@ import java.util.List;
 
 
 
-/** Reads platform-outages.v1 from the start, as an outside subscriber would, and finds records by key and type. */
+/**
+ * Reads a topic monitor-service writes (platform-outages.v1 unless told otherwise) from the start, as an outside
+ * subscriber would, and finds records by key and type.
+ */
 public final class OutageTopic implements AutoCloseable {
 
     private final KafkaCompanion companion;
     private final ConsumerTask<String, String> task;
 
     public OutageTopic(String bootstrapServers) {
+        this(bootstrapServers, Topics.PLATFORM_OUTAGES);
+    }
+
+    public OutageTopic(String bootstrapServers, String topic) {
         companion = new KafkaCompanion(bootstrapServers);
         task = companion.consumeStrings()
                 .withOffsetReset(OffsetResetStrategy.EARLIEST)
                 .withGroupId("test-" + java.util.UUID.randomUUID())
-                .fromTopics(Topics.PLATFORM_OUTAGES);
+                .fromTopics(topic);
     }
 
     public ConsumerRecord<String, String> await(String key, String ceType) {

@@ -61,10 +61,12 @@ public class CampaignStore {
     /** Active campaigns of this kind that cover the platform; a tenant-defined platform only for its tenant. */
     public List<Campaign> activeFor(String platformId, String platformTenantId, CampaignKind kind) {
         return sql.query("""
-                select * from campaign where active and kind = ? and (platform_id = ? or platform_id = 'any')
+                select * from campaign where active and kind = ?
+                  and (platform_id = ? or platform_id = 'any' and exists (
+                      select 1 from tenant_dependency d where d.tenant_id = campaign.tenant_id and d.platform_id = ?))
                   and (cast(? as text) is null or tenant_id = ?)
                 order by tenant_id, created_at
-                """, CampaignStore::map, kind.id(), platformId, platformTenantId, platformTenantId);
+                """, CampaignStore::map, kind.id(), platformId, platformId, platformTenantId, platformTenantId);
     }
 
     private static java.sql.Time quietStart(Campaign c) {

@@ -12,7 +12,7 @@ import java.util.List;
 
 /**
  * A deleted business's campaigns (with their runs and deliveries, by the foreign keys' cascade), outages, suppressions,
- * its copy of contacts, and its sender identity, sending domains and DKIM keys go (called by the kit's tenant consumer on {@code tenant.deleted}). A delivery job of it
+ * its copy of contacts and of its dependencies, and its sender identity, sending domains and DKIM keys go (called by the kit's tenant consumer on {@code tenant.deleted}). A delivery job of it
  * still on the work queue then finds no delivery to claim and sends nothing. Plain SQL: whole-tenant deletes across
  * tables in one transaction.
  */
@@ -27,6 +27,7 @@ public class OutreachTenantErasure implements TenantErasure {
             "DELETE FROM outage WHERE tenant_id = ?",
             "DELETE FROM suppression WHERE tenant_id = ?",
             "DELETE FROM outreach_contact WHERE tenant_id = ?",
+            "DELETE FROM tenant_dependency WHERE tenant_id = ?",
             // Its sender identity, sending domains and DKIM keys (private keys included: nothing of them is kept).
             "DELETE FROM sender_identity WHERE tenant_id = ?",
             "DELETE FROM dkim_key WHERE tenant_id = ?",

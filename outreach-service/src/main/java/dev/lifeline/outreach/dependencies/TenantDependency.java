@@ -1,0 +1,37 @@
+package dev.lifeline.outreach.dependencies;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.Table;
+
+import java.io.Serializable;
+
+/** outreach's copy of one platform a business depends on (from tenant-dependencies.v1). */
+@Entity
+@Table(name = "tenant_dependency")
+@IdClass(TenantDependency.Key.class)
+public class TenantDependency {
+
+    @Id
+    @Column(name = "tenant_id")
+    public String tenantId;
+
+    @Id
+    @Column(name = "platform_id")
+    public String platformId;
+
+    public record Key(String tenantId, String platformId) implements Serializable {
+        public Key() {
+            this(null, null);
+        }
+    }
+
+    static TenantDependency of(String tenantId, String platformId) {
+        TenantDependency d = new TenantDependency();
+        d.tenantId = tenantId;
+        d.platformId = platformId;
+        return d;
+    }
+}
