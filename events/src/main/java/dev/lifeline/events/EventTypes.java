@@ -6,6 +6,7 @@ import dev.lifeline.events.outage.OutageResolved;
 import dev.lifeline.events.outage.OutageStarted;
 import dev.lifeline.events.outage.OutageUpdated;
 import dev.lifeline.events.outage.ProbeVerdict;
+import dev.lifeline.events.outreach.ConsentRestored;
 import dev.lifeline.events.outreach.ConsentWithdrawn;
 import dev.lifeline.events.outreach.DeliveryBatch;
 import dev.lifeline.events.outreach.DeliveryJob;
@@ -32,6 +33,7 @@ public final class EventTypes {
     public static final String DELIVERY_REQUESTED = "dev.lifeline.outreach.delivery.requested";
     public static final String DELIVERY_BATCH_REQUESTED = "dev.lifeline.outreach.delivery.batch-requested";
     public static final String CONSENT_WITHDRAWN = "dev.lifeline.consent.withdrawn";
+    public static final String CONSENT_RESTORED = "dev.lifeline.consent.restored";
     public static final String PROBE_VERDICT = "dev.lifeline.monitor.probe.verdict";
 
     /** Where the schemas' {@code $id}s point; the schema files ship in this module under the same relative paths. */
@@ -49,6 +51,7 @@ public final class EventTypes {
             Map.entry(DELIVERY_REQUESTED, DeliveryJob.class),
             Map.entry(DELIVERY_BATCH_REQUESTED, DeliveryBatch.class),
             Map.entry(CONSENT_WITHDRAWN, ConsentWithdrawn.class),
+            Map.entry(CONSENT_RESTORED, ConsentRestored.class),
             Map.entry(PROBE_VERDICT, ProbeVerdict.class));
 
     private EventTypes() {

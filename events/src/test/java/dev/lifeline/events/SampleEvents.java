@@ -12,6 +12,7 @@ import dev.lifeline.events.outage.ProbeEvidence;
 import dev.lifeline.events.outage.ProbeVerdict;
 import dev.lifeline.events.outage.VerdictOutcome;
 import dev.lifeline.events.outage.Severity;
+import dev.lifeline.events.outreach.ConsentRestored;
 import dev.lifeline.events.outreach.ConsentWithdrawn;
 import dev.lifeline.events.outreach.DeliveryBatch;
 import dev.lifeline.events.outreach.DeliveryJob;
@@ -50,6 +51,7 @@ final class SampleEvents {
                 new ConsentWithdrawn("t1", "c1", ContactChannel.EMAIL, WithdrawalReason.UNSUBSCRIBE, T0, "203.0.113.9", "Mail/1.0"),
                 new ProbeVerdict("instagram", "instagram-http", "monitor-1", "http", VerdictOutcome.FAILED, Severity.MAJOR,
                         5012L, "HTTP 503", T0, 23_000L),
-                new DependenciesChanged("t1", List.of("instagram", "shop-api"), T0));
+                new DependenciesChanged("t1", List.of("instagram", "shop-api"), T0),
+                new ConsentRestored("t1", "c1", ContactChannel.SMS, T0));
     }
 }

@@ -67,6 +67,15 @@ public class ConsentLedger {
                 .setMaxResults(1).getResultStream().findFirst();
     }
 
+    /** The latest line of a channel, whatever its action. */
+    public Optional<ConsentEvent> last(Contact contact, ContactChannel channel) {
+        return em.createQuery("from ConsentEvent e where e.tenantId = ?1 and e.contactId = ?2 and e.channel = ?3 "
+                        + "order by e.id desc", ConsentEvent.class)
+                .setParameter(1, contact.tenantId).setParameter(2, contact.id)
+                .setParameter(3, ConsentStates.name(channel))
+                .setMaxResults(1).getResultStream().findFirst();
+    }
+
     private static String truncate(String userAgent) {
         return userAgent == null || userAgent.length() <= 512 ? userAgent : userAgent.substring(0, 512);
     }

@@ -2,54 +2,45 @@ package dev.lifeline.contact.consent;
 
 import dev.lifeline.contact.web.Ids;
 import dev.lifeline.events.Channels;
-import dev.lifeline.events.LifelineEvent;
 import dev.lifeline.events.MalformedEventException;
+import dev.lifeline.events.outreach.ConsentRestored;
 import dev.lifeline.events.outreach.ConsentWithdrawn;
-import dev.lifeline.events.outreach.WithdrawalReason;
-import dev.lifeline.kit.inbox.DatabaseOutage;
-import dev.lifeline.kit.inbox.InboundEvent;
+import dev.lifeline.kit.inbox.EventHandlers;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
-import org.jboss.logging.Logger;
 
 import java.util.concurrent.CompletionStage;
 
 /**
- * Unsubscribes and hard bounces reported by outreach-service become ledger lines and a new contact state. A record
- * that is not a valid withdrawal goes to the dead-letter topic instead of blocking the partition.
+ * Consent changes heard at outreach-service (unsubscribes, hard bounces, texted STOP and START) become ledger lines
+ * and a new contact state. A record that cannot be read or names no valid contact goes to the dead-letter topic
+ * instead of blocking the partition.
  */
 @ApplicationScoped
 public class WithdrawalConsumer {
 
-    private static final Logger LOG = Logger.getLogger(WithdrawalConsumer.class);
+    private final EventHandlers handlers;
 
-    @Inject
-    WithdrawalRecorder recorder;
+    public WithdrawalConsumer(WithdrawalRecorder recorder, ConsentRestorer restorer) {
+        this.handlers = EventHandlers.of(WithdrawalConsumer.class)
+                .on(ConsentWithdrawn.class, (in, withdrawn) -> recorder.record(in.id(),
+                        validIds(withdrawn, withdrawn.tenantId(), withdrawn.contactId()), WithdrawalRecorder.source(withdrawn.reason())))
+                .on(ConsentRestored.class, (in, restored) -> restorer.restore(in.id(),
+                        validIds(restored, restored.tenantId(), restored.contactId())));
+    }
 
     @Incoming(Channels.WITHDRAWALS_IN)
     @Blocking
     public CompletionStage<Void> consume(Message<String> message) {
-        try {
-            InboundEvent inbound = InboundEvent.of(message);
-            if (inbound.isTombstone()) {
-                return message.ack();
-            }
-            LifelineEvent event = inbound.decode();
-            if (!(event instanceof ConsentWithdrawn withdrawn)) {
-                throw new MalformedEventException("Expected a consent.withdrawn event, got " + inbound.type());
-            }
-            if (Ids.parse(withdrawn.tenantId()) == null || Ids.parse(withdrawn.contactId()) == null) {
-                throw new MalformedEventException("tenantId and contactId must be UUIDs");
-            }
-            String source = withdrawn.reason() == WithdrawalReason.HARD_BOUNCE ? ConsentSource.BOUNCE : ConsentSource.UNSUBSCRIBE;
-            DatabaseOutage.waitOut(WithdrawalConsumer.class, () -> recorder.record(inbound.id(), withdrawn, source));
-            return message.ack();
-        } catch (MalformedEventException e) {
-            LOG.warnf("Withdrawal record rejected to the DLQ: %s", e.getMessage());
-            return message.nack(e);
+        return handlers.handle(message);
+    }
+
+    private static <E> E validIds(E event, String tenantId, String contactId) {
+        if (Ids.parse(tenantId) == null || Ids.parse(contactId) == null) {
+            throw new MalformedEventException("tenantId and contactId must be UUIDs");
         }
+        return event;
     }
 }

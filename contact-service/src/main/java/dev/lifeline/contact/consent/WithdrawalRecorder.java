@@ -2,6 +2,7 @@ package dev.lifeline.contact.consent;
 
 import dev.lifeline.contact.contact.ContactService;
 import dev.lifeline.events.outreach.ConsentWithdrawn;
+import dev.lifeline.events.outreach.WithdrawalReason;
 import dev.lifeline.kit.inbox.ProcessedEvents;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -19,6 +20,15 @@ public class WithdrawalRecorder {
     ProcessedEvents processed;
     @Inject
     ContactService contacts;
+
+    /** How the ledger names the withdrawal's origin. */
+    static String source(WithdrawalReason reason) {
+        return switch (reason) {
+            case HARD_BOUNCE -> ConsentSource.BOUNCE;
+            case TEXTED_STOP -> ConsentSource.TEXTED_STOP;
+            case UNSUBSCRIBE -> ConsentSource.UNSUBSCRIBE;
+        };
+    }
 
     @Transactional
     public boolean record(String eventId, ConsentWithdrawn event, String source) {

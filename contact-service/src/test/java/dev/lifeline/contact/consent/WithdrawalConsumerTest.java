@@ -5,6 +5,7 @@ import dev.lifeline.contact.support.TopicReader;
 import dev.lifeline.events.EventCodec;
 import dev.lifeline.events.Topics;
 import dev.lifeline.events.contact.ContactChannel;
+import dev.lifeline.events.outreach.ConsentRestored;
 import dev.lifeline.events.outreach.ConsentWithdrawn;
 import dev.lifeline.events.outreach.WithdrawalReason;
 import dev.lifeline.localstack.InjectLocalStack;
@@ -81,5 +82,58 @@ class WithdrawalConsumerTest {
                 other.tenantId(), id, ContactChannel.SMS, WithdrawalReason.HARD_BOUNCE, Instant.now(), null, null)));
         Thread.sleep(1000);
         assertThat(actions(tenant, id)).containsExactly("granted", "withdrawn");
+    }
+
+    @Test
+    void aTextedStartConfirmsSmsAgainOnlyAfterATextedStop() throws Exception {
+        Api.TenantKey tenant = Api.newTenant();
+        Map<String, Object> sms = new java.util.HashMap<>(Api.ada("start-" + Api.unique() + "@example.com"));
+        sms.put("consents", Map.of("email", true, "sms", true));
+        String texted = tenant.as().body(sms).post("/api/v1/contacts").then().statusCode(201).extract().path("id");
+        sms.put("email", "start-" + Api.unique() + "@example.com");
+        sms.put("phone", "+49 151 87654321");
+        String linked = tenant.as().body(sms).post("/api/v1/contacts").then().statusCode(201).extract().path("id");
+
+        withdraw(tenant, texted, WithdrawalReason.TEXTED_STOP);
+        withdraw(tenant, linked, WithdrawalReason.UNSUBSCRIBE);
+        awaitActions(tenant, texted, "withdrawn");
+        awaitActions(tenant, linked, "withdrawn");
+        String restoredId = UUID.randomUUID().toString();
+        String restored = EventCodec.encode(new ConsentRestored(tenant.tenantId(), texted, ContactChannel.SMS, Instant.now()));
+        send(texted, restoredId, "dev.lifeline.consent.restored", restored);
+        send(texted, restoredId, "dev.lifeline.consent.restored", restored); // redelivery
+        send(linked, UUID.randomUUID().toString(), "dev.lifeline.consent.restored",
+                EventCodec.encode(new ConsentRestored(tenant.tenantId(), linked, ContactChannel.SMS, Instant.now())));
+
+        awaitActions(tenant, texted, "confirmed");
+        tenant.as().get("/api/v1/contacts/" + texted + "/consents").then()
+                .body("current.sms", org.hamcrest.Matchers.equalTo("confirmed"))
+                .body("events.source", org.hamcrest.Matchers.hasItems("texted-stop", "texted-start"));
+        // The START about the other contact left its unsubscribe alone: an e-mail unsubscribe sent after it on the
+        // same key (so read after it) is in the ledger, and no confirmation is.
+        send(linked, UUID.randomUUID().toString(), "dev.lifeline.consent.withdrawn", EventCodec.encode(new ConsentWithdrawn(
+                tenant.tenantId(), linked, ContactChannel.EMAIL, WithdrawalReason.UNSUBSCRIBE, Instant.now(), null, null)));
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (actions(tenant, linked).stream().filter("withdrawn"::equals).count() < 2 && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        assertThat(actions(tenant, linked).stream().filter("withdrawn"::equals)).hasSize(2);
+        assertThat(actions(tenant, texted).stream().filter("confirmed"::equals)).hasSize(1);
+        tenant.as().get("/api/v1/contacts/" + linked + "/consents").then()
+                .body("current.sms", org.hamcrest.Matchers.equalTo("withdrawn"));
+        assertThat(actions(tenant, linked)).doesNotContain("confirmed");
+    }
+
+    private void withdraw(Api.TenantKey tenant, String id, WithdrawalReason reason) throws Exception {
+        send(id, UUID.randomUUID().toString(), "dev.lifeline.consent.withdrawn", EventCodec.encode(new ConsentWithdrawn(
+                tenant.tenantId(), id, ContactChannel.SMS, reason, Instant.now(), null, null)));
+    }
+
+    private static void awaitActions(Api.TenantKey tenant, String id, String action) throws InterruptedException {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (!actions(tenant, id).contains(action) && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        assertThat(actions(tenant, id)).contains(action);
     }
 }
