@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
+import java.util.Locale;
 import java.time.temporal.ChronoUnit;
 
 /**
@@ -19,6 +20,9 @@ import java.time.temporal.ChronoUnit;
  */
 @ApplicationScoped
 public class ConsentWithdrawals {
+
+    /** The suppression's reason for a texted STOP: the only withdrawal a texted START may undo. */
+    public static final String TEXTED_STOP_REASON = reason(WithdrawalReason.TEXTED_STOP);
 
     @Inject
     ContactStore contacts;
@@ -33,7 +37,7 @@ public class ConsentWithdrawals {
     /** The contact texted STOP to the sending number: the carrier refuses further SMS, and so does Lifeline. */
     @Transactional
     public void textedStop(String tenantId, String contactId) {
-        withdraw(tenantId, contactId, ContactChannel.SMS, WithdrawalReason.UNSUBSCRIBE, null, null);
+        withdraw(tenantId, contactId, ContactChannel.SMS, WithdrawalReason.TEXTED_STOP, null, null);
     }
 
     @Transactional
@@ -47,8 +51,12 @@ public class ConsentWithdrawals {
             return;
         }
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        contacts.suppress(tenantId, contactId, channel, reason.name().toLowerCase(), now);
+        contacts.suppress(tenantId, contactId, channel, reason(reason), now);
         outbox.enqueue(Topics.CONSENT_WITHDRAWALS, new ConsentWithdrawn(tenantId, contactId, channel, reason, now, ip,
                 userAgent == null ? null : userAgent.substring(0, Math.min(200, userAgent.length()))));
+    }
+
+    private static String reason(WithdrawalReason reason) {
+        return reason.name().toLowerCase(Locale.ROOT);
     }
 }
