@@ -9,6 +9,7 @@ import io.quarkus.test.common.ResourceArg;
         initArgs = @ResourceArg(name = LocalStackTestResource.DATABASE_ARG, value = "outreach"),
         restrictToAnnotatedClass = false)
 @QuarkusTestResource(value = FakeEndpoints.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = FakeWhatsApp.class, restrictToAnnotatedClass = false)
 public final class SharedStack {
     private SharedStack() {
     }

@@ -301,7 +301,7 @@ class BadInputFuzzTest {
             created.contactTargetChanged = true;
         } else if (group.startsWith("public.capture") || group.equals("form.submit")) {
             created.formCaptures.incrementAndGet();
-        } else if (group.equals("campaign.create")) {
+        } else if (group.startsWith("campaign.create")) {
             created.campaigns.add(id);
         } else if (group.equals("campaign.replace")) {
             created.campaignTargetChanged = true;
@@ -459,6 +459,10 @@ class BadInputFuzzTest {
                 "custom-fuzzc-" + suffix, "channel", "email", "subject", "Subject " + n, "textBody", "Hi {contact.name}",
                 "gracePeriod", "PT1H", "active", false), fields("name:S platformId:S channel:E kind:E subject:S textBody:S "
                 + "htmlBody:S webhookUrl:S webhookSecret:S links:O tags:L gracePeriod:D quietHours:O active:B"), 220, true);
+        json("campaign.create.whatsapp", "POST", o, "/api/v1/campaigns", tenant, n -> obj("name", "Fuzz WhatsApp " + n,
+                "platformId", "custom-fuzzc-" + suffix, "channel", "whatsapp", "whatsappTemplate", obj("name", "outage_notice",
+                "language", "en", "bodyParameters", arr("{contact.firstName}", "{outage.platform}")), "gracePeriod", "PT1H",
+                "active", false), fields("name:S platformId:S channel:E whatsappTemplate:O gracePeriod:D active:B"), 60, true);
         json("campaign.replace", "PUT", o, "/api/v1/campaigns/" + campaignTarget, tenant, n -> obj("name", "Replaced " + n,
                 "platformId", "custom-fuzzc-" + suffix, "channel", "email", "subject", "S", "textBody", "T", "active", false),
                 fields("name:S platformId:S channel:E kind:E subject:S textBody:S htmlBody:S links:O tags:L gracePeriod:D "

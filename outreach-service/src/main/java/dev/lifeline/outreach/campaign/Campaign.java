@@ -20,6 +20,7 @@ public record Campaign(
         String htmlBody,
         String webhookUrl,
         String webhookSecret,
+        WhatsAppTemplate whatsappTemplate,
         Links links,
         List<String> tags,
         Duration gracePeriod,

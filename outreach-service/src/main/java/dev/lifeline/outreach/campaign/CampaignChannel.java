@@ -5,11 +5,12 @@ import dev.lifeline.events.contact.ContactChannel;
 
 import java.util.Locale;
 
-/** How a campaign reaches people: per contact by e-mail or SMS, or once per run to the business's own webhook. */
+/** How a campaign reaches people: per contact by e-mail, SMS or WhatsApp, or once per run to the business's own webhook. */
 public enum CampaignChannel {
     @JsonProperty("email") EMAIL(ContactChannel.EMAIL),
     @JsonProperty("sms") SMS(ContactChannel.SMS),
-    @JsonProperty("webhook") WEBHOOK(null);
+    @JsonProperty("webhook") WEBHOOK(null),
+    @JsonProperty("whatsapp") WHATSAPP(ContactChannel.WHATSAPP);
 
     private final ContactChannel contactChannel;
 

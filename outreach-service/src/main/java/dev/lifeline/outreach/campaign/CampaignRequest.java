@@ -1,6 +1,7 @@
 package dev.lifeline.outreach.campaign;
 
 import dev.lifeline.kit.validation.SingleLine;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -21,6 +22,7 @@ public record CampaignRequest(
         @Size(max = 100_000) String htmlBody,
         @Size(max = 2_000) String webhookUrl,
         @Size(max = 200) String webhookSecret,
+        @Valid WhatsAppTemplate whatsappTemplate,
         Campaign.Links links,
         List<@NotBlank @Size(max = 100) String> tags,
         Duration gracePeriod,

@@ -6,8 +6,10 @@ import dev.lifeline.outreach.sms.SmsSegments;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** What makes a campaign valid beyond field syntax: known platform, channel's required parts, templates that compile. */
 public final class CampaignRules {
@@ -102,7 +104,34 @@ public final class CampaignRules {
                 }
                 return null;
             }
+            case WHATSAPP -> {
+                checkWhatsApp(r.whatsappTemplate());
+                return null;
+            }
             default -> throw new IllegalStateException();
+        }
+    }
+
+    /** Meta refuses a text parameter with a line break, a tab or more than four spaces in a row (error 131009). */
+    private static final Pattern PARAMETER_FORBIDDEN = Pattern.compile("[\\n\\r\\t]| {5,}");
+
+    private void checkWhatsApp(WhatsAppTemplate template) {
+        if (template == null) {
+            throw new Violation(400, "whatsappTemplate",
+                    "is required for this channel: {name, language, bodyParameters} of a template Meta approved");
+        }
+        List<String> parameters = template.bodyParameters() == null ? List.of() : template.bodyParameters();
+        for (int i = 0; i < parameters.size(); i++) {
+            String field = "whatsappTemplate.bodyParameters[" + i + "]";
+            String parameter = parameters.get(i);
+            if (parameter == null || parameter.isBlank()) {
+                throw new Violation(400, field, "must not be blank: WhatsApp refuses an empty parameter");
+            }
+            if (PARAMETER_FORBIDDEN.matcher(parameter).find()) {
+                throw new Violation(400, field, "must not contain line breaks, tabs or more than four spaces in a row "
+                        + "(WhatsApp refuses such a parameter; put the layout into the approved template)");
+            }
+            compile(Map.of(field, parameter), false);
         }
     }
 

@@ -78,7 +78,7 @@ public class CampaignService {
         }
         return new Campaign(id, tenantId, r.name().strip(), r.platformId(), r.channel(),
                 r.kind() == null ? CampaignKind.OUTAGE : r.kind(), r.subject(), r.textBody(), blankToNull(r.htmlBody()),
-                r.webhookUrl(), secret, r.links() == null ? Campaign.Links.NONE : r.links(),
+                r.webhookUrl(), secret, r.channel() == CampaignChannel.WHATSAPP ? r.whatsappTemplate() : null, r.links() == null ? Campaign.Links.NONE : r.links(),
                 r.tags() == null ? List.of() : r.tags(),
                 r.gracePeriod() == null ? config.defaultGracePeriod() : r.gracePeriod(), r.quietHours(),
                 r.active() == null || r.active(), created, updated);

@@ -22,23 +22,26 @@ public class CampaignStore {
         sql.update("""
                 insert into campaign (id, tenant_id, name, platform_id, channel, kind, subject, text_body, html_body,
                     webhook_url, webhook_secret, web_shop_url, phone, contact_email, tags, grace_period_ms, active,
-                    created_at, updated_at, quiet_start, quiet_end)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    created_at, updated_at, quiet_start, quiet_end, whatsapp_template, whatsapp_language,
+                    whatsapp_parameters)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, c.id(), c.tenantId(), c.name(), c.platformId(), c.channel().id(), c.kind().id(), c.subject(),
                 c.textBody(), c.htmlBody(), c.webhookUrl(), c.webhookSecret(), c.links().webShop(), c.links().phone(),
                 c.links().email(), c.tags(), c.gracePeriod().toMillis(), c.active(), c.createdAt(), c.updatedAt(),
-                quietStart(c), quietEnd(c));
+                quietStart(c), quietEnd(c), waName(c), waLanguage(c), waParameters(c));
     }
 
     public boolean update(Campaign c) {
         return sql.update("""
                 update campaign set name = ?, platform_id = ?, channel = ?, kind = ?, subject = ?, text_body = ?,
                     html_body = ?, webhook_url = ?, webhook_secret = ?, web_shop_url = ?, phone = ?, contact_email = ?,
-                    tags = ?, grace_period_ms = ?, active = ?, updated_at = ?, quiet_start = ?, quiet_end = ?
+                    tags = ?, grace_period_ms = ?, active = ?, updated_at = ?, quiet_start = ?, quiet_end = ?,
+                    whatsapp_template = ?, whatsapp_language = ?, whatsapp_parameters = ?
                 where tenant_id = ? and id = ?
                 """, c.name(), c.platformId(), c.channel().id(), c.kind().id(), c.subject(), c.textBody(), c.htmlBody(),
                 c.webhookUrl(), c.webhookSecret(), c.links().webShop(), c.links().phone(), c.links().email(), c.tags(),
-                c.gracePeriod().toMillis(), c.active(), c.updatedAt(), quietStart(c), quietEnd(c), c.tenantId(), c.id()) > 0;
+                c.gracePeriod().toMillis(), c.active(), c.updatedAt(), quietStart(c), quietEnd(c), waName(c),
+                waLanguage(c), waParameters(c), c.tenantId(), c.id()) > 0;
     }
 
     public boolean delete(String tenantId, UUID id) {
@@ -69,6 +72,24 @@ public class CampaignStore {
                 """, CampaignStore::map, kind.id(), platformId, platformId, platformTenantId, platformTenantId);
     }
 
+    private static String waName(Campaign c) {
+        return c.whatsappTemplate() == null ? null : c.whatsappTemplate().name();
+    }
+
+    private static String waLanguage(Campaign c) {
+        return c.whatsappTemplate() == null ? null : c.whatsappTemplate().language();
+    }
+
+    private static List<String> waParameters(Campaign c) {
+        return c.whatsappTemplate() == null ? null : c.whatsappTemplate().bodyParameters();
+    }
+
+    private static WhatsAppTemplate whatsappTemplate(ResultSet rs) throws SQLException {
+        String name = rs.getString("whatsapp_template");
+        return name == null ? null
+                : new WhatsAppTemplate(name, rs.getString("whatsapp_language"), Sql.strings(rs, "whatsapp_parameters"));
+    }
+
     private static java.sql.Time quietStart(Campaign c) {
         return c.quietHours() == null ? null : java.sql.Time.valueOf(c.quietHours().start());
     }
@@ -88,7 +109,7 @@ public class CampaignStore {
         return new Campaign(Sql.uuid(rs, "id"), rs.getString("tenant_id"), rs.getString("name"),
                 rs.getString("platform_id"), CampaignChannel.of(rs.getString("channel")),
                 CampaignKind.of(rs.getString("kind")), rs.getString("subject"), rs.getString("text_body"),
-                rs.getString("html_body"), rs.getString("webhook_url"), rs.getString("webhook_secret"),
+                rs.getString("html_body"), rs.getString("webhook_url"), rs.getString("webhook_secret"), whatsappTemplate(rs),
                 new Campaign.Links(rs.getString("web_shop_url"), rs.getString("phone"), rs.getString("contact_email")),
                 Sql.strings(rs, "tags"), Duration.ofMillis(rs.getLong("grace_period_ms")), quietHours(rs), rs.getBoolean("active"),
                 Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"));

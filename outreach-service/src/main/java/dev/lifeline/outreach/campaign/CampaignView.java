@@ -21,6 +21,7 @@ public record CampaignView(
         String htmlBody,
         String webhookUrl,
         Boolean webhookSecretSet,
+        WhatsAppTemplate whatsappTemplate,
         Campaign.Links links,
         List<String> tags,
         String gracePeriod,
@@ -33,6 +34,7 @@ public record CampaignView(
     public static CampaignView of(Campaign c) {
         return new CampaignView(c.id(), c.name(), c.platformId(), c.channel(), c.kind(), c.subject(), c.textBody(),
                 c.htmlBody(), c.webhookUrl(), c.channel() == CampaignChannel.WEBHOOK ? c.webhookSecret() != null : null,
+                c.whatsappTemplate(),
                 c.links(), c.tags(), c.gracePeriod().toString(), c.quietHours(), c.active(),
                 c.channel() == CampaignChannel.SMS && c.textBody() != null ? SmsSegments.of(c.textBody()) : null,
                 c.createdAt(), c.updatedAt());

@@ -35,7 +35,8 @@ public class PreviewResource {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Preview(String subject, String text, String html, SmsSegments smsSegments) {
+    public record Preview(String subject, String text, String html, SmsSegments smsSegments,
+            RenderedMessage.Template whatsappTemplate) {
     }
 
     static final ProjectedContact SAMPLE = new ProjectedContact("sample", "sample", "Alex Sample", "alex@example.com",
@@ -64,6 +65,7 @@ public class PreviewResource {
                 : Campaign.ANY_PLATFORM.equals(campaign.platformId()) ? "instagram" : campaign.platformId();
         RenderedMessage m = renderer.render(campaign, contact, new MessageRenderer.OutageFacts(platform, Instant.now()));
         return new Preview(m.subject(), m.text(), m.html(),
-                campaign.channel() == CampaignChannel.SMS && m.text() != null ? SmsSegments.of(m.text()) : null);
+                campaign.channel() == CampaignChannel.SMS && m.text() != null ? SmsSegments.of(m.text()) : null,
+                m.template());
     }
 }

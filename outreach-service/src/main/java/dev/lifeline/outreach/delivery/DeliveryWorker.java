@@ -1,6 +1,5 @@
 package dev.lifeline.outreach.delivery;
 
-import dev.lifeline.events.contact.ContactChannel;
 import dev.lifeline.events.outreach.DeliveryBatch;
 import dev.lifeline.events.outreach.DeliveryJob;
 import dev.lifeline.kit.inbox.DatabaseOutage;
@@ -13,6 +12,7 @@ import dev.lifeline.outreach.contacts.ProjectedContact;
 import dev.lifeline.outreach.email.EmailSender;
 import dev.lifeline.outreach.sms.SmsSender;
 import dev.lifeline.outreach.unsubscribe.ConsentWithdrawals;
+import dev.lifeline.outreach.whatsapp.WhatsAppSender;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -49,6 +49,8 @@ public class DeliveryWorker {
     EmailSender email;
     @Inject
     SmsSender sms;
+    @Inject
+    WhatsAppSender whatsapp;
     @Inject
     OutreachConfig config;
     @Inject
@@ -137,7 +139,11 @@ public class DeliveryWorker {
             }
         }
         RenderedMessage message = renderer.render(campaign.get(), contact.get(), outageFacts(runId));
-        ChannelSender sender = job.channel() == ContactChannel.SMS ? sms : email;
+        ChannelSender sender = switch (job.channel()) {
+            case SMS -> sms;
+            case WHATSAPP -> whatsapp;
+            case EMAIL -> email;
+        };
         String messageKey = job.runId() + "." + job.contactId();
         RetryPolicy retry = new RetryPolicy(config.sendMaxAttempts(), config.sendInitialBackoff(), config.sendMaxBackoff(),
                 RetryPolicy::sleep);

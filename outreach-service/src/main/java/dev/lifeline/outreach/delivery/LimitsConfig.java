@@ -18,10 +18,17 @@ public interface LimitsConfig {
     @WithDefault("50")
     double smsPerSecond();
 
+    /** Cloud API's default throughput for one business phone number is 80 messages per second. */
+    @WithDefault("80")
+    double whatsappPerSecond();
+
     /** Concurrent requests to one provider (SMTP connections in use, SMS API calls). */
     @WithDefault("16")
     int emailConcurrency();
 
     @WithDefault("8")
     int smsConcurrency();
+
+    @WithDefault("8")
+    int whatsappConcurrency();
 }

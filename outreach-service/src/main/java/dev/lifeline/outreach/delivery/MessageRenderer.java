@@ -4,6 +4,8 @@ import dev.lifeline.events.contact.ContactChannel;
 import dev.lifeline.outreach.OutreachConfig;
 import dev.lifeline.outreach.campaign.Campaign;
 import dev.lifeline.outreach.campaign.MessageTemplates;
+import dev.lifeline.outreach.campaign.WhatsAppTemplate;
+import dev.lifeline.outreach.whatsapp.WhatsAppParameters;
 import dev.lifeline.outreach.contacts.ProjectedContact;
 import dev.lifeline.outreach.unsubscribe.LinkSigner;
 import io.quarkus.qute.Template;
@@ -12,6 +14,7 @@ import jakarta.inject.Inject;
 
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -19,7 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 public class MessageRenderer {
 
-    private record Compiled(Template subject, Template text, Template html) {
+    private record Compiled(Template subject, Template text, Template html, List<Template> parameters) {
     }
 
     /** What the templates may say about the outage. */
@@ -55,7 +58,15 @@ public class MessageRenderer {
                 compiled.subject == null ? null : templates.render(compiled.subject, data),
                 compiled.text == null ? null : templates.render(compiled.text, data),
                 compiled.html == null ? null : templates.render(compiled.html, data),
-                unsubscribeUrl);
+                unsubscribeUrl, whatsapp(campaign.whatsappTemplate(), compiled.parameters, data));
+    }
+
+    private RenderedMessage.Template whatsapp(WhatsAppTemplate template, List<Template> parameters, Map<String, Object> data) {
+        if (template == null) {
+            return null;
+        }
+        List<String> values = parameters.stream().map(p -> WhatsAppParameters.clean(templates.render(p, data))).toList();
+        return new RenderedMessage.Template(template.name(), template.language(), values);
     }
 
     public static String platformName(String platformId) {
@@ -89,6 +100,8 @@ public class MessageRenderer {
         return new Compiled(
                 c.subject() == null ? null : templates.compile(c.subject(), false),
                 c.textBody() == null ? null : templates.compile(c.textBody(), false),
-                c.htmlBody() == null ? null : templates.compile(c.htmlBody(), true));
+                c.htmlBody() == null ? null : templates.compile(c.htmlBody(), true),
+                c.whatsappTemplate() == null ? List.of()
+                        : c.whatsappTemplate().bodyParameters().stream().map(p -> templates.compile(p, false)).toList());
     }
 }

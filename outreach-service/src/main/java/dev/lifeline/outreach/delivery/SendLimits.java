@@ -45,8 +45,7 @@ public class SendLimits {
                     .record(wait, TimeUnit.NANOSECONDS);
             RetryPolicy.sleep(java.time.Duration.ofNanos(wait));
         }
-        Semaphore provider = providers.computeIfAbsent(channel, c -> new Semaphore(c == ContactChannel.SMS
-                ? config.smsConcurrency() : config.emailConcurrency(), true));
+        Semaphore provider = providers.computeIfAbsent(channel, c -> new Semaphore(concurrency(c), true));
         provider.acquireUninterruptibly();
         try {
             return send.get();
@@ -62,6 +61,18 @@ public class SendLimits {
     }
 
     private double rate(ContactChannel c) {
-        return c == ContactChannel.SMS ? config.smsPerSecond() : config.emailPerSecond();
+        return switch (c) {
+            case SMS -> config.smsPerSecond();
+            case WHATSAPP -> config.whatsappPerSecond();
+            case EMAIL -> config.emailPerSecond();
+        };
+    }
+
+    private int concurrency(ContactChannel c) {
+        return switch (c) {
+            case SMS -> config.smsConcurrency();
+            case WHATSAPP -> config.whatsappConcurrency();
+            case EMAIL -> config.emailConcurrency();
+        };
     }
 }

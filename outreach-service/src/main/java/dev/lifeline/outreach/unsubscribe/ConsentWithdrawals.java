@@ -40,6 +40,12 @@ public class ConsentWithdrawals {
         withdraw(tenantId, contactId, ContactChannel.SMS, WithdrawalReason.TEXTED_STOP, null, null);
     }
 
+    /** The contact stopped the business's marketing messages in WhatsApp: Meta refuses further templates, and so do we. */
+    @Transactional
+    public void stoppedOnWhatsApp(String tenantId, String contactId) {
+        withdraw(tenantId, contactId, ContactChannel.WHATSAPP, WithdrawalReason.UNSUBSCRIBE, null, null);
+    }
+
     @Transactional
     public void hardBounce(String tenantId, String contactId, ContactChannel channel) {
         withdraw(tenantId, contactId, channel, WithdrawalReason.HARD_BOUNCE, null, null);

@@ -13,8 +13,13 @@ class CampaignRulesTest {
     private final CampaignRules rules = new CampaignRules(new MessageTemplates(), 2);
 
     private static CampaignRequest req(String platform, CampaignChannel channel, String subject, String text, String url) {
-        return new CampaignRequest("n", platform, channel, null, subject, text, null, url, null, null, List.of(),
+        return new CampaignRequest("n", platform, channel, null, subject, text, null, url, null, null, null, List.of(),
                 Duration.ZERO, null, null);
+    }
+
+    private static CampaignRequest whatsapp(WhatsAppTemplate template) {
+        return new CampaignRequest("n", "instagram", CampaignChannel.WHATSAPP, null, null, null, null, null, null,
+                template, null, List.of(), Duration.ZERO, null, null);
     }
 
     @Test
@@ -56,5 +61,37 @@ class CampaignRulesTest {
             assertThatThrownBy(() -> rules.check(req("any", CampaignChannel.WEBHOOK, null, null, bad)))
                     .isInstanceOfSatisfying(CampaignRules.Violation.class, v -> assertThat(v.field()).isEqualTo("webhookUrl"));
         }
+    }
+
+    @Test
+    void aWhatsappCampaignNeedsItsTemplate() {
+        assertThatThrownBy(() -> rules.check(whatsapp(null)))
+                .isInstanceOfSatisfying(CampaignRules.Violation.class, v -> assertThat(v.field()).isEqualTo("whatsappTemplate"));
+    }
+
+    @Test
+    void aWhatsappParameterWithAnUnknownPlaceholderIsRefusedNamingItsIndex() {
+        WhatsAppTemplate template = new WhatsAppTemplate("outage_notice", "en",
+                List.of("{contact.firstName}", "{outage.platfrom}"));
+        assertThatThrownBy(() -> rules.check(whatsapp(template)))
+                .isInstanceOfSatisfying(CampaignRules.Violation.class, v -> {
+                    assertThat(v.field()).isEqualTo("whatsappTemplate.bodyParameters[1]");
+                    assertThat(v.getMessage()).contains("outage.platfrom");
+                });
+    }
+
+    @Test
+    void aWhatsappParameterWithALineBreakOrFiveSpacesIsRefusedAsMetaWouldRefuseIt() {
+        for (String bad : List.of("Hi\n{contact.name}", "Hi\t{contact.name}", "Hi     {contact.name}", " ")) {
+            assertThatThrownBy(() -> rules.check(whatsapp(new WhatsAppTemplate("outage_notice", "en", List.of(bad)))))
+                    .isInstanceOfSatisfying(CampaignRules.Violation.class,
+                            v -> assertThat(v.field()).isEqualTo("whatsappTemplate.bodyParameters[0]"));
+        }
+    }
+
+    @Test
+    void aWhatsappTemplateWithPlaceholdersFromTheVocabularyPasses() {
+        assertThat(rules.check(whatsapp(new WhatsAppTemplate("outage_notice", "pt_BR",
+                List.of("{contact.firstName}", "{outage.platform}", "{business.webShop}"))))).isNull();
     }
 }
