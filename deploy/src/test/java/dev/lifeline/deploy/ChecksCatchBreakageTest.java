@@ -299,7 +299,7 @@ class ChecksCatchBreakageTest {
         Rendered r = prod();
         assertThat(breakAndCheck(r, DeployChecks::secretsReferencedExist, () -> {
             r.secretTemplates().removeIf(o -> "outreach-sms".equals(Json.text(o, "metadata", "name")));
-        })).hasSize(2).allSatisfy(v -> assertThat(v).contains("uses Secret outreach-sms, which is neither in the overlay"));
+        })).hasSize(6).allSatisfy(v -> assertThat(v).contains("uses Secret outreach-sms, which is neither in the overlay"));
     }
 
     @Test

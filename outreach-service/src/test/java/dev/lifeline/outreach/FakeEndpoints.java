@@ -28,6 +28,10 @@ public class FakeEndpoints implements QuarkusTestResourceLifecycleManager {
     public static final String AUTH_TOKEN = "fake-auth-token";
     public static final String INVALID_NUMBER = "+15005550001";
     public static final String THROTTLED_ONCE = "+15005550009";
+    /** Twilio answers 503 for this number, as in an outage of Twilio; Vonage takes it. */
+    public static final String TWILIO_DOWN = "+15005550011";
+    public static final String VONAGE_KEY = "abcd1234";
+    public static final String VONAGE_SECRET = "fake-vonage-secret";
 
     public record Sms(String to, String from, String body, String sid, String statusCallback) {
     }
@@ -36,6 +40,8 @@ public class FakeEndpoints implements QuarkusTestResourceLifecycleManager {
     }
 
     public static final List<Sms> SMS = new CopyOnWriteArrayList<>();
+    /** Messages the second provider (Vonage) accepted; {@code sid} is its message-id. */
+    public static final List<Sms> VONAGE_SMS = new CopyOnWriteArrayList<>();
     public static final List<Hook> HOOKS = new CopyOnWriteArrayList<>();
     private static final Set<String> THROTTLED = ConcurrentHashMap.newKeySet();
 
@@ -55,11 +61,18 @@ public class FakeEndpoints implements QuarkusTestResourceLifecycleManager {
             }
             server.createContext("/2010-04-01/Accounts/", FakeEndpoints::twilio);
             server.createContext("/hooks/", FakeEndpoints::hook);
+            server.createContext("/sms/json", FakeEndpoints::vonage);
             server.start();
         }
         return Map.of("lifeline.sms.twilio.base-url", baseUrl(),
                 "lifeline.sms.twilio.account-sid", ACCOUNT_SID,
-                "lifeline.sms.twilio.auth-token", AUTH_TOKEN);
+                "lifeline.sms.twilio.auth-token", AUTH_TOKEN,
+                "lifeline.sms.vonage.base-url", baseUrl(),
+                "lifeline.sms.vonage.api-key", VONAGE_KEY,
+                "lifeline.sms.vonage.api-secret", VONAGE_SECRET,
+                // No cool-down: a test that takes Twilio "down" for one number must not send every other test's SMS
+                // to Vonage for half a minute (FailoverSmsProviderTest covers the cool-down on a fake clock).
+                "lifeline.sms.failover-cool-down", "PT0S");
     }
 
     @Override
@@ -82,6 +95,8 @@ public class FakeEndpoints implements QuarkusTestResourceLifecycleManager {
         String to = form.get("To");
         if (to == null || form.get("Body") == null || form.get("From") == null) {
             reply(ex, 400, "{\"code\":21604,\"message\":\"A 'To' phone number is required.\",\"status\":400}");
+        } else if (TWILIO_DOWN.equals(to)) {
+            reply(ex, 503, "{\"code\":20500,\"message\":\"Internal Server Error\",\"status\":503}");
         } else if (INVALID_NUMBER.equals(to)) {
             reply(ex, 400, "{\"code\":21211,\"message\":\"The 'To' number is not a valid phone number.\",\"status\":400}");
         } else if (THROTTLED_ONCE.equals(to) && THROTTLED.add(form.get("Body"))) {
@@ -90,6 +105,22 @@ public class FakeEndpoints implements QuarkusTestResourceLifecycleManager {
             String sid = "SM" + UUID.randomUUID().toString().replace("-", "");
             SMS.add(new Sms(to, form.get("From"), form.get("Body"), sid, form.get("StatusCallback")));
             reply(ex, 201, "{\"sid\":\"" + sid + "\",\"status\":\"queued\",\"to\":\"" + to + "\"}");
+        }
+    }
+
+    /** Vonage's SMS API: always HTTP 200, the outcome in {@code messages[0].status}. */
+    private static void vonage(HttpExchange ex) throws IOException {
+        Map<String, String> form = form(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+        String to = form.get("to");
+        if (!VONAGE_KEY.equals(form.get("api_key")) || !VONAGE_SECRET.equals(form.get("api_secret"))) {
+            reply(ex, 200, "{\"message-count\":\"1\",\"messages\":[{\"status\":\"4\",\"error-text\":\"Bad Credentials\"}]}");
+        } else if (to == null || to.startsWith("+") || form.get("text") == null || form.get("from") == null) {
+            reply(ex, 200, "{\"message-count\":\"1\",\"messages\":[{\"status\":\"2\",\"error-text\":\"Missing to\"}]}");
+        } else {
+            String id = UUID.randomUUID().toString().replace("-", "").substring(0, 16).toUpperCase();
+            VONAGE_SMS.add(new Sms("+" + to, form.get("from"), form.get("text"), id, null));
+            reply(ex, 200, "{\"message-count\":\"1\",\"messages\":[{\"to\":\"" + to + "\",\"message-id\":\"" + id
+                    + "\",\"status\":\"0\",\"remaining-balance\":\"15.53590000\",\"message-price\":\"0.03330000\",\"network\":\"23410\"}]}");
         }
     }
 

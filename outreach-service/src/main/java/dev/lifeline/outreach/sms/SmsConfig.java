@@ -3,6 +3,9 @@ package dev.lifeline.outreach.sms;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+import java.time.Duration;
+import java.util.Optional;
+
 @ConfigMapping(prefix = "lifeline.sms")
 public interface SmsConfig {
 
@@ -12,6 +15,13 @@ public interface SmsConfig {
 
     Twilio twilio();
 
+    /** The second provider, used when Twilio fails or throttles; off while no API key is set. */
+    Vonage vonage();
+
+    /** After the first provider failed, messages go straight to the second for this long before trying it again. */
+    @WithDefault("PT30S")
+    Duration failoverCoolDown();
+
     interface Twilio {
         @WithDefault("https://api.twilio.com")
         String baseUrl();
@@ -20,6 +30,19 @@ public interface SmsConfig {
 
         String authToken();
 
+        @WithDefault("+15005550006")
+        String from();
+    }
+
+    interface Vonage {
+        @WithDefault("https://rest.nexmo.com")
+        String baseUrl();
+
+        Optional<String> apiKey();
+
+        Optional<String> apiSecret();
+
+        /** Sender id: the same number as Twilio's, or an alphanumeric sender where the country allows one. */
         @WithDefault("+15005550006")
         String from();
     }

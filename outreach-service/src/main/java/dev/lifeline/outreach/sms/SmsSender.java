@@ -8,7 +8,12 @@ import dev.lifeline.outreach.delivery.SendResult;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-/** SMS through the configured provider (Twilio's Messages API); other providers implement {@link SmsProvider}. */
+import java.time.Clock;
+
+/**
+ * SMS through Twilio's Messages API, and through Vonage's SMS API when Twilio fails or throttles (once a Vonage key is
+ * configured); other providers implement {@link SmsProvider}.
+ */
 @ApplicationScoped
 public class SmsSender implements ChannelSender {
 
@@ -26,8 +31,12 @@ public class SmsSender implements ChannelSender {
 
     private SmsProvider provider() {
         if (provider == null) {
-            provider = new TwilioSmsProvider(config.twilio().baseUrl(), config.twilio().accountSid(),
+            SmsProvider twilio = new TwilioSmsProvider(config.twilio().baseUrl(), config.twilio().accountSid(),
                     config.twilio().authToken(), config.twilio().from(), TwilioStatusResource.callbackUrl(outreach));
+            SmsConfig.Vonage vonage = config.vonage();
+            provider = vonage.apiKey().isEmpty() ? twilio : new FailoverSmsProvider(twilio,
+                    new VonageSmsProvider(vonage.baseUrl(), vonage.apiKey().get(), vonage.apiSecret().orElse(""), vonage.from()),
+                    config.failoverCoolDown(), Clock.systemUTC());
         }
         return provider;
     }
