@@ -488,7 +488,14 @@ class BadInputFuzzTest {
 
         csv(c, tenant, 160);
         formPosts(c, 120);
-        twilioCallbacks(o, 80);
+        twilioCallbacks(o, 80, "twilio.status", "/webhooks/twilio/status", List.of(
+                n -> "MessageSid=SM" + n + "&MessageStatus=delivered&AccountSid=AC" + "0".repeat(32),
+                n -> "MessageSid=" + enc(pick(INJECTIONS)) + "&MessageStatus=undelivered&ErrorCode=21610",
+                n -> "MessageStatus=" + enc(pick(INJECTIONS))));
+        twilioCallbacks(o, 60, "twilio.inbound", "/webhooks/twilio/inbound", List.of(
+                n -> "MessageSid=SM" + n + "&From=%2B4915112345678&Body=STOP&AccountSid=AC" + "0".repeat(32),
+                n -> "MessageSid=SM" + n + "&From=" + enc(pick(INJECTIONS)) + "&Body=START&OptOutType=START",
+                n -> "From=%2B4915112345678&Body=" + enc(pick(INJECTIONS))));
         paths(c, m, o, tenant, admin);
         queries(c, m, o, tenant);
         headers(c, m, o);
@@ -782,17 +789,17 @@ class BadInputFuzzTest {
     }
 
     /**
-     * Twilio's status callback is public: what is not signed with the account's auth token is refused (403 problem),
-     * changes no delivery, and never answers 5xx, whatever the body or its type.
+     * Twilio's webhooks (the status callback, the incoming-message webhook) are public: what is not signed with the
+     * account's auth token is refused (403 problem), changes no delivery or consent, and never answers 5xx, whatever
+     * the body or its type.
      */
-    private void twilioCallbacks(String base, int count) {
-        List<java.util.function.IntFunction<String>> kinds = List.of(
-                n -> "MessageSid=SM" + n + "&MessageStatus=delivered&AccountSid=AC" + "0".repeat(32),
-                n -> "MessageSid=" + enc(pick(INJECTIONS)) + "&MessageStatus=undelivered&ErrorCode=21610",
-                n -> "MessageStatus=" + enc(pick(INJECTIONS)),
+    private void twilioCallbacks(String base, int count, String group, String path,
+            List<java.util.function.IntFunction<String>> endpointKinds) {
+        List<java.util.function.IntFunction<String>> kinds = new ArrayList<>(endpointKinds);
+        kinds.addAll(List.of(
                 n -> "&&&===&%&",
-                n -> "MessageSid=" + "S".repeat(100_000) + "&MessageStatus=delivered",
-                n -> new String(randomBytes(300), StandardCharsets.ISO_8859_1));
+                n -> "MessageSid=" + "S".repeat(100_000) + "&MessageStatus=delivered&Body=STOP",
+                n -> new String(randomBytes(300), StandardCharsets.ISO_8859_1)));
         // Header values stay printable: control bytes in headers are the transport cases' business, not this endpoint's.
         List<String> signatures = java.util.Arrays.asList(null, "", "0/KCTR6DLpKmkAf8muzZqo1nDgQ=",
                 "' OR 1=1; drop table delivery; --", "%ZZ", "a".repeat(2_000));
@@ -809,7 +816,7 @@ class BadInputFuzzTest {
             if (signature != null) {
                 headers.add(RawHttp.Header.of("X-Twilio-Signature", signature));
             }
-            cases.add(new Case("twilio.status", "POST", base, "/webhooks/twilio/status", headers,
+            cases.add(new Case(group, "POST", base, path, headers,
                     body.getBytes(StandardCharsets.ISO_8859_1), Kind.API, null, true, false,
                     abbreviate(body, 60) + ", " + type + ", signature " + abbreviate(String.valueOf(signature), 20)));
         }
