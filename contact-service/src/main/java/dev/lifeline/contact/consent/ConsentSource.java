@@ -8,6 +8,7 @@ public record ConsentSource(String source, String ip, String userAgent) {
     public static final String IMPORT = "import";
     public static final String UNSUBSCRIBE = "unsubscribe";
     public static final String BOUNCE = "hard-bounce";
+    public static final String COMPLAINT = "complaint";
     public static final String ERASURE = "erasure";
 
     public static ConsentSource api() {

@@ -18,7 +18,7 @@ import org.jboss.logging.Logger;
 import java.util.concurrent.CompletionStage;
 
 /**
- * Unsubscribes and hard bounces reported by outreach-service become ledger lines and a new contact state. A record
+ * Unsubscribes, hard bounces and spam complaints reported by outreach-service become ledger lines and a new contact state. A record
  * that is not a valid withdrawal goes to the dead-letter topic instead of blocking the partition.
  */
 @ApplicationScoped
@@ -44,12 +44,21 @@ public class WithdrawalConsumer {
             if (Ids.parse(withdrawn.tenantId()) == null || Ids.parse(withdrawn.contactId()) == null) {
                 throw new MalformedEventException("tenantId and contactId must be UUIDs");
             }
-            String source = withdrawn.reason() == WithdrawalReason.HARD_BOUNCE ? ConsentSource.BOUNCE : ConsentSource.UNSUBSCRIBE;
+            String source = sourceOf(withdrawn.reason());
             DatabaseOutage.waitOut(WithdrawalConsumer.class, () -> recorder.record(inbound.id(), withdrawn, source));
             return message.ack();
         } catch (MalformedEventException e) {
             LOG.warnf("Withdrawal record rejected to the DLQ: %s", e.getMessage());
             return message.nack(e);
         }
+    }
+
+    /** The ledger line's source: a complaint stays a complaint, so the business can tell it from an unsubscribe. */
+    static String sourceOf(WithdrawalReason reason) {
+        return switch (reason) {
+            case UNSUBSCRIBE -> ConsentSource.UNSUBSCRIBE;
+            case HARD_BOUNCE -> ConsentSource.BOUNCE;
+            case COMPLAINT -> ConsentSource.COMPLAINT;
+        };
     }
 }

@@ -2,8 +2,13 @@ package dev.lifeline.events.outreach;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-/** Why outreach stopped messaging a contact on a channel. */
+/**
+ * Why outreach stopped messaging a contact on a channel. {@code complaint}: the recipient marked an e-mail as spam
+ * (a provider's feedback loop, e.g. SendGrid's {@code spamreport}); mailing them again would hurt every business's
+ * sender reputation, so it withdraws consent as an unsubscribe does.
+ */
 public enum WithdrawalReason {
     @JsonProperty("unsubscribe") UNSUBSCRIBE,
-    @JsonProperty("hard-bounce") HARD_BOUNCE
+    @JsonProperty("hard-bounce") HARD_BOUNCE,
+    @JsonProperty("complaint") COMPLAINT
 }
