@@ -485,6 +485,9 @@ class BadInputFuzzTest {
         csv(c, tenant, 160);
         formPosts(c, 120);
         twilioCallbacks(o, 80);
+        EmailWebhookFuzz emailWebhooks = new EmailWebhookFuzz(random);
+        cases.addAll(emailWebhooks.sendgrid(o, 80));
+        cases.addAll(emailWebhooks.dsn(o, 80));
         paths(c, m, o, tenant, admin);
         queries(c, m, o, tenant);
         headers(c, m, o);
