@@ -496,6 +496,9 @@ class BadInputFuzzTest {
                 n -> "MessageSid=SM" + n + "&From=%2B4915112345678&Body=STOP&AccountSid=AC" + "0".repeat(32),
                 n -> "MessageSid=SM" + n + "&From=" + enc(pick(INJECTIONS)) + "&Body=START&OptOutType=START",
                 n -> "From=%2B4915112345678&Body=" + enc(pick(INJECTIONS))));
+        EmailWebhookFuzz emailWebhooks = new EmailWebhookFuzz(random);
+        cases.addAll(emailWebhooks.sendgrid(o, 80));
+        cases.addAll(emailWebhooks.dsn(o, 80));
         paths(c, m, o, tenant, admin);
         queries(c, m, o, tenant);
         headers(c, m, o);

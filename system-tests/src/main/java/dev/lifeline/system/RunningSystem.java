@@ -26,6 +26,16 @@ import java.util.Map;
 public final class RunningSystem implements AutoCloseable {
 
     public static final String ADMIN_KEY = "system-test-admin-key";
+    /** The bearer secret outreach-service's DSN pipe endpoint takes ({@code lifeline.bounces.dsn.secret}). */
+    public static final String DSN_SECRET = "system-test-dsn-pipe-secret-0123456789";
+    /**
+     * A test key pair for SendGrid's Signed Event Webhook (ECDSA P-256): outreach-service verifies with the public
+     * half ({@code lifeline.bounces.sendgrid.verification-key}), tests sign as SendGrid with the private half (PKCS#8).
+     */
+    public static final String SENDGRID_PUBLIC_KEY = "MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAEa1sECYTZNC4Vd6RdOC2JF2V96V+25I47UT7N"
+            + "og7htruSoimIiMSz9Hkak7PALwmKgDGPrAnZ9v3MgIpBRpdUeg==";
+    public static final String SENDGRID_PRIVATE_KEY = "MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQgO9O+frJ6PkxjU1n1JdMif"
+            + "BPr5PuOqh2+xmQ8uiB49YChRANCAARrWwQJhNk0LhV3pF04LYkXZX3pX7bkjjtRPs2iDuG2u5KiKYiIxLP0eRqTs8AvCYqAMY+sCdn2/cyAikFGl1R6";
     public static final String CONTACT = "contact-service";
     public static final String MONITOR = "monitor-service";
     public static final String OUTREACH = "outreach-service";
@@ -218,6 +228,10 @@ public final class RunningSystem implements AutoCloseable {
         config.put("lifeline.monitor.instance-id", instanceName);
         if (CONTACT.equals(service)) {
             config.put("lifeline.contact.outreach-url", "http://127.0.0.1:" + outreachPort);
+        }
+        if (OUTREACH.equals(service)) {
+            config.put("lifeline.bounces.sendgrid.verification-key", SENDGRID_PUBLIC_KEY);
+            config.put("lifeline.bounces.dsn.secret", DSN_SECRET);
         }
         // Tests' probe targets and webhooks are local servers; production allows no internal address.
         config.put("lifeline.egress.allow-cidrs", "127.0.0.0/8,::1/128");

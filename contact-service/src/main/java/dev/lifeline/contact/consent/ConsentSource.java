@@ -10,6 +10,7 @@ public record ConsentSource(String source, String ip, String userAgent) {
     public static final String BOUNCE = "hard-bounce";
     public static final String TEXTED_STOP = "texted-stop";
     public static final String TEXTED_START = "texted-start";
+    public static final String COMPLAINT = "complaint";
     public static final String ERASURE = "erasure";
 
     public static ConsentSource api() {

@@ -14,9 +14,9 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import java.util.concurrent.CompletionStage;
 
 /**
- * Consent changes heard at outreach-service (unsubscribes, hard bounces, texted STOP and START) become ledger lines
- * and a new contact state. A record that cannot be read or names no valid contact goes to the dead-letter topic
- * instead of blocking the partition.
+ * Consent changes heard at outreach-service (unsubscribes, hard bounces, spam complaints, texted STOP and START)
+ * become ledger lines and a new contact state. A record that cannot be read or names no valid contact goes to the
+ * dead-letter topic instead of blocking the partition.
  */
 @ApplicationScoped
 public class WithdrawalConsumer {

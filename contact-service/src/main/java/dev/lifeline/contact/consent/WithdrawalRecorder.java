@@ -27,6 +27,7 @@ public class WithdrawalRecorder {
             case HARD_BOUNCE -> ConsentSource.BOUNCE;
             case TEXTED_STOP -> ConsentSource.TEXTED_STOP;
             case UNSUBSCRIBE -> ConsentSource.UNSUBSCRIBE;
+            case COMPLAINT -> ConsentSource.COMPLAINT;
         };
     }
 

@@ -79,13 +79,14 @@ public class DkimMailer {
 
     /** Blocks until the SMTP server accepted the message; a refusal or timeout is thrown for {@code EmailSender}. */
     public void send(DkimSigning signing, String from, String replyTo, String to, RenderedMessage message,
-            String messageId) {
+            String messageId, Map<String, String> extraHeaders) {
         MailMessage mail = new MailMessage().setFrom(from).setTo(to).setSubject(message.subject())
                 .setText(message.text()).setBounceAddress(bounceAddress.orElse(MailAddresses.addressIn(defaultFrom)));
         if (message.html() != null) {
             mail.setHtml(message.html());
         }
         mail.addHeader("Message-ID", messageId);
+        extraHeaders.forEach(mail::addHeader);
         if (replyTo != null) {
             mail.addHeader("Reply-To", replyTo);
         }

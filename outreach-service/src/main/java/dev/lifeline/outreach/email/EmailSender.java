@@ -1,5 +1,7 @@
 package dev.lifeline.outreach.email;
 
+import dev.lifeline.outreach.bounce.BounceConfig;
+import dev.lifeline.outreach.bounce.DeliveryRef;
 import dev.lifeline.outreach.contacts.ProjectedContact;
 import dev.lifeline.outreach.delivery.ChannelSender;
 import dev.lifeline.outreach.delivery.RenderedMessage;
@@ -18,11 +20,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * E-mail over SMTP with RFC 8058 one-click unsubscribe headers, as the business: its display name and Reply-To, and
  * from its own verified domain, DKIM-signed ({@link DkimMailer}), when it has one. A business without a sender
- * identity sends as before, through the Quarkus mailer from {@code quarkus.mailer.from}.
+ * identity sends as before, through the Quarkus mailer from {@code quarkus.mailer.from}. Every message carries its
+ * signed delivery reference ({@link DeliveryRef}), so a bounce or a provider event finds its way back to the delivery.
  */
 @ApplicationScoped
 public class EmailSender implements ChannelSender {
@@ -35,6 +40,10 @@ public class EmailSender implements ChannelSender {
     SenderProfiles senders;
     @Inject
     DkimMailer dkimMailer;
+    @Inject
+    DeliveryRef refs;
+    @Inject
+    BounceConfig bounces;
 
     @Override
     public SendResult send(ProjectedContact contact, RenderedMessage message, String messageKey) {
@@ -46,9 +55,12 @@ public class EmailSender implements ChannelSender {
                 .setAttribute("lifeline.message.key", messageKey).startSpan();
         try (Scope ignored = span.makeCurrent()) {
             if (sender.signing() != null) {
-                dkimMailer.send(sender.signing(), sender.from(), sender.replyTo(), contact.email(), message, messageId);
+                dkimMailer.send(sender.signing(), sender.from(), sender.replyTo(), contact.email(), message, messageId,
+                        tracking(messageKey));
             } else {
-                mailer.send(mail(sender, contact, message, messageId));
+                Mail mail = mail(sender, contact, message, messageId);
+                tracking(messageKey).forEach(mail::addHeader);
+                mailer.send(mail);
             }
             return new SendResult.Sent(messageId);
         } catch (RuntimeException e) {
@@ -58,6 +70,20 @@ public class EmailSender implements ChannelSender {
         } finally {
             span.end();
         }
+    }
+
+    /**
+     * Headers that bring asynchronous outcomes back: the signed reference for DSNs (MTAs return the headers), and for
+     * SendGrid, which strips {@code X-SMTPAPI} and hands its unique args back in every event, the same reference.
+     */
+    private Map<String, String> tracking(String messageKey) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        String ref = refs.sign(messageKey);
+        headers.put(DeliveryRef.HEADER, ref);
+        if (bounces.sendgrid().verificationKey().filter(k -> !k.isBlank()).isPresent()) {
+            headers.put("X-SMTPAPI", "{\"unique_args\":{\"lifeline_ref\":\"" + ref + "\"}}");
+        }
+        return headers;
     }
 
     private static Mail mail(SenderProfile sender, ProjectedContact contact, RenderedMessage message, String messageId) {

@@ -111,21 +111,35 @@ public class RunStore {
                 RunStore::map, outageId);
     }
 
-    /** Delivery counts by state and by receipt (delivered, undelivered), every key present (zero when none). */
+    /** Delivery counts by state and by receipt (delivered, undelivered, complained), every key present (zero when none). */
     public Map<String, Integer> counts(UUID runId) {
         Map<String, Integer> counts = new LinkedHashMap<>();
         for (String s : List.of("queued", "deferred", "sending", "sent", "failed", "bounced", "cancelled", "delivered",
-                "undelivered")) {
+                "undelivered", "complained")) {
             counts.put(s, 0);
         }
-        // Receipts follow a send: a delivered message also counts as sent; an undelivered or failed receipt is one the
-        // carrier could not hand over after the provider took it.
+        // Receipts follow a send, so the state counts still add up to the audience and `sent` stays "the SMTP server
+        // or provider took it". A delivered message also counts as sent; an undelivered or failed receipt is one that
+        // could not be handed over after that. Why an asynchronous hard bounce also counts in `bounced` (which
+        // otherwise counts synchronous SMTP 5xx refusals, state `bounced`): `bounced` answers "how many addresses
+        // refused this message", and behind a relay such as SendGrid every refusal arrives later, as an event or DSN;
+        // counting only synchronous ones would show none. Each delivery is counted there once: one refused in the
+        // SMTP dialogue was never sent and never gets a receipt. A complaint implies the message was delivered, so it
+        // counts in both `delivered` and `complained`.
         sql.query("select state, receipt, count(*) as n from delivery where run_id = ? group by state, receipt", rs -> {
             int n = rs.getInt("n");
             counts.merge(rs.getString("state"), n, Integer::sum);
             String receipt = rs.getString("receipt");
             if (receipt != null) {
-                counts.merge("delivered".equals(receipt) ? "delivered" : "undelivered", n, Integer::sum);
+                switch (receipt) {
+                    case "delivered" -> counts.merge("delivered", n, Integer::sum);
+                    case "complained" -> {
+                        counts.merge("delivered", n, Integer::sum);
+                        counts.merge("complained", n, Integer::sum);
+                    }
+                    case "bounced" -> counts.merge("bounced", n, Integer::sum);
+                    default -> counts.merge("undelivered", n, Integer::sum);
+                }
             }
             return null;
         }, runId);

@@ -7,7 +7,7 @@ import java.util.UUID;
 /** A run with live counts from the ledger. */
 public record RunView(UUID id, UUID campaignId, String outageId, String platformId, String trigger, String status,
         boolean dryRun, Instant dueAt, Integer audience, int queued, int deferred, int sending, int sent, int failed, int bounced,
-        int cancelled, int delivered, int undelivered, Instant createdAt, Instant dispatchedAt, Instant finishedAt) {
+        int cancelled, int delivered, int undelivered, int complained, Instant createdAt, Instant dispatchedAt, Instant finishedAt) {
 
     public static RunView of(Run r, Map<String, Integer> counts) {
         String status = r.status();
@@ -17,7 +17,7 @@ public record RunView(UUID id, UUID campaignId, String outageId, String platform
         return new RunView(r.id(), r.campaignId(), r.outageId(), r.platformId(), r.trigger(), status, r.dryRun(),
                 r.dueAt(), r.audience(), counts.get("queued"), counts.get("deferred"), counts.get("sending"), counts.get("sent"),
                 counts.get("failed"), counts.get("bounced"), counts.get("cancelled"), counts.get("delivered"),
-                counts.get("undelivered"), r.createdAt(), r.dispatchedAt(),
+                counts.get("undelivered"), counts.get("complained"), r.createdAt(), r.dispatchedAt(),
                 r.finishedAt());
     }
 }

@@ -51,6 +51,12 @@ public class ConsentWithdrawals {
         withdraw(tenantId, contactId, channel, WithdrawalReason.HARD_BOUNCE, null, null);
     }
 
+    /** The recipient reported an e-mail as spam: no business may mail them again through this service. */
+    @Transactional
+    public void complaint(String tenantId, String contactId) {
+        withdraw(tenantId, contactId, ContactChannel.EMAIL, WithdrawalReason.COMPLAINT, null, null);
+    }
+
     private void withdraw(String tenantId, String contactId, ContactChannel channel, WithdrawalReason reason, String ip,
             String userAgent) {
         if (contacts.suppressed(contactId, channel)) {
