@@ -36,6 +36,13 @@ public class CampaignRunsResource {
         return runs.forCampaign(tenant.id(), CampaignResource.parseId(campaignId));
     }
 
+    /** What the campaign's runs did together: the same counts as a run's, summed. */
+    @GET
+    @Path("/totals")
+    public CampaignTotals totals(@PathParam("id") String campaignId) {
+        return runs.totals(tenant.id(), CampaignResource.parseId(campaignId));
+    }
+
     @POST
     public Response trigger(@PathParam("id") String campaignId, @jakarta.validation.Valid TriggerRequest request) {
         TriggerRequest r = request == null ? new TriggerRequest(false, null) : request;

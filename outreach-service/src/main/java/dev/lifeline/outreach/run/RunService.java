@@ -39,6 +39,11 @@ public class RunService {
         return runs.forCampaign(tenantId, campaignId).stream().map(this::view).toList();
     }
 
+    public CampaignTotals totals(String tenantId, UUID campaignId) {
+        campaigns.find(tenantId, campaignId).orElseThrow(() -> ProblemException.notFound("campaign"));
+        return CampaignTotals.of(campaignId, runs.forCampaign(tenantId, campaignId).size(), runs.campaignCounts(campaignId));
+    }
+
     /** A person starts the campaign now, for the campaign's platform (or a chosen one when it covers any). */
     public RunView trigger(String tenantId, UUID campaignId, boolean dryRun, String platformId) {
         Run run = createManual(tenantId, campaignId, dryRun, platformId);

@@ -113,6 +113,15 @@ public class RunStore {
 
     /** Delivery counts by state and by receipt (delivered, undelivered, complained), every key present (zero when none). */
     public Map<String, Integer> counts(UUID runId) {
+        return counts("run_id = ?", runId);
+    }
+
+    /** The same counts over every run of a campaign (dry runs have no deliveries, so they add nothing). */
+    public Map<String, Integer> campaignCounts(UUID campaignId) {
+        return counts("run_id in (select id from campaign_run where campaign_id = ?)", campaignId);
+    }
+
+    private Map<String, Integer> counts(String deliveriesOf, UUID id) {
         Map<String, Integer> counts = new LinkedHashMap<>();
         for (String s : List.of("queued", "deferred", "sending", "sent", "failed", "bounced", "cancelled", "delivered",
                 "undelivered", "complained")) {
@@ -126,7 +135,7 @@ public class RunStore {
         // counting only synchronous ones would show none. Each delivery is counted there once: one refused in the
         // SMTP dialogue was never sent and never gets a receipt. A complaint implies the message was delivered, so it
         // counts in both `delivered` and `complained`.
-        sql.query("select state, receipt, count(*) as n from delivery where run_id = ? group by state, receipt", rs -> {
+        sql.query("select state, receipt, count(*) as n from delivery where " + deliveriesOf + " group by state, receipt", rs -> {
             int n = rs.getInt("n");
             counts.merge(rs.getString("state"), n, Integer::sum);
             String receipt = rs.getString("receipt");
@@ -142,7 +151,7 @@ public class RunStore {
                 }
             }
             return null;
-        }, runId);
+        }, id);
         return counts;
     }
 

@@ -137,6 +137,14 @@ class EmailBouncesTest {
         ConsentWithdrawn withdrawn = EventCodec.decode(TestBus.awaitRecord(s.kafka, Topics.CONSENT_WITHDRAWALS,
                 r -> s.contactId("cat").equals(r.key())).value(), ConsentWithdrawn.class);
         assertThat(withdrawn.reason()).isEqualTo(WithdrawalReason.COMPLAINT);
+
+        // The campaign's totals say the same; another business cannot read them.
+        String campaign = s.run(run).get("campaignId").toString();
+        given().auth().oauth2(s.key).get("/api/v1/campaigns/{id}/runs/totals", campaign).then().statusCode(200)
+                .body("runs", equalTo(1)).body("sent", equalTo(1)).body("delivered", equalTo(1))
+                .body("complained", equalTo(1)).body("bounced", equalTo(0));
+        given().auth().oauth2(new Scenario(stack, db).key).get("/api/v1/campaigns/{id}/runs/totals", campaign).then()
+                .statusCode(404);
     }
 
     @Test
