@@ -2,7 +2,7 @@ package dev.lifeline.monitor.verdict;
 
 import dev.lifeline.events.Channels;
 import dev.lifeline.events.outage.ProbeVerdict;
-import dev.lifeline.kit.inbox.InboundEvent;
+import dev.lifeline.kit.inbox.EventHandlers;
 import dev.lifeline.monitor.health.HealthMonitor;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,26 +26,24 @@ public class VerdictConsumer {
 
     private final HealthMonitor health;
     private final Clock clock;
+    private final EventHandlers handlers;
 
     public VerdictConsumer(HealthMonitor health, Clock clock) {
         this.health = health;
         this.clock = clock;
+        this.handlers = EventHandlers.of(VerdictConsumer.class).on(ProbeVerdict.class, (in, verdict) -> acceptIfFresh(verdict));
     }
 
     @Incoming(Channels.VERDICTS_IN)
     @Blocking(ordered = true)
     public CompletionStage<Void> consume(Message<String> message) {
-        try {
-            InboundEvent inbound = InboundEvent.of(message);
-            if (!inbound.isTombstone() && inbound.decode() instanceof ProbeVerdict verdict) {
-                Duration stale = verdict.staleAfterMs() > 0 ? Duration.ofMillis(verdict.staleAfterMs()) : DEFAULT_STALE;
-                if (!verdict.observedAt().plus(stale).isBefore(clock.instant())) {
-                    health.acceptRemote(verdict);
-                }
-            }
-            return message.ack();
-        } catch (RuntimeException e) {
-            return message.nack(e);
+        return handlers.handle(message);
+    }
+
+    private void acceptIfFresh(ProbeVerdict verdict) {
+        Duration stale = verdict.staleAfterMs() > 0 ? Duration.ofMillis(verdict.staleAfterMs()) : DEFAULT_STALE;
+        if (!verdict.observedAt().plus(stale).isBefore(clock.instant())) {
+            health.acceptRemote(verdict);
         }
     }
 }

@@ -1,6 +1,5 @@
 package dev.lifeline.outreach.contacts;
 
-import dev.lifeline.events.LifelineEvent;
 import dev.lifeline.events.contact.ContactErased;
 import dev.lifeline.events.contact.ContactUpserted;
 import dev.lifeline.kit.inbox.InboundEvent;
@@ -21,22 +20,28 @@ public class ContactProjector {
     ContactStore contacts;
 
     @Transactional
-    public void apply(InboundEvent in) {
-        if (in.data() == null) {
-            // Tombstone after an erasure: purge whatever may be left under the key.
-            if (in.key() != null) {
-                contacts.erase(in.key());
-            }
-            return;
-        }
-        LifelineEvent event = in.decode();
-        if (in.id() != null && !processed.firstTime(CONSUMER, in.id())) {
-            return;
-        }
-        if (event instanceof ContactUpserted upserted) {
+    public void upserted(InboundEvent in, ContactUpserted upserted) {
+        if (firstTime(in)) {
             contacts.upsert(upserted);
-        } else if (event instanceof ContactErased erased) {
+        }
+    }
+
+    @Transactional
+    public void erased(InboundEvent in, ContactErased erased) {
+        if (firstTime(in)) {
             contacts.erase(erased.contactId());
         }
+    }
+
+    /** The tombstone after an erasure: purge whatever may be left under the key (erasing twice is harmless). */
+    @Transactional
+    public void tombstone(InboundEvent in) {
+        if (in.key() != null) {
+            contacts.erase(in.key());
+        }
+    }
+
+    private boolean firstTime(InboundEvent in) {
+        return in.id() == null || processed.firstTime(CONSUMER, in.id());
     }
 }

@@ -1,14 +1,13 @@
 package dev.lifeline.outreach.contacts;
 
 import dev.lifeline.events.Channels;
-import dev.lifeline.kit.inbox.DatabaseOutage;
-import dev.lifeline.kit.inbox.InboundEvent;
+import dev.lifeline.events.contact.ContactErased;
+import dev.lifeline.events.contact.ContactUpserted;
+import dev.lifeline.kit.inbox.EventHandlers;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
-import org.jboss.logging.Logger;
 
 import java.util.concurrent.CompletionStage;
 
@@ -16,22 +15,18 @@ import java.util.concurrent.CompletionStage;
 @ApplicationScoped
 public class ContactsConsumer {
 
-    private static final Logger LOG = Logger.getLogger(ContactsConsumer.class);
+    private final EventHandlers handlers;
 
-    @Inject
-    ContactProjector projector;
+    public ContactsConsumer(ContactProjector projector) {
+        this.handlers = EventHandlers.of(ContactsConsumer.class)
+                .on(ContactUpserted.class, projector::upserted)
+                .on(ContactErased.class, projector::erased)
+                .onTombstone(projector::tombstone);
+    }
 
     @Incoming(Channels.CONTACTS_IN)
     @Blocking
     public CompletionStage<Void> consume(Message<String> message) {
-        try {
-            InboundEvent inbound = InboundEvent.of(message);
-            DatabaseOutage.waitOut(ContactsConsumer.class, () -> projector.apply(inbound));
-            return message.ack();
-        } catch (RuntimeException e) {
-            // The message text of a decoding error names fields only, never values.
-            LOG.warnf("contacts.v1 record rejected to the DLQ: %s", e.getClass().getSimpleName());
-            return message.nack(e);
-        }
+        return handlers.handle(message);
     }
 }

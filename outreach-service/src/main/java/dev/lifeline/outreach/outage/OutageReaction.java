@@ -1,6 +1,5 @@
 package dev.lifeline.outreach.outage;
 
-import dev.lifeline.events.LifelineEvent;
 import dev.lifeline.events.outage.OutageResolved;
 import dev.lifeline.events.outage.OutageStarted;
 import dev.lifeline.kit.inbox.InboundEvent;
@@ -41,32 +40,31 @@ public class OutageReaction {
 
     /** @return how many runs were scheduled */
     @Transactional
-    public int apply(InboundEvent in) {
-        LifelineEvent event = in.decode();
+    public int started(InboundEvent in, OutageStarted started) {
         if (!processed.firstTime(CONSUMER, in.id())) {
             return 0;
         }
-        if (event instanceof OutageStarted started) {
-            outages.started(started.outageId(), started.platformId(), started.tenantId(), started.startedAt());
-            return schedule(started.outageId(), started.platformId(), started.tenantId(), CampaignKind.OUTAGE,
-                    Run.TRIGGER_OUTAGE);
+        outages.started(started.outageId(), started.platformId(), started.tenantId(), started.startedAt());
+        return schedule(started.outageId(), started.platformId(), started.tenantId(), CampaignKind.OUTAGE,
+                Run.TRIGGER_OUTAGE);
+    }
+
+    /** @return how many "we're back" runs were scheduled */
+    @Transactional
+    public int resolved(InboundEvent in, OutageResolved resolved) {
+        if (!processed.firstTime(CONSUMER, in.id()) || !outages.resolved(resolved.outageId(), resolved.platformId(),
+                resolved.tenantId(), resolved.startedAt(), resolved.resolvedAt())) {
+            return 0;
         }
-        if (event instanceof OutageResolved resolved) {
-            if (!outages.resolved(resolved.outageId(), resolved.platformId(), resolved.tenantId(), resolved.startedAt(),
-                    resolved.resolvedAt())) {
-                return 0;
+        Instant now = Instant.now();
+        for (Run run : runs.openForOutage(resolved.outageId())) {
+            deliveries.cancelQueued(run.id());
+            if (RunStatus.SCHEDULED.equals(run.status())) {
+                runs.markCancelled(run.id(), now);
             }
-            Instant now = Instant.now();
-            for (Run run : runs.openForOutage(resolved.outageId())) {
-                deliveries.cancelQueued(run.id());
-                if (RunStatus.SCHEDULED.equals(run.status())) {
-                    runs.markCancelled(run.id(), now);
-                }
-            }
-            return schedule(resolved.outageId(), resolved.platformId(), resolved.tenantId(), CampaignKind.RECOVERY,
-                    Run.TRIGGER_RECOVERY);
         }
-        return 0;
+        return schedule(resolved.outageId(), resolved.platformId(), resolved.tenantId(), CampaignKind.RECOVERY,
+                Run.TRIGGER_RECOVERY);
     }
 
     private int schedule(String outageId, String platformId, String platformTenantId, CampaignKind kind, String trigger) {

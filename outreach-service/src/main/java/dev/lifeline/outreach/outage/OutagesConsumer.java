@@ -1,46 +1,38 @@
 package dev.lifeline.outreach.outage;
 
 import dev.lifeline.events.Channels;
-import dev.lifeline.kit.inbox.DatabaseOutage;
-import dev.lifeline.kit.inbox.InboundEvent;
+import dev.lifeline.events.outage.OutageResolved;
+import dev.lifeline.events.outage.OutageStarted;
+import dev.lifeline.kit.inbox.EventHandlers;
 import dev.lifeline.outreach.run.RunLauncher;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
-import org.jboss.logging.Logger;
 
 import java.util.concurrent.CompletionStage;
 
-/** platform-outages.v1 → scheduled campaign runs. */
+/** platform-outages.v1 → scheduled campaign runs; the launcher wakes when some are due. */
 @ApplicationScoped
 public class OutagesConsumer {
 
-    private static final Logger LOG = Logger.getLogger(OutagesConsumer.class);
+    private final EventHandlers handlers;
 
-    @Inject
-    OutageReaction reaction;
-    @Inject
-    RunLauncher launcher;
+    public OutagesConsumer(OutageReaction reaction, RunLauncher launcher) {
+        this.handlers = EventHandlers.of(OutagesConsumer.class)
+                .on(OutageStarted.class, (in, started) -> wakeFor(launcher, reaction.started(in, started)))
+                .on(OutageResolved.class, (in, resolved) -> wakeFor(launcher, reaction.resolved(in, resolved)));
+    }
 
     @Incoming(Channels.OUTAGES_IN)
     @Blocking
     public CompletionStage<Void> consume(Message<String> message) {
-        InboundEvent in;
-        try {
-            in = InboundEvent.of(message);
-            if (in.isTombstone()) {
-                return message.ack();
-            }
-            InboundEvent event = in;
-            if (DatabaseOutage.waitOut(OutagesConsumer.class, () -> reaction.apply(event)) > 0) {
-                launcher.wake();
-            }
-            return message.ack();
-        } catch (RuntimeException e) {
-            LOG.warnf("platform-outages.v1 record rejected to the DLQ: %s: %s", e.getClass().getSimpleName(), e.getMessage());
-            return message.nack(e);
+        return handlers.handle(message);
+    }
+
+    private static void wakeFor(RunLauncher launcher, int scheduledRuns) {
+        if (scheduledRuns > 0) {
+            launcher.wake();
         }
     }
 }

@@ -8,11 +8,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 /**
  * The one skeleton of a Kafka consumer, so that a consumer is one line per event type (as eventuate-tram's
- * {@code onEvent(...)}): read the CloudEvent, skip tombstones and types this consumer does not handle, wait out a
- * database outage rather than dead-letter good records, and dead-letter (nack) what cannot be read or applied.
+ * {@code onEvent(...)}): read the CloudEvent, skip tombstones (unless asked for) and types this consumer does not
+ * handle, wait out a database outage rather than dead-letter good records, and dead-letter (nack) what cannot be read
+ * or applied.
  * The log line names the exception's class only: a decoding error's message may quote the record's data.
  */
 public final class EventHandlers {
@@ -20,6 +22,8 @@ public final class EventHandlers {
     private final Class<?> consumer;
     private final Logger log;
     private final Map<Class<? extends LifelineEvent>, BiConsumer<InboundEvent, LifelineEvent>> handlers = new LinkedHashMap<>();
+    private Consumer<InboundEvent> tombstones = in -> {
+    };
 
     private EventHandlers(Class<?> consumer) {
         this.consumer = consumer;
@@ -36,10 +40,18 @@ public final class EventHandlers {
         return this;
     }
 
+    /** Handles tombstones (a record with a key and no value: on a compacted topic, "forget this key"). */
+    public EventHandlers onTombstone(Consumer<InboundEvent> handler) {
+        this.tombstones = handler;
+        return this;
+    }
+
     public CompletionStage<Void> handle(Message<String> message) {
         try {
             InboundEvent in = InboundEvent.of(message);
-            if (!in.isTombstone()) {
+            if (in.isTombstone()) {
+                DatabaseOutage.waitOut(consumer, () -> tombstones.accept(in));
+            } else {
                 LifelineEvent event = in.decode();
                 BiConsumer<InboundEvent, LifelineEvent> handler = handlers.get(event.getClass());
                 if (handler != null) {
