@@ -6,6 +6,7 @@ import dev.lifeline.events.Topics;
 import dev.lifeline.events.contact.ConsentStatus;
 import dev.lifeline.events.contact.ContactChannel;
 import dev.lifeline.events.contact.ContactUpserted;
+import dev.lifeline.events.outage.OutageResolved;
 import dev.lifeline.events.outage.OutageSource;
 import dev.lifeline.events.outage.OutageStarted;
 import dev.lifeline.events.outage.Severity;
@@ -18,6 +19,7 @@ import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 
+import javax.sql.DataSource;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -104,6 +106,17 @@ public final class TestBus {
         Instant now = Instant.now();
         return new OutageStarted(outageId, platformId, null, Severity.MAJOR,
                 OutageSource.PROBE, now.minusSeconds(60), now, null, null, List.of());
+    }
+
+    /**
+     * Ends an outage a test opened and waits until outreach has it resolved: a catalogue platform left down would
+     * keep its group's channel (WhatsApp) out of every later test's runs.
+     */
+    public static void resolve(KafkaCompanion kafka, DataSource db, OutageStarted started) {
+        send(kafka, Topics.PLATFORM_OUTAGES, new OutageResolved(started.outageId(), started.platformId(), null,
+                OutageSource.PROBE, started.startedAt(), Instant.now(), null));
+        await().atMost(Duration.ofSeconds(30)).until(() -> Db.count(db,
+                "select count(*) from outage where outage_id = ? and resolved_at is not null", started.outageId()) == 1);
     }
 
     public static String uid() {

@@ -5,6 +5,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
 
 @ApplicationScoped
 public class OutageStore {
@@ -15,6 +17,12 @@ public class OutageStore {
     public void started(String outageId, String platformId, String tenantId, Instant startedAt) {
         sql.update("insert into outage (outage_id, platform_id, tenant_id, started_at) values (?, ?, ?, ?) "
                 + "on conflict (outage_id) do nothing", outageId, platformId, tenantId, startedAt);
+    }
+
+    /** Platforms down right now that this tenant sees: every catalogue platform's open outage, and its own. */
+    public Set<String> openPlatforms(String tenantId) {
+        return new HashSet<>(sql.query("select distinct platform_id from outage where resolved_at is null "
+                + "and (tenant_id is null or tenant_id = ?)", rs -> rs.getString(1), tenantId));
     }
 
     /** @return false when the outage was already resolved */

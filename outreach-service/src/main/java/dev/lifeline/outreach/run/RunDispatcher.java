@@ -13,6 +13,7 @@ import dev.lifeline.outreach.campaign.CampaignStore;
 import dev.lifeline.outreach.contacts.ContactStore;
 import dev.lifeline.outreach.delivery.DeliveryStore;
 import dev.lifeline.outreach.delivery.Slicing;
+import dev.lifeline.outreach.outage.OutageStore;
 import dev.lifeline.outreach.platform.PlatformGroups;
 import dev.lifeline.outreach.webhook.WebhookDispatch;
 import io.opentelemetry.api.trace.Span;
@@ -61,6 +62,8 @@ public class RunDispatcher {
     RunFeeder feeder;
     @Inject
     PlatformGroups platformGroups;
+    @Inject
+    OutageStore outages;
 
     /** @return true when a due run was dispatched (call again), false when none is due */
     @Transactional
@@ -105,8 +108,11 @@ public class RunDispatcher {
         Set<String> excluded = outageNotice
                 ? deliveries.notifiedSince(run.tenantId(), family, now.minus(config.noticeWindow()))
                 : recovery ? deliveries.toldOfRecovery(run.tenantId(), run.outageId()) : Set.of();
-        // While a platform is down, no channel of its group is used; once it is back, WhatsApp may carry the news.
-        Set<String> down = recovery ? Set.of() : family;
+        // While a platform is down, no channel of its group is used; once it is back, WhatsApp may carry the news,
+        // unless another incident has its group down: a shop's own platform failing while Meta is down is no reason
+        // to text a WhatsApp fan on WhatsApp.
+        Set<String> down = new HashSet<>(recovery ? Set.of() : family);
+        outages.openPlatforms(run.tenantId()).forEach(platform -> down.addAll(platformGroups.family(platform)));
         Set<ContactChannel> offered = offeredChannels(run, campaign);
         List<String> audience = new ArrayList<>();
         contacts.forEachReachable(run.tenantId(), c -> {

@@ -38,7 +38,8 @@ class PlatformGroupNoticeTest {
         whatsapp.put("platformId", "whatsapp");
         String whatsappCampaign = s.createCampaign(whatsapp);
 
-        TestBus.send(s.kafka, Topics.PLATFORM_OUTAGES, TestBus.outage("ig-" + s.marker, "instagram"));
+        OutageStarted instagramDown = TestBus.outage("ig-" + s.marker, "instagram");
+        TestBus.send(s.kafka, Topics.PLATFORM_OUTAGES, instagramDown);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(s.mailsTo("ada"))
                 .as("mails to Ada; the Instagram campaign's runs: %s", s.runs(instagramCampaign)).hasSize(1));
 
@@ -49,5 +50,7 @@ class PlatformGroupNoticeTest {
                 && "completed".equals(s.runs(whatsappCampaign).get(0).get("status")));
         assertThat(s.runs(whatsappCampaign).get(0)).containsEntry("audience", 0);
         assertThat(s.mailsTo("ada")).hasSize(1);
+        TestBus.resolve(s.kafka, db, instagramDown);
+        TestBus.resolve(s.kafka, db, whatsappDown);
     }
 }

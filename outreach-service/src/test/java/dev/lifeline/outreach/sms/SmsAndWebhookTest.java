@@ -4,6 +4,7 @@ import dev.lifeline.events.Topics;
 import dev.lifeline.events.contact.ConsentStatus;
 import dev.lifeline.events.contact.ContactChannel;
 import dev.lifeline.events.contact.ContactUpserted;
+import dev.lifeline.events.outage.OutageStarted;
 import dev.lifeline.localstack.InjectLocalStack;
 import dev.lifeline.localstack.LocalStack;
 import dev.lifeline.outreach.Db;
@@ -56,7 +57,16 @@ class SmsAndWebhookTest {
         mail.put("platformId", "whatsapp");
         s.createCampaign(mail);
 
-        TestBus.send(s.kafka, Topics.PLATFORM_OUTAGES, TestBus.outage("o-" + s.marker, "whatsapp"));
+        OutageStarted whatsappDown = TestBus.outage("o-" + s.marker, "whatsapp");
+        TestBus.send(s.kafka, Topics.PLATFORM_OUTAGES, whatsappDown);
+        try {
+            assertMessagesOfTheWhatsappOutage(s, good);
+        } finally {
+            TestBus.resolve(s.kafka, db, whatsappDown);
+        }
+    }
+
+    private void assertMessagesOfTheWhatsappOutage(Scenario s, String good) {
         String finalGood = good;
         await().atMost(Duration.ofSeconds(30)).until(() -> FakeEndpoints.SMS.stream().filter(m -> m.body().endsWith(s.marker)).count() == 1
                 && FakeEndpoints.VONAGE_SMS.stream().filter(m -> m.body().endsWith(s.marker)).count() == 1

@@ -92,7 +92,8 @@ class WhatsAppOutageFallbackTest {
         mail.put("platformId", "whatsapp");
         String byMail = s.createCampaign(mail);
 
-        TestBus.send(s.kafka, Topics.PLATFORM_OUTAGES, TestBus.outage("wa-" + s.marker, "whatsapp"));
+        OutageStarted whatsappDown = TestBus.outage("wa-" + s.marker, "whatsapp");
+        TestBus.send(s.kafka, Topics.PLATFORM_OUTAGES, whatsappDown);
         await().atMost(Duration.ofSeconds(30)).until(() -> FakeEndpoints.SMS.stream().anyMatch(m -> m.to().equals(phone))
                 && List.of(onWhatsapp, bySms, byMail).stream().allMatch(c -> s.runs(c).size() == 1
                         && "completed".equals(s.runs(c).get(0).get("status"))));
@@ -101,5 +102,41 @@ class WhatsAppOutageFallbackTest {
                 .extracting(FakeEndpoints.Sms::body).containsExactly("WhatsApp is down, we are not " + s.marker);
         assertThat(FakeWhatsApp.ATTEMPTS).doesNotContain(phone);
         assertThat(s.mailsTo("bea")).isEmpty();
+        TestBus.resolve(s.kafka, db, whatsappDown);
+    }
+
+    @Test
+    void whileMetaIsDownInAnotherIncidentTheShopsOwnOutageDoesNotUseWhatsappAndDoesOnceMetaIsBack() {
+        Scenario s = new Scenario(stack, db);
+        String phone = WhatsAppCampaignTest.uniquePhone(s, 5);
+        TestBus.send(s.kafka, Topics.CONTACTS, WhatsAppCampaignTest.contact(s, "cyd", phone,
+                List.of(ContactChannel.WHATSAPP, ContactChannel.EMAIL), ALL));
+        await().atMost(Duration.ofSeconds(30)).until(() -> Db.count(db, "select count(*) from outreach_contact where tenant_id = ?", s.tenant) == 1);
+        String onWhatsapp = s.createCampaign(WhatsAppCampaignTest.whatsappCampaign(s.platform, "outage",
+                FakeWhatsApp.OUTAGE_TEMPLATE, List.of("{contact.firstName}", "{outage.platform}")));
+        s.createCampaign(s.emailCampaign("PT0S"));
+
+        OutageStarted facebookDown = TestBus.outage("fb-" + s.marker, "facebook");
+        TestBus.send(s.kafka, Topics.PLATFORM_OUTAGES, facebookDown);
+        await().atMost(Duration.ofSeconds(30)).until(() -> Db.count(db,
+                "select count(*) from outage where outage_id = ?", facebookDown.outageId()) == 1);
+        OutageStarted shopDown = TestBus.outage("shop1-" + s.marker, s.platform);
+        TestBus.send(s.kafka, Topics.PLATFORM_OUTAGES, shopDown);
+        await().atMost(Duration.ofSeconds(30)).until(() -> s.mailsTo("cyd").size() == 1);
+        assertThat(s.runs(onWhatsapp).get(0)).containsEntry("audience", 0);
+        assertThat(FakeWhatsApp.ATTEMPTS).doesNotContain(phone);
+
+        // Meta is back: the shop's next outage reaches Dot, who also prefers WhatsApp, on WhatsApp (Cyd was told of
+        // this platform's trouble within the notice window and is not messaged again).
+        TestBus.resolve(s.kafka, db, facebookDown);
+        TestBus.resolve(s.kafka, db, shopDown);
+        String dotsPhone = WhatsAppCampaignTest.uniquePhone(s, 6);
+        TestBus.send(s.kafka, Topics.CONTACTS, WhatsAppCampaignTest.contact(s, "dot", dotsPhone,
+                List.of(ContactChannel.WHATSAPP, ContactChannel.EMAIL), ALL));
+        await().atMost(Duration.ofSeconds(30)).until(() -> Db.count(db, "select count(*) from outreach_contact where tenant_id = ?", s.tenant) == 2);
+        TestBus.send(s.kafka, Topics.PLATFORM_OUTAGES, TestBus.outage("shop2-" + s.marker, s.platform));
+        await().atMost(Duration.ofSeconds(30)).until(() -> FakeWhatsApp.MESSAGES.stream().anyMatch(m -> m.to().equals(dotsPhone)));
+        assertThat(s.mailsTo("dot")).isEmpty();
+        assertThat(FakeWhatsApp.ATTEMPTS).doesNotContain(phone);
     }
 }
