@@ -5,6 +5,7 @@ import dev.lifeline.events.outreach.DeliveryJob;
 import dev.lifeline.kit.inbox.DatabaseOutage;
 import dev.lifeline.outreach.OutreachConfig;
 import dev.lifeline.outreach.Sql;
+import dev.lifeline.outreach.TtlCache;
 import dev.lifeline.outreach.campaign.Campaign;
 import dev.lifeline.outreach.campaign.CampaignStore;
 import dev.lifeline.outreach.contacts.ContactStore;
@@ -19,6 +20,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -185,32 +187,16 @@ public class DeliveryWorker {
     }
 
     /** Campaigns change rarely and a run takes seconds: a short cache saves a query per message. */
-    private Optional<Campaign> campaign(UUID id) {
-        long now = System.nanoTime();
-        CachedCampaign cached = campaignCache.get(id);
-        if (cached != null && now - cached.at < 2_000_000_000L) {
-            return cached.campaign;
-        }
-        Optional<Campaign> fresh = campaigns.find(id);
-        if (campaignCache.size() > 10_000) {
-            campaignCache.clear();
-        }
-        campaignCache.put(id, new CachedCampaign(fresh, now));
-        return fresh;
-    }
-
-    private record CachedCampaign(Optional<Campaign> campaign, long at) {
-    }
-
-    private final java.util.Map<UUID, CachedCampaign> campaignCache = new java.util.concurrent.ConcurrentHashMap<>();
-    private final java.util.Map<UUID, MessageRenderer.OutageFacts> factsCache = new java.util.concurrent.ConcurrentHashMap<>();
-
+    private final TtlCache<UUID, Optional<Campaign>> campaignCache = new TtlCache<>(Duration.ofSeconds(2), 10_000);
     /** A run's platform and start time never change. */
+    private final TtlCache<UUID, MessageRenderer.OutageFacts> factsCache = new TtlCache<>(Duration.ofHours(1), 10_000);
+
+    private Optional<Campaign> campaign(UUID id) {
+        return campaignCache.get(id, campaigns::find);
+    }
+
     private MessageRenderer.OutageFacts outageFacts(UUID runId) {
-        if (factsCache.size() > 10_000) {
-            factsCache.clear();
-        }
-        return factsCache.computeIfAbsent(runId, this::loadOutageFacts);
+        return factsCache.get(runId, this::loadOutageFacts);
     }
 
     private MessageRenderer.OutageFacts loadOutageFacts(UUID runId) {

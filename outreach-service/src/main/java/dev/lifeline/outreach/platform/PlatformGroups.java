@@ -1,9 +1,10 @@
 package dev.lifeline.outreach.platform;
 
+import dev.lifeline.outreach.TtlCache;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.util.List;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -15,10 +16,7 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class PlatformGroups implements PanacheRepositoryBase<PlatformGroupMember, String> {
 
-    private static final long REFRESH_NANOS = 60_000_000_000L;
-
-    private volatile Map<String, String> groupOf;
-    private volatile long loadedAt;
+    private final TtlCache<Boolean, Map<String, String>> groupOf = new TtlCache<>(Duration.ofMinutes(1), 1);
 
     /** The platform and every platform in its group (the platform alone when it belongs to none). Call in a transaction. */
     public Set<String> family(String platformId) {
@@ -38,13 +36,7 @@ public class PlatformGroups implements PanacheRepositoryBase<PlatformGroupMember
     }
 
     private Map<String, String> groups() {
-        Map<String, String> groups = groupOf;
-        if (groups == null || System.nanoTime() - loadedAt > REFRESH_NANOS) {
-            List<PlatformGroupMember> rows = listAll();
-            groups = rows.stream().collect(Collectors.toUnmodifiableMap(m -> m.platformId, m -> m.groupId));
-            groupOf = groups;
-            loadedAt = System.nanoTime();
-        }
-        return groups;
+        return groupOf.get(Boolean.TRUE, all -> listAll().stream()
+                .collect(Collectors.toUnmodifiableMap(m -> m.platformId, m -> m.groupId)));
     }
 }
