@@ -79,20 +79,15 @@ public class DkimMailer {
 
     /** Blocks until the SMTP server accepted the message; a refusal or timeout is thrown for {@code EmailSender}. */
     public void send(DkimSigning signing, String from, String replyTo, String to, RenderedMessage message,
-            String messageId, Map<String, String> extraHeaders) {
+            Map<String, String> headers) {
         MailMessage mail = new MailMessage().setFrom(from).setTo(to).setSubject(message.subject())
                 .setText(message.text()).setBounceAddress(bounceAddress.orElse(MailAddresses.addressIn(defaultFrom)));
         if (message.html() != null) {
             mail.setHtml(message.html());
         }
-        mail.addHeader("Message-ID", messageId);
-        extraHeaders.forEach(mail::addHeader);
+        headers.forEach(mail::addHeader);
         if (replyTo != null) {
             mail.addHeader("Reply-To", replyTo);
-        }
-        if (message.unsubscribeUrl() != null) {
-            mail.addHeader("List-Unsubscribe", "<" + message.unsubscribeUrl() + ">");
-            mail.addHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         }
         try {
             client(signing).sendMail(mail).toCompletionStage().toCompletableFuture()

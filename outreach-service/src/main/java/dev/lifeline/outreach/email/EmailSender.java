@@ -54,12 +54,12 @@ public class EmailSender implements ChannelSender {
         Span span = tracer.spanBuilder("smtp send").setSpanKind(SpanKind.CLIENT)
                 .setAttribute("lifeline.message.key", messageKey).startSpan();
         try (Scope ignored = span.makeCurrent()) {
+            Map<String, String> headers = MessageHeaders.of(messageId, message, tracking(messageKey));
             if (sender.signing() != null) {
-                dkimMailer.send(sender.signing(), sender.from(), sender.replyTo(), contact.email(), message, messageId,
-                        tracking(messageKey));
+                dkimMailer.send(sender.signing(), sender.from(), sender.replyTo(), contact.email(), message, headers);
             } else {
-                Mail mail = mail(sender, contact, message, messageId);
-                tracking(messageKey).forEach(mail::addHeader);
+                Mail mail = mail(sender, contact, message);
+                headers.forEach(mail::addHeader);
                 mailer.send(mail);
             }
             return new SendResult.Sent(messageId);
@@ -86,9 +86,8 @@ public class EmailSender implements ChannelSender {
         return headers;
     }
 
-    private static Mail mail(SenderProfile sender, ProjectedContact contact, RenderedMessage message, String messageId) {
-        Mail mail = new Mail().addTo(contact.email()).setSubject(message.subject()).setText(message.text())
-                .addHeader("Message-ID", messageId);
+    private static Mail mail(SenderProfile sender, ProjectedContact contact, RenderedMessage message) {
+        Mail mail = new Mail().addTo(contact.email()).setSubject(message.subject()).setText(message.text());
         if (sender.from() != null) {
             mail.setFrom(sender.from());
         }
@@ -98,10 +97,6 @@ public class EmailSender implements ChannelSender {
         if (message.html() != null) {
             // Text and HTML together go out as multipart/alternative, the text part first (EmailMimeStructureTest).
             mail.setHtml(message.html());
-        }
-        if (message.unsubscribeUrl() != null) {
-            mail.addHeader("List-Unsubscribe", "<" + message.unsubscribeUrl() + ">");
-            mail.addHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         }
         return mail;
     }
