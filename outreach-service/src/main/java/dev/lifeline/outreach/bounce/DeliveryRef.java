@@ -1,9 +1,8 @@
 package dev.lifeline.outreach.bounce;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import dev.lifeline.outreach.Hmac;
+
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Base64;
@@ -69,12 +68,6 @@ public final class DeliveryRef {
     }
 
     private byte[] mac(String payload) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return Arrays.copyOf(mac.doFinal((LABEL + payload).getBytes(StandardCharsets.UTF_8)), MAC_BYTES);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return Arrays.copyOf(Hmac.sha256(key, LABEL + payload), MAC_BYTES);
     }
 }
