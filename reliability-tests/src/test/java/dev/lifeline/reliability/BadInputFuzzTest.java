@@ -24,7 +24,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -37,7 +36,7 @@ import java.util.stream.StreamSupport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Bad input on every public and tenant endpoint of the three services, generated from a seeded {@link Random}
+ * Bad input on every public and tenant endpoint of the three services, generated from a seeded {@link FuzzRandom}
  * ({@code -Dlifeline.fuzz.seed=<n>} replays a run): random bytes, oversized and deeply nested bodies, malformed JSON
  * and CSV, wrong types and nulls per field, huge numbers, hostile headers, unicode edge cases as raw bytes and
  * injection strings, in bodies, path parameters and query strings.
@@ -81,7 +80,7 @@ class BadInputFuzzTest {
     }
 
     private final RunningSystem system = SharedSystem.get();
-    private final Random random = new Random(SEED);
+    private final FuzzRandom random = new FuzzRandom(SEED);
     private final String suffix = UUID.randomUUID().toString().replace("-", "").substring(0, 8);
     private final List<Case> cases = new ArrayList<>();
     private final JsonNodeFactory nodes = JsonNodeFactory.instance;
@@ -511,12 +510,12 @@ class BadInputFuzzTest {
         formPosts(c, 120);
         twilioCallbacks(o, 80, "twilio.status", "/webhooks/twilio/status", List.of(
                 n -> "MessageSid=SM" + n + "&MessageStatus=delivered&AccountSid=AC" + "0".repeat(32),
-                n -> "MessageSid=" + enc(pick(INJECTIONS)) + "&MessageStatus=undelivered&ErrorCode=21610",
-                n -> "MessageStatus=" + enc(pick(INJECTIONS))));
+                n -> "MessageSid=" + enc(random.pick(INJECTIONS)) + "&MessageStatus=undelivered&ErrorCode=21610",
+                n -> "MessageStatus=" + enc(random.pick(INJECTIONS))));
         twilioCallbacks(o, 60, "twilio.inbound", "/webhooks/twilio/inbound", List.of(
                 n -> "MessageSid=SM" + n + "&From=%2B4915112345678&Body=STOP&AccountSid=AC" + "0".repeat(32),
-                n -> "MessageSid=SM" + n + "&From=" + enc(pick(INJECTIONS)) + "&Body=START&OptOutType=START",
-                n -> "From=%2B4915112345678&Body=" + enc(pick(INJECTIONS))));
+                n -> "MessageSid=SM" + n + "&From=" + enc(random.pick(INJECTIONS)) + "&Body=START&OptOutType=START",
+                n -> "From=%2B4915112345678&Body=" + enc(random.pick(INJECTIONS))));
         EmailWebhookFuzz emailWebhooks = new EmailWebhookFuzz(random);
         cases.addAll(emailWebhooks.sendgrid(o, 80));
         cases.addAll(emailWebhooks.dsn(o, 80));
@@ -564,7 +563,7 @@ class BadInputFuzzTest {
                 mutations.add(n -> hugeNumber(template.make(n), field));
             }
         }
-        mutations.add(n -> new Body(concat(new byte[]{'#'}, randomBytes(512)), null, "random bytes"));
+        mutations.add(n -> new Body(concat(new byte[]{'#'}, random.bytes(512)), null, "random bytes"));
         mutations.add(n -> new Body(garbageText(), null, "ascii garbage"));
         mutations.add(n -> truncated(template.make(n)));
         mutations.add(n -> new Body(nested(10_000, random.nextBoolean()), "body", "nested 10k"));
@@ -597,7 +596,7 @@ class BadInputFuzzTest {
                 headers.addAll(auth);
             }
             if (roll >= 95) {
-                contentType = pick(WRONG_JSON_TYPES);
+                contentType = random.pick(WRONG_JSON_TYPES);
             }
             if (contentType != null) {
                 headers.add(RawHttp.Header.of("Content-Type", contentType));
@@ -647,13 +646,13 @@ class BadInputFuzzTest {
 
     private Body wrongType(ObjectNode body, Field field) {
         JsonNode value = switch (field.type()) {
-            case 'S' -> pick(List.of(nodes.objectNode(), nodes.arrayNode(), obj("a", 1), arr(1, 2)));
-            case 'B' -> pick(List.of(nodes.objectNode(), nodes.arrayNode(), nodes.textNode("maybe")));
-            case 'L' -> pick(List.of(nodes.objectNode(), obj("a", "b"), nodes.numberNode(5)));
-            case 'O' -> pick(List.of(nodes.textNode("x"), nodes.numberNode(5), arr("x")));
-            case 'I' -> pick(List.of(nodes.objectNode(), nodes.arrayNode(), nodes.textNode("abc")));
-            case 'D' -> pick(List.of(nodes.objectNode(), nodes.arrayNode(), nodes.textNode("forever")));
-            case 'E' -> pick(List.of(nodes.objectNode(), nodes.arrayNode(), nodes.textNode("nope")));
+            case 'S' -> random.pick(List.of(nodes.objectNode(), nodes.arrayNode(), obj("a", 1), arr(1, 2)));
+            case 'B' -> random.pick(List.of(nodes.objectNode(), nodes.arrayNode(), nodes.textNode("maybe")));
+            case 'L' -> random.pick(List.of(nodes.objectNode(), obj("a", "b"), nodes.numberNode(5)));
+            case 'O' -> random.pick(List.of(nodes.textNode("x"), nodes.numberNode(5), arr("x")));
+            case 'I' -> random.pick(List.of(nodes.objectNode(), nodes.arrayNode(), nodes.textNode("abc")));
+            case 'D' -> random.pick(List.of(nodes.objectNode(), nodes.arrayNode(), nodes.textNode("forever")));
+            case 'E' -> random.pick(List.of(nodes.objectNode(), nodes.arrayNode(), nodes.textNode("nope")));
             default -> throw new IllegalArgumentException(field.toString());
         };
         body.set(field.name(), value);
@@ -666,13 +665,13 @@ class BadInputFuzzTest {
     }
 
     private Body injected(ObjectNode body, Field field) {
-        String value = pick(INJECTIONS);
+        String value = random.pick(INJECTIONS);
         body.put(field.name(), value);
         return new Body(bytes(body), null, "injection in " + field.name() + ": " + abbreviate(value, 40));
     }
 
     private Body unicode(ObjectNode body, Field field) {
-        byte[] raw = pick(RAW_UNICODE);
+        byte[] raw = random.pick(RAW_UNICODE);
         String marker = "@@RAW@@";
         body.put(field.name(), "x" + marker + "y");
         return new Body(replace(bytes(body), marker.getBytes(StandardCharsets.UTF_8), raw), null,
@@ -680,7 +679,7 @@ class BadInputFuzzTest {
     }
 
     private Body hugeNumber(ObjectNode body, Field field) {
-        String number = pick(List.of("1e999999", "-1e-999999", "99999999999999999999999999", "1" + "0".repeat(2_000),
+        String number = random.pick(List.of("1e999999", "-1e-999999", "99999999999999999999999999", "1" + "0".repeat(2_000),
                 "-0", "1.7976931348623157E309", "9223372036854775808"));
         String marker = "\"@@NUM@@\"";
         body.put(field.name(), "@@NUM@@");
@@ -695,7 +694,7 @@ class BadInputFuzzTest {
     }
 
     private Body trailing(ObjectNode body) {
-        String garbage = pick(List.of("}", "]]]", " garbage", ",{}", "{\"a\":1}", "\u0000"));
+        String garbage = random.pick(List.of("}", "]]]", " garbage", ",{}", "{\"a\":1}", "\u0000"));
         return new Body(concat(bytes(body), garbage.getBytes(StandardCharsets.UTF_8)), "body", "trailing " + garbage);
     }
 
@@ -729,7 +728,7 @@ class BadInputFuzzTest {
     }
 
     private Body topLevel() {
-        String value = pick(List.of("[]", "\"text\"", "123", "null", "true", "[{}]", "{\"\":\"\"}"));
+        String value = random.pick(List.of("[]", "\"text\"", "123", "null", "true", "[{}]", "{\"\":\"\"}"));
         return new Body(value.getBytes(StandardCharsets.UTF_8), null, "top level " + value);
     }
 
@@ -751,7 +750,7 @@ class BadInputFuzzTest {
         List<java.util.function.IntFunction<Body>> kinds = List.of(
                 n -> new Body(("name,email\n\"Broken " + n + ",b" + n + "@x.example\nok,ok" + n + "@x.example\n").getBytes(StandardCharsets.UTF_8), "row", "unclosed quote"),
                 n -> new Body(("name,email\nA\"b\"c,q" + n + "@x.example\n").getBytes(StandardCharsets.UTF_8), null, "quote inside field"),
-                n -> new Body(concat(("name,email\nX").getBytes(StandardCharsets.UTF_8), concat(pick(RAW_UNICODE),
+                n -> new Body(concat(("name,email\nX").getBytes(StandardCharsets.UTF_8), concat(random.pick(RAW_UNICODE),
                         (",u" + n + "@x.example\n").getBytes(StandardCharsets.UTF_8))), null, "raw bytes in a field"),
                 n -> new Body(concat(("name,email\n\"").getBytes(StandardCharsets.UTF_8), concat("y".repeat(1024 * 1024)
                         .getBytes(StandardCharsets.UTF_8), ("\",big" + n + "@x.example\n").getBytes(StandardCharsets.UTF_8))), null, "1 MB field"),
@@ -759,18 +758,18 @@ class BadInputFuzzTest {
                 n -> new Body(new byte[0], "header", "empty file"),
                 n -> new Body("name,email\n".getBytes(StandardCharsets.UTF_8), null, "header only"),
                 n -> new Body(("email,email\nd" + n + "@x.example,e" + n + "@x.example\n").getBytes(StandardCharsets.UTF_8), null, "duplicate column"),
-                n -> new Body(randomBytes(2_000), null, "random bytes"),
+                n -> new Body(random.bytes(2_000), null, "random bytes"),
                 n -> new Body(("name,email\n" + ",".repeat(10_000) + "\n").getBytes(StandardCharsets.UTF_8), null, "10k columns"),
-                n -> new Body(("name,email\n" + pick(INJECTIONS).replace("\u0000", "") + ",inj" + n + "-" + suffix + "@x.example\n")
+                n -> new Body(("name,email\n" + random.pick(INJECTIONS).replace("\u0000", "") + ",inj" + n + "-" + suffix + "@x.example\n")
                         .getBytes(StandardCharsets.UTF_8), null, "injection in name"),
                 n -> new Body(("\uFEFFname;email\r\nSemi;colon" + n + "@x.example\r\n").getBytes(StandardCharsets.UTF_8), null, "semicolon separated"),
                 n -> new Body(("name,email,email_consent\nZ,z" + n + "@x.example,perhaps\n").getBytes(StandardCharsets.UTF_8), null, "bad consent value"),
                 n -> new Body(("name,email\n\"a\"\"b\r\n\"\"\",nl" + n + "@x.example\n").getBytes(StandardCharsets.UTF_8), null, "escaped quotes and newline"),
-                n -> new Body(concat("name,email\n".getBytes(StandardCharsets.UTF_8), randomBytes(300)), null, "random rows"));
+                n -> new Body(concat("name,email\n".getBytes(StandardCharsets.UTF_8), random.bytes(300)), null, "random rows"));
         for (int i = 0; i < count; i++) {
             int n = ++serial;
             Body body = i < kinds.size() ? kinds.get(i).apply(n) : kinds.get(random.nextInt(kinds.size())).apply(n);
-            String type = random.nextInt(10) < 8 ? "text/csv" : pick(java.util.Arrays.asList("application/csv", "text/plain",
+            String type = random.nextInt(10) < 8 ? "text/csv" : random.pick(java.util.Arrays.asList("application/csv", "text/plain",
                     "application/json", "text/csv; charset=latin1", "image/png", null));
             List<RawHttp.Header> headers = new ArrayList<>(auth);
             if (type != null) {
@@ -786,22 +785,22 @@ class BadInputFuzzTest {
 
     private void formPosts(String base, int count) {
         List<java.util.function.BiFunction<Integer, String, String>> kinds = List.of(
-                (n, slug) -> "name=" + enc(pick(INJECTIONS)) + "&email=h" + n + "%40" + slug + ".example&emailConsent=on",
+                (n, slug) -> "name=" + enc(random.pick(INJECTIONS)) + "&email=h" + n + "%40" + slug + ".example&emailConsent=on",
                 (n, slug) -> "name=x&email=%ZZ&emailConsent=on",
                 (n, slug) -> "name=%FF%FE%ED%A0%80&email=r" + n + "%40" + slug + ".example&emailConsent=on",
                 (n, slug) -> "name=" + "a".repeat(1024 * 1024) + "&email=l" + n + "%40x.example&emailConsent=on",
-                (n, slug) -> "email=" + enc(pick(INJECTIONS)) + "&emailConsent=on",
+                (n, slug) -> "email=" + enc(random.pick(INJECTIONS)) + "&emailConsent=on",
                 (n, slug) -> "name=no+consent&email=n" + n + "%40" + slug + ".example",
-                (n, slug) -> "phone=" + enc(pick(INJECTIONS)) + "&smsConsent=on",
+                (n, slug) -> "phone=" + enc(random.pick(INJECTIONS)) + "&smsConsent=on",
                 (n, slug) -> "&&&===&%&",
                 (n, slug) -> "website=bot&name=bot&email=bot" + n + "%40x.example&emailConsent=on",
-                (n, slug) -> new String(randomBytes(300), StandardCharsets.ISO_8859_1));
+                (n, slug) -> new String(random.bytes(300), StandardCharsets.ISO_8859_1));
         for (int i = 0; i < count; i++) {
             int n = ++serial;
             String slug = form(n).slug;
             String body = i < kinds.size() ? kinds.get(i).apply(n, slug) : kinds.get(random.nextInt(kinds.size())).apply(n, slug);
             String type = random.nextInt(10) < 8 ? "application/x-www-form-urlencoded"
-                    : pick(java.util.Arrays.asList("multipart/form-data", "application/json", "text/plain", null));
+                    : random.pick(java.util.Arrays.asList("multipart/form-data", "application/json", "text/plain", null));
             List<RawHttp.Header> headers = new ArrayList<>();
             if (type != null) {
                 headers.add(RawHttp.Header.of("Content-Type", type));
@@ -823,7 +822,7 @@ class BadInputFuzzTest {
         kinds.addAll(List.of(
                 n -> "&&&===&%&",
                 n -> "MessageSid=" + "S".repeat(100_000) + "&MessageStatus=delivered&Body=STOP",
-                n -> new String(randomBytes(300), StandardCharsets.ISO_8859_1)));
+                n -> new String(random.bytes(300), StandardCharsets.ISO_8859_1)));
         // Header values stay printable: control bytes in headers are the transport cases' business, not this endpoint's.
         List<String> signatures = java.util.Arrays.asList(null, "", "0/KCTR6DLpKmkAf8muzZqo1nDgQ=",
                 "' OR 1=1; drop table delivery; --", "%ZZ", "a".repeat(2_000));
@@ -831,7 +830,7 @@ class BadInputFuzzTest {
             int n = ++serial;
             String body = (i < kinds.size() ? kinds.get(i) : kinds.get(random.nextInt(kinds.size()))).apply(n);
             String type = random.nextInt(10) < 8 ? "application/x-www-form-urlencoded"
-                    : pick(java.util.Arrays.asList("multipart/form-data", "application/json", "text/plain", null));
+                    : random.pick(java.util.Arrays.asList("multipart/form-data", "application/json", "text/plain", null));
             String signature = signatures.get(random.nextInt(signatures.size()));
             List<RawHttp.Header> headers = new ArrayList<>();
             if (type != null) {
@@ -859,7 +858,7 @@ class BadInputFuzzTest {
                 UUID.randomUUID().toString().toUpperCase(Locale.ROOT), "00000000-0000-0000-0000-000000000000",
                 "-1", "9999999999999999999999", "null", "%20", enc(" ")));
         for (int i = 0; i < 4; i++) {
-            segments.add(enc(new String(randomBytes(20), StandardCharsets.ISO_8859_1)));
+            segments.add(enc(new String(random.bytes(20), StandardCharsets.ISO_8859_1)));
         }
         return segments;
     }
@@ -916,7 +915,7 @@ class BadInputFuzzTest {
                         endpoint.kind(), null, false, false, "path " + abbreviate(segment, 40)));
             }
             // Dot segments that are not encoded: whatever they resolve to, the caller's key is still all it has.
-            String raw = endpoint.template().replace("{}", "..%2F" + pick(List.of("..", "x")) + "/../../../q/metrics");
+            String raw = endpoint.template().replace("{}", "..%2F" + random.pick(List.of("..", "x")) + "/../../../q/metrics");
             cases.add(new Case(endpoint.group(), endpoint.method(), endpoint.base(), raw, endpoint.headers(), endpoint.body(),
                     endpoint.kind(), null, false, true, "dot segments"));
         }
@@ -929,7 +928,7 @@ class BadInputFuzzTest {
                 "%00", "%ZZ", "%FF", enc("' OR 1=1 --"), enc("<script>"), "a".repeat(3_000), enc("email:"), enc("email:bogus"),
                 enc(":"), enc("sms:confirmed:x"), enc("2026-13-45T99:99:99Z"), enc("{inject:config}")));
         for (int i = 0; i < 3; i++) {
-            values.add(enc(new String(randomBytes(12), StandardCharsets.ISO_8859_1)));
+            values.add(enc(new String(random.bytes(12), StandardCharsets.ISO_8859_1)));
         }
         for (String value : values) {
             for (String param : List.of("limit", "cursor", "tag", "consent", "updatedSince", "q")) {
@@ -1015,7 +1014,7 @@ class BadInputFuzzTest {
     private List<List<RawHttp.Header>> badAuthVariants(byte[] key) {
         byte[] altered = key.clone();
         altered[key.length - 1] = (byte) (altered[key.length - 1] == 'A' ? 'B' : 'A');
-        String lookalike = "ll_" + base64url(randomBytes(32));
+        String lookalike = "ll_" + base64url(random.bytes(32));
         return List.of(
                 List.of(),
                 List.of(RawHttp.Header.of("Authorization", "Bearer")),
@@ -1091,15 +1090,7 @@ class BadInputFuzzTest {
         return node;
     }
 
-    private <T> T pick(List<T> values) {
-        return values.get(random.nextInt(values.size()));
-    }
 
-    private byte[] randomBytes(int max) {
-        byte[] bytes = new byte[1 + random.nextInt(max)];
-        random.nextBytes(bytes);
-        return bytes;
-    }
 
     private byte[] garbageText() {
         StringBuilder sb = new StringBuilder("~");

@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
-import java.util.Random;
 import java.util.function.Function;
 
 /**
@@ -32,11 +31,11 @@ final class EmailWebhookFuzz {
             + "Subject: Undelivered Mail Returned to Sender\nMIME-Version: 1.0\n";
     private static final String REPORT = "Content-Type: multipart/report; report-type=delivery-status; boundary=\"b1\"\n\n";
 
-    private final Random random;
+    private final FuzzRandom random;
     private final PrivateKey sendgrid;
     private final PrivateKey stranger;
 
-    EmailWebhookFuzz(Random random) {
+    EmailWebhookFuzz(FuzzRandom random) {
         this.random = random;
         try {
             sendgrid = KeyFactory.getInstance("EC").generatePrivate(new PKCS8EncodedKeySpec(
@@ -53,7 +52,7 @@ final class EmailWebhookFuzz {
         List<Function<Integer, Body>> kinds = List.of(
                 n -> new Body("[{\"email\":\"fz" + n + "@example.com\",\"timestamp\":1764669600,\"smtp-id\":\"<fz" + n
                         + "@outreach.lifeline>\",\"event\":\"bounce\",\"type\":\"bounce\",\"status\":\"5.1.1\"}]", null),
-                n -> new Body("[{\"event\":\"spamreport\",\"lifeline_ref\":" + json(pick(BadInputFuzzTest.INJECTIONS))
+                n -> new Body("[{\"event\":\"spamreport\",\"lifeline_ref\":" + json(random.pick(BadInputFuzzTest.INJECTIONS))
                         + "}]", null),
                 n -> new Body("{\"event\":\"delivered\",\"smtp-id\":\"<fz" + n + "@outreach.lifeline>\"}", "body"),
                 n -> new Body("[{\"event\":\"bounce\",", "body"),
@@ -63,7 +62,7 @@ final class EmailWebhookFuzz {
                 n -> new Body("[{\"event\":\"bounce\",\"smtp-id\":\"" + "S".repeat(100_000) + "\"}]", "[0].smtp-id"),
                 n -> new Body("[{\"event\":\"dropped\",\"lifeline_ref\":{\"$ne\":null}}]", "[0].lifeline_ref"),
                 n -> new Body("[" + "[".repeat(200) + "]".repeat(200) + "]", "[0]"),
-                n -> new Body(new String(randomBytes(300), StandardCharsets.ISO_8859_1), "body"));
+                n -> new Body(new String(random.bytes(300), StandardCharsets.ISO_8859_1), "body"));
         List<BadInputFuzzTest.Case> cases = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             int n = random.nextInt(1_000_000);
@@ -75,11 +74,11 @@ final class EmailWebhookFuzz {
                 case 0, 1 -> sign(sendgrid, timestamp, bytes);
                 case 2 -> sign(stranger, timestamp, bytes);
                 case 3 -> sign(sendgrid, Long.toString(Long.parseLong(timestamp) + 1), bytes);
-                case 4 -> pick(Arrays.asList("", "MEUCIQ==", "' OR 1=1; --", "a".repeat(2_000)));
+                case 4 -> random.pick(Arrays.asList("", "MEUCIQ==", "' OR 1=1; --", "a".repeat(2_000)));
                 default -> null;
             };
             boolean signed = how <= 1;
-            String type = random.nextInt(10) < 9 ? "application/json" : pick(Arrays.asList("text/plain", null));
+            String type = random.nextInt(10) < 9 ? "application/json" : random.pick(Arrays.asList("text/plain", null));
             List<RawHttp.Header> headers = new ArrayList<>();
             if (type != null) {
                 headers.add(RawHttp.Header.of("Content-Type", type));
@@ -104,19 +103,19 @@ final class EmailWebhookFuzz {
                 n -> new Body(DSN_HEAD + REPORT + status + "Action: failed\nStatus: 5.1.1\n\n" + returned
                         + "00000000-0000-0000-0000-000000000000.fz-" + n + ".AAAAAAAAAAAAAAAAAAAAAA\n\n--b1--\n", null),
                 n -> new Body(DSN_HEAD + REPORT + status + "Action: failed\nStatus: 5.1.1\n\n" + returned
-                        + pick(BadInputFuzzTest.INJECTIONS) + "\n\n--b1--\n", null),
+                        + random.pick(BadInputFuzzTest.INJECTIONS) + "\n\n--b1--\n", null),
                 n -> new Body("From: someone@example.com\nSubject: Out of office\n\nBack on Monday.", "Content-Type"),
                 n -> new Body(DSN_HEAD + "Content-Type: multipart/report; report-type=delivery-status\n\nno parts", "boundary"),
                 n -> new Body(DSN_HEAD + REPORT + "--b1\nContent-Type: text/plain\n\nSorry.\n--b1--\n",
                         "message/delivery-status"),
-                n -> new Body(DSN_HEAD + REPORT + status + "Action: " + pick(BadInputFuzzTest.INJECTIONS)
+                n -> new Body(DSN_HEAD + REPORT + status + "Action: " + random.pick(BadInputFuzzTest.INJECTIONS)
                         + "\nStatus: 5.1.1\n\n--b1--\n", "Action"),
-                n -> new Body(DSN_HEAD + REPORT + status + "Action: failed\nStatus: " + pick(BadInputFuzzTest.INJECTIONS)
+                n -> new Body(DSN_HEAD + REPORT + status + "Action: failed\nStatus: " + random.pick(BadInputFuzzTest.INJECTIONS)
                         + "\n\n--b1--\n", "Status"),
                 n -> new Body(DSN_HEAD + REPORT + status + "\n--b1--\n", "Action"),
                 n -> new Body("", "body"),
                 n -> new Body("X-Long: " + "x".repeat(100_000) + "\n\nbody", "Content-Type"),
-                n -> new Body(new String(randomBytes(300), StandardCharsets.ISO_8859_1), null));
+                n -> new Body(new String(random.bytes(300), StandardCharsets.ISO_8859_1), null));
         List<BadInputFuzzTest.Case> cases = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             int n = random.nextInt(1_000_000);
@@ -125,12 +124,12 @@ final class EmailWebhookFuzz {
             String authorization = switch (how) {
                 case 0, 1 -> "Bearer " + RunningSystem.DSN_SECRET;
                 case 2 -> "Bearer " + RunningSystem.DSN_SECRET + "x";
-                case 3 -> pick(Arrays.asList("Bearer ", "Basic " + Base64.getEncoder().encodeToString(
+                case 3 -> random.pick(Arrays.asList("Bearer ", "Basic " + Base64.getEncoder().encodeToString(
                         ("mta:" + RunningSystem.DSN_SECRET).getBytes(StandardCharsets.UTF_8)), "Bearer ' OR 1=1 --"));
                 default -> null;
             };
             boolean authorized = how <= 1;
-            String type = random.nextInt(10) < 8 ? "message/rfc822" : pick(Arrays.asList("text/plain",
+            String type = random.nextInt(10) < 8 ? "message/rfc822" : random.pick(Arrays.asList("text/plain",
                     "application/octet-stream", null));
             List<RawHttp.Header> headers = new ArrayList<>();
             if (type != null) {
@@ -164,13 +163,5 @@ final class EmailWebhookFuzz {
         return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
-    private <T> T pick(List<T> values) {
-        return values.get(random.nextInt(values.size()));
-    }
 
-    private byte[] randomBytes(int max) {
-        byte[] bytes = new byte[1 + random.nextInt(max)];
-        random.nextBytes(bytes);
-        return bytes;
-    }
 }
