@@ -3,6 +3,7 @@ package dev.lifeline.deploy;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lifeline.deploy.support.Json;
 import dev.lifeline.deploy.support.Rendered;
+import dev.lifeline.deploy.support.SchemaValidator;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -117,7 +118,7 @@ class OverlayShapeTest {
         for (String overlay : Rendered.overlayNames()) {
             Rendered r = Rendered.overlay(overlay);
             assertThat(r.objects()).allSatisfy(o -> assertThat(
-                    dev.lifeline.deploy.support.SchemaValidator.validate(o)).as(Rendered.id(o)).isEmpty());
+                    SchemaValidator.validate(o)).as(Rendered.id(o)).isEmpty());
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.lifeline.deploy;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lifeline.deploy.support.DeployChecks;
 import dev.lifeline.deploy.support.Rendered;
 import dev.lifeline.deploy.support.ServiceProperties;
@@ -116,7 +117,7 @@ class ServiceTopicsCheckTest {
         assertThat(service(services, "outreach-service").consumersPerPod("outreach-deliveries.v1")).isEqualTo(3);
         Rendered prod = Rendered.overlay("prod").copy();
         assertThat(DeployChecks.hpaWithinPartitions(prod, services)).isEmpty();
-        ((com.fasterxml.jackson.databind.node.ObjectNode) prod.get("HorizontalPodAutoscaler", "outreach-service").get("spec"))
+        ((ObjectNode) prod.get("HorizontalPodAutoscaler", "outreach-service").get("spec"))
                 .put("maxReplicas", 5);
         assertThat(DeployChecks.hpaWithinPartitions(prod, services)).containsExactly(
                 "HorizontalPodAutoscaler/outreach-service: maxReplicas 5 x 3 consumer(s) per pod > 12 partitions of "

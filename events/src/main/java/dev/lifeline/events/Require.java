@@ -1,5 +1,8 @@
 package dev.lifeline.events;
 
+import java.util.List;
+import java.util.Map;
+
 /** Checks shared by the event records' constructors: a record that exists is a valid record. */
 public final class Require {
 
@@ -20,11 +23,11 @@ public final class Require {
         return value;
     }
 
-    public static <T> java.util.List<T> list(java.util.List<T> value) {
-        return value == null ? java.util.List.of() : java.util.List.copyOf(value);
+    public static <T> List<T> list(List<T> value) {
+        return value == null ? List.of() : List.copyOf(value);
     }
 
-    public static <K, V> java.util.Map<K, V> map(java.util.Map<K, V> value) {
-        return value == null ? java.util.Map.of() : java.util.Map.copyOf(value);
+    public static <K, V> Map<K, V> map(Map<K, V> value) {
+        return value == null ? Map.of() : Map.copyOf(value);
     }
 }

@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -32,8 +33,8 @@ class LocalRunTest {
         Path file = dir.resolve("local.properties");
         Files.writeString(file, "# local-only stand-ins\nlifeline.admin-key=local-admin-key\nlifeline.monitor.catalog-mode = simulator\n");
         assertThat(LocalRun.serviceConfig(file.toString()))
-                .containsExactly(java.util.Map.entry("lifeline.admin-key", "local-admin-key"),
-                        java.util.Map.entry("lifeline.monitor.catalog-mode", "simulator"));
+                .containsExactly(Map.entry("lifeline.admin-key", "local-admin-key"),
+                        Map.entry("lifeline.monitor.catalog-mode", "simulator"));
         assertThat(LocalRun.serviceConfig(null)).isEmpty();
         assertThatThrownBy(() -> LocalRun.serviceConfig(dir.resolve("missing.properties").toString()))
                 .hasMessageContaining("missing.properties");

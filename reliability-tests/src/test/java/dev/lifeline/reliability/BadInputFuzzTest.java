@@ -18,18 +18,26 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
+import java.util.function.IntFunction;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
@@ -68,7 +76,7 @@ class BadInputFuzzTest {
         Case {
             // A request line the HTTP server itself refuses before any endpoint sees it: longer than its 4 KiB limit
             // (414), or a percent sign not followed by two hex digits (400 without a body).
-            transport = transport || target.length() > 4_000 || java.util.regex.Pattern.compile("%(?![0-9A-Fa-f]{2})").matcher(target).find();
+            transport = transport || target.length() > 4_000 || Pattern.compile("%(?![0-9A-Fa-f]{2})").matcher(target).find();
         }
 
         String describe() {
@@ -229,13 +237,13 @@ class BadInputFuzzTest {
     /** Everything a 2xx answer said it created or changed; the only things allowed to differ afterwards. */
     static final class Created {
         final Set<String> contacts = Collections.synchronizedSet(new HashSet<>());
-        final Set<String> importJobs = Collections.synchronizedSet(new java.util.LinkedHashSet<>());
+        final Set<String> importJobs = Collections.synchronizedSet(new LinkedHashSet<>());
         final Set<String> campaigns = Collections.synchronizedSet(new HashSet<>());
         final Set<String> runs = Collections.synchronizedSet(new HashSet<>());
         final Set<String> platforms = Collections.synchronizedSet(new HashSet<>());
         final Set<String> probes = Collections.synchronizedSet(new HashSet<>());
         final Set<String> importEmails = Collections.synchronizedSet(new HashSet<>());
-        final java.util.concurrent.atomic.AtomicInteger formCaptures = new java.util.concurrent.atomic.AtomicInteger();
+        final AtomicInteger formCaptures = new AtomicInteger();
         volatile boolean contactTargetChanged;
         volatile boolean campaignTargetChanged;
         volatile boolean dependenciesChanged;
@@ -303,7 +311,7 @@ class BadInputFuzzTest {
         return String.valueOf(response.header("content-type")).startsWith("application/problem+json");
     }
 
-    private static final java.util.regex.Pattern EMAIL = java.util.regex.Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+");
+    private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+");
 
     private void record(Case fuzz, RawHttp.Response response, Created created) {
         JsonNode body = response.json();
@@ -436,7 +444,7 @@ class BadInputFuzzTest {
             for (Future<Outcome> future : futures) {
                 try {
                     outcomes.add(future.get());
-                } catch (java.util.concurrent.ExecutionException e) {
+                } catch (ExecutionException e) {
                     throw new IllegalStateException(e);
                 }
             }
@@ -548,7 +556,7 @@ class BadInputFuzzTest {
         json(group, method, base, n -> path, auth, template, fields, count, lenient);
     }
 
-    private void json(String group, String method, String base, java.util.function.IntFunction<String> path,
+    private void json(String group, String method, String base, IntFunction<String> path,
             List<RawHttp.Header> auth, Template template, List<Field> fields, int count, boolean lenient) {
         Kind kind = Kind.API;
         List<Mutation> mutations = new ArrayList<>();
@@ -617,7 +625,7 @@ class BadInputFuzzTest {
         Body make(int n);
     }
 
-    private static final List<String> WRONG_JSON_TYPES = java.util.Arrays.asList("text/plain", "application/xml",
+    private static final List<String> WRONG_JSON_TYPES = Arrays.asList("text/plain", "application/xml",
             "application/x-www-form-urlencoded", "garbage", "application/json-patch+json", "multipart/form-data; boundary=x",
             "text/csv", null);
 
@@ -690,7 +698,7 @@ class BadInputFuzzTest {
     private Body truncated(ObjectNode body) {
         byte[] whole = bytes(body);
         int cut = 1 + random.nextInt(whole.length - 1);
-        return new Body(java.util.Arrays.copyOf(whole, cut), null, "truncated at " + cut);
+        return new Body(Arrays.copyOf(whole, cut), null, "truncated at " + cut);
     }
 
     private Body trailing(ObjectNode body) {
@@ -711,7 +719,7 @@ class BadInputFuzzTest {
 
     private Body padded(ObjectNode body) {
         byte[] spaces = new byte[2 * 1024 * 1024];
-        java.util.Arrays.fill(spaces, (byte) ' ');
+        Arrays.fill(spaces, (byte) ' ');
         return new Body(concat(spaces, bytes(body)), null, "2 MB of whitespace before a valid body");
     }
 
@@ -747,7 +755,7 @@ class BadInputFuzzTest {
     // ---------------------------------------------------------------- CSV
 
     private void csv(String base, List<RawHttp.Header> auth, int count) {
-        List<java.util.function.IntFunction<Body>> kinds = List.of(
+        List<IntFunction<Body>> kinds = List.of(
                 n -> new Body(("name,email\n\"Broken " + n + ",b" + n + "@x.example\nok,ok" + n + "@x.example\n").getBytes(StandardCharsets.UTF_8), "row", "unclosed quote"),
                 n -> new Body(("name,email\nA\"b\"c,q" + n + "@x.example\n").getBytes(StandardCharsets.UTF_8), null, "quote inside field"),
                 n -> new Body(concat(("name,email\nX").getBytes(StandardCharsets.UTF_8), concat(random.pick(RAW_UNICODE),
@@ -769,7 +777,7 @@ class BadInputFuzzTest {
         for (int i = 0; i < count; i++) {
             int n = ++serial;
             Body body = i < kinds.size() ? kinds.get(i).apply(n) : kinds.get(random.nextInt(kinds.size())).apply(n);
-            String type = random.nextInt(10) < 8 ? "text/csv" : random.pick(java.util.Arrays.asList("application/csv", "text/plain",
+            String type = random.nextInt(10) < 8 ? "text/csv" : random.pick(Arrays.asList("application/csv", "text/plain",
                     "application/json", "text/csv; charset=latin1", "image/png", null));
             List<RawHttp.Header> headers = new ArrayList<>(auth);
             if (type != null) {
@@ -784,7 +792,7 @@ class BadInputFuzzTest {
     // ---------------------------------------------------------------- the hosted form
 
     private void formPosts(String base, int count) {
-        List<java.util.function.BiFunction<Integer, String, String>> kinds = List.of(
+        List<BiFunction<Integer, String, String>> kinds = List.of(
                 (n, slug) -> "name=" + enc(random.pick(INJECTIONS)) + "&email=h" + n + "%40" + slug + ".example&emailConsent=on",
                 (n, slug) -> "name=x&email=%ZZ&emailConsent=on",
                 (n, slug) -> "name=%FF%FE%ED%A0%80&email=r" + n + "%40" + slug + ".example&emailConsent=on",
@@ -800,7 +808,7 @@ class BadInputFuzzTest {
             String slug = form(n).slug;
             String body = i < kinds.size() ? kinds.get(i).apply(n, slug) : kinds.get(random.nextInt(kinds.size())).apply(n, slug);
             String type = random.nextInt(10) < 8 ? "application/x-www-form-urlencoded"
-                    : random.pick(java.util.Arrays.asList("multipart/form-data", "application/json", "text/plain", null));
+                    : random.pick(Arrays.asList("multipart/form-data", "application/json", "text/plain", null));
             List<RawHttp.Header> headers = new ArrayList<>();
             if (type != null) {
                 headers.add(RawHttp.Header.of("Content-Type", type));
@@ -817,20 +825,20 @@ class BadInputFuzzTest {
      * the body or its type.
      */
     private void twilioCallbacks(String base, int count, String group, String path,
-            List<java.util.function.IntFunction<String>> endpointKinds) {
-        List<java.util.function.IntFunction<String>> kinds = new ArrayList<>(endpointKinds);
+            List<IntFunction<String>> endpointKinds) {
+        List<IntFunction<String>> kinds = new ArrayList<>(endpointKinds);
         kinds.addAll(List.of(
                 n -> "&&&===&%&",
                 n -> "MessageSid=" + "S".repeat(100_000) + "&MessageStatus=delivered&Body=STOP",
                 n -> new String(random.bytes(300), StandardCharsets.ISO_8859_1)));
         // Header values stay printable: control bytes in headers are the transport cases' business, not this endpoint's.
-        List<String> signatures = java.util.Arrays.asList(null, "", "0/KCTR6DLpKmkAf8muzZqo1nDgQ=",
+        List<String> signatures = Arrays.asList(null, "", "0/KCTR6DLpKmkAf8muzZqo1nDgQ=",
                 "' OR 1=1; drop table delivery; --", "%ZZ", "a".repeat(2_000));
         for (int i = 0; i < count; i++) {
             int n = ++serial;
             String body = (i < kinds.size() ? kinds.get(i) : kinds.get(random.nextInt(kinds.size()))).apply(n);
             String type = random.nextInt(10) < 8 ? "application/x-www-form-urlencoded"
-                    : random.pick(java.util.Arrays.asList("multipart/form-data", "application/json", "text/plain", null));
+                    : random.pick(Arrays.asList("multipart/form-data", "application/json", "text/plain", null));
             String signature = signatures.get(random.nextInt(signatures.size()));
             List<RawHttp.Header> headers = new ArrayList<>();
             if (type != null) {
@@ -1158,7 +1166,7 @@ class BadInputFuzzTest {
     }
 
     private static String base64url(byte[] bytes) {
-        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     private static String base64url(String s) {

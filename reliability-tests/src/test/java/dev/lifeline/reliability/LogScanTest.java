@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -100,7 +101,7 @@ class LogScanTest {
     private static String offence(String line, Set<String> secrets) {
         Matcher email = EMAIL.matcher(line);
         while (email.find()) {
-            if (!ALLOWED_EMAILS.contains(email.group().toLowerCase(java.util.Locale.ROOT))) {
+            if (!ALLOWED_EMAILS.contains(email.group().toLowerCase(Locale.ROOT))) {
                 return "e-mail address";
             }
         }

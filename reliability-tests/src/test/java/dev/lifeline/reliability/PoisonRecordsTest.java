@@ -33,6 +33,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -277,9 +278,9 @@ class PoisonRecordsTest {
         Map<String, List<ConsumerRecord<String, byte[]>>> found = new LinkedHashMap<>();
         Instant deadline = Instant.now().plus(WAIT);
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
-            Set<TopicPartition> assigned = new java.util.HashSet<>();
+            Set<TopicPartition> assigned = new HashSet<>();
             while (Instant.now().isBefore(deadline)) {
-                Set<TopicPartition> partitions = new java.util.HashSet<>();
+                Set<TopicPartition> partitions = new HashSet<>();
                 for (String dlq : dlqs) {
                     var infos = consumer.partitionsFor(dlq, Duration.ofSeconds(10));
                     if (infos != null) {

@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -129,7 +130,7 @@ final class RawHttp {
             int n;
             try {
                 n = in.read(buffer);
-            } catch (java.net.SocketException e) {
+            } catch (SocketException e) {
                 n = -1;
             }
             if (n > 0) {

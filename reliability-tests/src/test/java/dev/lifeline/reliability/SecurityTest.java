@@ -7,6 +7,11 @@ import dev.lifeline.system.RunningSystem;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.security.SecureRandom;
+import java.util.Random;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
@@ -418,13 +423,13 @@ class SecurityTest {
 
     /** A link followed as a browser does (HTML accepted); the status it answers. */
     private static int page(String method, String url) {
-        java.net.URI uri = java.net.URI.create(url);
+        URI uri = URI.create(url);
         try {
             return RawHttp.exchange(uri.getScheme() + "://" + uri.getAuthority(), method, uri.getRawPath(),
                     List.of(RawHttp.Header.of("Accept", "text/html,*/*;q=0.8"), RawHttp.Header.of("User-Agent", "SecurityTest")),
                     method.equals("POST") ? new byte[0] : null).status();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -468,8 +473,8 @@ class SecurityTest {
     private static String randomToken() {
         byte[] a = new byte[60];
         byte[] b = new byte[32];
-        new java.security.SecureRandom().nextBytes(a);
-        new java.security.SecureRandom().nextBytes(b);
+        new SecureRandom().nextBytes(a);
+        new SecureRandom().nextBytes(b);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(a) + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(b);
     }
 
@@ -511,7 +516,7 @@ class SecurityTest {
         Http.Reply again = Http.post(url, Map.of(), Map.of("name", "R22", "email", json.email(22), "emailConsent", true));
         secure("public JSON sign-up stays limited within the window", again.status() == 429, again.status() + " " + again.raw());
         // X-Forwarded-For is honoured only from the trusted proxies (the ingress), and this client is not one.
-        Http.Reply spoofed = Http.post(url, Map.of("X-Forwarded-For", "203.0.113." + (1 + new java.util.Random().nextInt(250))),
+        Http.Reply spoofed = Http.post(url, Map.of("X-Forwarded-For", "203.0.113." + (1 + new Random().nextInt(250))),
                 Map.of("name", "R23", "email", json.email(23), "emailConsent", true));
         Results.set("rate limit bypassed by a spoofed X-Forwarded-For", spoofed.status() == 202 ? "yes" : "no");
         secure("a made-up X-Forwarded-For from a client that is not a trusted proxy does not escape the per-IP limit",

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -101,7 +102,7 @@ class OutageToEmailSystemTest {
         assertThat(counted.body().path("audience").asInt()).as(counted.raw()).isEqualTo(expected);
     }
 
-    private static Http.Reply eventually(Duration timeout, Supplier<Http.Reply> call, java.util.function.Predicate<Http.Reply> done) {
+    private static Http.Reply eventually(Duration timeout, Supplier<Http.Reply> call, Predicate<Http.Reply> done) {
         Instant deadline = Instant.now().plus(timeout);
         Http.Reply reply = call.get();
         while (!done.test(reply) && Instant.now().isBefore(deadline)) {

@@ -2,6 +2,8 @@ package dev.lifeline.deploy.support;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,8 +34,8 @@ public record Rendered(String name, List<ObjectNode> objects, List<ObjectNode> s
         try (Stream<Path> s = Files.list(deployDir().resolve("overlays"))) {
             return s.filter(p -> Files.isRegularFile(p.resolve("kustomization.yaml")))
                     .map(p -> p.getFileName().toString()).sorted().toList();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

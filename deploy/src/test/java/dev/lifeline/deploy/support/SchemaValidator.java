@@ -10,8 +10,26 @@ import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServiceAccount;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import io.fabric8.openshift.api.model.monitoring.v1.PodMonitor;
+import io.fabric8.openshift.api.model.monitoring.v1.ServiceMonitor;
+import io.strimzi.api.kafka.model.kafka.Kafka;
+import io.strimzi.api.kafka.model.nodepool.KafkaNodePool;
+import io.strimzi.api.kafka.model.topic.KafkaTopic;
+import io.strimzi.api.kafka.model.user.KafkaUser;
 
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
@@ -47,28 +65,28 @@ public final class SchemaValidator {
     }
 
     private static final Map<String, Kind> KINDS = Map.ofEntries(
-            Map.entry("v1|Namespace", new Kind("V1Namespace", io.fabric8.kubernetes.api.model.Namespace.class)),
-            Map.entry("v1|ConfigMap", new Kind("V1ConfigMap", io.fabric8.kubernetes.api.model.ConfigMap.class)),
-            Map.entry("v1|Secret", new Kind("V1Secret", io.fabric8.kubernetes.api.model.Secret.class)),
-            Map.entry("v1|Service", new Kind("V1Service", io.fabric8.kubernetes.api.model.Service.class)),
-            Map.entry("v1|ServiceAccount", new Kind("V1ServiceAccount", io.fabric8.kubernetes.api.model.ServiceAccount.class)),
-            Map.entry("apps/v1|Deployment", new Kind("V1Deployment", io.fabric8.kubernetes.api.model.apps.Deployment.class)),
+            Map.entry("v1|Namespace", new Kind("V1Namespace", Namespace.class)),
+            Map.entry("v1|ConfigMap", new Kind("V1ConfigMap", ConfigMap.class)),
+            Map.entry("v1|Secret", new Kind("V1Secret", Secret.class)),
+            Map.entry("v1|Service", new Kind("V1Service", Service.class)),
+            Map.entry("v1|ServiceAccount", new Kind("V1ServiceAccount", ServiceAccount.class)),
+            Map.entry("apps/v1|Deployment", new Kind("V1Deployment", Deployment.class)),
             Map.entry("autoscaling/v2|HorizontalPodAutoscaler", new Kind("V2HorizontalPodAutoscaler",
-                    io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler.class)),
+                    HorizontalPodAutoscaler.class)),
             Map.entry("policy/v1|PodDisruptionBudget", new Kind("V1PodDisruptionBudget",
-                    io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget.class)),
+                    PodDisruptionBudget.class)),
             Map.entry("networking.k8s.io/v1|Ingress", new Kind("V1Ingress",
-                    io.fabric8.kubernetes.api.model.networking.v1.Ingress.class)),
+                    Ingress.class)),
             Map.entry("networking.k8s.io/v1|NetworkPolicy", new Kind("V1NetworkPolicy",
-                    io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy.class)),
-            Map.entry("kafka.strimzi.io/v1|Kafka", new Kind(null, io.strimzi.api.kafka.model.kafka.Kafka.class)),
-            Map.entry("kafka.strimzi.io/v1|KafkaNodePool", new Kind(null, io.strimzi.api.kafka.model.nodepool.KafkaNodePool.class)),
-            Map.entry("kafka.strimzi.io/v1|KafkaTopic", new Kind(null, io.strimzi.api.kafka.model.topic.KafkaTopic.class)),
-            Map.entry("kafka.strimzi.io/v1|KafkaUser", new Kind(null, io.strimzi.api.kafka.model.user.KafkaUser.class)),
+                    NetworkPolicy.class)),
+            Map.entry("kafka.strimzi.io/v1|Kafka", new Kind(null, Kafka.class)),
+            Map.entry("kafka.strimzi.io/v1|KafkaNodePool", new Kind(null, KafkaNodePool.class)),
+            Map.entry("kafka.strimzi.io/v1|KafkaTopic", new Kind(null, KafkaTopic.class)),
+            Map.entry("kafka.strimzi.io/v1|KafkaUser", new Kind(null, KafkaUser.class)),
             Map.entry("monitoring.coreos.com/v1|ServiceMonitor", new Kind(null,
-                    io.fabric8.openshift.api.model.monitoring.v1.ServiceMonitor.class)),
+                    ServiceMonitor.class)),
             Map.entry("monitoring.coreos.com/v1|PodMonitor", new Kind(null,
-                    io.fabric8.openshift.api.model.monitoring.v1.PodMonitor.class)),
+                    PodMonitor.class)),
             Map.entry("postgresql.cnpg.io/v1|Cluster", new Kind(null, null)));
 
     private static final Pattern DNS_SUBDOMAIN = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
@@ -193,8 +211,8 @@ public final class SchemaValidator {
                 throw new IllegalStateException("missing " + resource);
             }
             return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

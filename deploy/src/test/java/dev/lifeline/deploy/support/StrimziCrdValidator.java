@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.strimzi.crdgenerator.annotations.Maximum;
 import io.strimzi.crdgenerator.annotations.Minimum;
 import io.strimzi.crdgenerator.annotations.MinimumItems;
+import io.strimzi.crdgenerator.annotations.Pattern;
 import io.strimzi.crdgenerator.annotations.PresentInVersions;
 import io.strimzi.crdgenerator.annotations.RequiredInVersions;
 
@@ -116,8 +117,8 @@ final class StrimziCrdValidator {
             if (minItems != null && child.isArray() && child.size() < minItems.value()) {
                 errors.add("Strimzi CRD " + version + ": " + where + " needs at least " + minItems.value() + " item(s)");
             }
-            io.strimzi.crdgenerator.annotations.Pattern pattern =
-                    annotation(m, property, io.strimzi.crdgenerator.annotations.Pattern.class);
+            Pattern pattern =
+                    annotation(m, property, Pattern.class);
             if (pattern != null && child.isTextual() && !java.util.regex.Pattern.compile(pattern.value())
                     .matcher(child.asText()).find()) {
                 errors.add("Strimzi CRD " + version + ": " + where + " = '" + child.asText()

@@ -5,11 +5,14 @@ import dev.lifeline.monitor.config.MonitorConfig.CatalogMode;
 import dev.lifeline.monitor.probe.ProbeDefinition;
 import dev.lifeline.monitor.probe.ProbeKind;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The built-in catalogue and its default probes. Public URLs apply only in mode PUBLIC (production); the local run
@@ -29,7 +32,7 @@ public final class CatalogDefaults {
     }
 
     /** The catalogue; {@code maintenanceOutages} lists the platforms whose planned maintenance counts as an outage. */
-    public static List<Platform> platforms(java.util.Set<String> maintenanceOutages) {
+    public static List<Platform> platforms(Set<String> maintenanceOutages) {
         List<Platform> out = new ArrayList<>();
         NAMES.forEach((id, name) -> out.add(new Platform(id, name, null, maintenanceOutages.contains(id))));
         return out;
@@ -82,7 +85,7 @@ public final class CatalogDefaults {
     }
 
     private static String dnsHost(String url) {
-        return java.net.URI.create(url).getHost();
+        return URI.create(url).getHost();
     }
 
     private static ProbeDefinition probe(String probeId, String platformId, ProbeKind kind, String target,
@@ -103,6 +106,6 @@ public final class CatalogDefaults {
         names.put(CatalogPlatforms.SHOPIFY, "Shopify");
         names.put(CatalogPlatforms.ETSY, "Etsy");
         names.put(CatalogPlatforms.GOOGLE_BUSINESS_PROFILE, "Google Business Profile");
-        return java.util.Collections.unmodifiableMap(names);
+        return Collections.unmodifiableMap(names);
     }
 }

@@ -3,6 +3,7 @@ package dev.lifeline.monitor.health;
 import dev.lifeline.monitor.probe.ProbeResult;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -41,6 +42,6 @@ public class PlatformMetrics {
 
     public void state(String platformId, HealthState state) {
         states.computeIfAbsent(platformId, id -> registry.gauge("lifeline.platform.state",
-                io.micrometer.core.instrument.Tags.of("platform", id), new AtomicInteger())).set(state.ordinal());
+                Tags.of("platform", id), new AtomicInteger())).set(state.ordinal());
     }
 }

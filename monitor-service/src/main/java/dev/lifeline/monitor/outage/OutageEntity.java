@@ -11,6 +11,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -69,7 +70,7 @@ public class OutageEntity extends PanacheEntityBase {
     }
 
     /** Newest first, of several platforms (a tenant's), optionally only open or only resolved ones. */
-    public static List<OutageEntity> history(java.util.Collection<String> platformIds, Boolean open, int limit) {
+    public static List<OutageEntity> history(Collection<String> platformIds, Boolean open, int limit) {
         String state = open == null ? "" : open ? " and resolvedAt is null" : " and resolvedAt is not null";
         return find("platformId in ?1" + state + " order by startedAt desc", platformIds).page(0, limit).list();
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.lifeline.events.EventCodec;
 import dev.lifeline.events.outage.Severity;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 /** Judges a plain HTTP response: status, then conditions on the body, then latency. */
@@ -68,7 +69,7 @@ public final class HttpJudge {
             try {
                 JsonNode node = EventCodec.mapper().readTree(body);
                 return node == null || node.isMissingNode() ? null : node;
-            } catch (java.io.IOException | RuntimeException e) {
+            } catch (IOException | RuntimeException e) {
                 return null;
             }
         }

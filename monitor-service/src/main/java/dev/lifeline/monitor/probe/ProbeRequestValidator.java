@@ -5,6 +5,7 @@ import dev.lifeline.kit.problem.Problem.FieldError;
 import dev.lifeline.kit.problem.ProblemException;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -93,7 +94,7 @@ public final class ProbeRequestValidator {
                     if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
                         errors.add(new FieldError("target", "must be an absolute http or https URL"));
                     }
-                } catch (java.net.URISyntaxException e) {
+                } catch (URISyntaxException e) {
                     errors.add(new FieldError("target", "must be an absolute http or https URL"));
                 }
             }

@@ -1,5 +1,7 @@
 package dev.lifeline.monitor.probe;
 
+import org.jboss.logging.Logger;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -73,7 +75,7 @@ public final class ProbeRunner implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             // Keep ticking: a bug in one probe's bookkeeping must not stop all probing.
-            org.jboss.logging.Logger.getLogger(ProbeRunner.class).warnf("probe tick failed: %s", e.getClass().getName());
+            Logger.getLogger(ProbeRunner.class).warnf("probe tick failed: %s", e.getClass().getName());
         } finally {
             if (!ticker.isShutdown()) {
                 long sleep = schedule.untilNext(MAX_SLEEP).toMillis();
@@ -86,7 +88,7 @@ public final class ProbeRunner implements AutoCloseable {
         try {
             sink.accept(result);
         } catch (RuntimeException e) {
-            org.jboss.logging.Logger.getLogger(ProbeRunner.class).warnf("probe result not recorded: %s",
+            Logger.getLogger(ProbeRunner.class).warnf("probe result not recorded: %s",
                     e.getClass().getName());
         }
     }

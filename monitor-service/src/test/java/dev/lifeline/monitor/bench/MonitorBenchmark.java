@@ -10,6 +10,7 @@ import dev.lifeline.kit.egress.EgressGuard;
 import dev.lifeline.kit.egress.GuardedHttpClient;
 import dev.lifeline.kit.egress.SystemResolver;
 import dev.lifeline.monitor.probe.ProbeExecutor;
+import dev.lifeline.monitor.probe.ProbeKind;
 import io.vertx.core.Vertx;
 import dev.lifeline.monitor.probe.ProbeRunner;
 import dev.lifeline.monitor.probe.ProbeSchedule;
@@ -27,6 +28,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -77,7 +79,7 @@ public final class MonitorBenchmark {
                 guard, blocking, Clock.systemUTC(), probe -> false);
         try (ProbeRunner runner = new ProbeRunner(new ProbeSchedule(Clock.systemUTC()), executor, 256, r -> { })) {
             for (int i = 0; i < count; i++) {
-                runner.put(new ProbeDefinition("bench-" + i, "bench-" + (i % 50), dev.lifeline.monitor.probe.ProbeKind.HTTP,
+                runner.put(new ProbeDefinition("bench-" + i, "bench-" + (i % 50), ProbeKind.HTTP,
                         simulator.baseUrl() + "/platforms/bench-" + (i % 50) + "/health", INTERVAL, Duration.ofSeconds(3),
                         0, Duration.ofSeconds(2), null, "/status", "ok", null));
             }
@@ -96,7 +98,7 @@ public final class MonitorBenchmark {
 
     private static void latencies(PlatformSimulator simulator, int rounds, StringBuilder table) throws Exception {
         LocalStack stack = LocalStack.start(LocalStack.Ports.random());
-        Map<String, String> config = new java.util.LinkedHashMap<>(stack.quarkusConfig("monitor"));
+        Map<String, String> config = new LinkedHashMap<>(stack.quarkusConfig("monitor"));
         config.put("lifeline.monitor.catalog-mode", "simulator");
         config.put("lifeline.monitor.simulator-url", simulator.baseUrl());
         config.put("lifeline.monitor.catalog-interval", INTERVAL.toSeconds() + "s");

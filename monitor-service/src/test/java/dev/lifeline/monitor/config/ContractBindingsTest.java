@@ -1,10 +1,12 @@
 package dev.lifeline.monitor.config;
 
 import dev.lifeline.events.Topics;
+import dev.lifeline.monitor.catalog.CatalogDefaults;
 import org.junit.jupiter.api.Test;
 
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,8 +47,8 @@ class ContractBindingsTest {
         Properties props = applicationProperties();
         assertThat(props.getProperty("lifeline.monitor.catalog-mode")).isEqualTo("simulator");
         assertThat(props.getProperty("%test.lifeline.monitor.catalog-mode")).isEqualTo("disabled");
-        assertThat(dev.lifeline.monitor.catalog.CatalogDefaults.probes(MonitorConfig.CatalogMode.SIMULATOR,
-                "http://localhost:8084", java.time.Duration.ofSeconds(5), java.time.Duration.ofSeconds(3)))
+        assertThat(CatalogDefaults.probes(MonitorConfig.CatalogMode.SIMULATOR,
+                "http://localhost:8084", Duration.ofSeconds(5), Duration.ofSeconds(3)))
                 .isNotEmpty()
                 .allSatisfy(p -> assertThat(p.target()).startsWith("http://localhost:8084/"));
     }

@@ -1,5 +1,6 @@
 package dev.lifeline.monitor.health;
 
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,7 +30,7 @@ class FlapDetectorTest {
         for (int i = 0; i < 21; i++) {
             detector.record(i % 2 == 0);
         }
-        assertThat(detector.percentStateChange()).isCloseTo(100.0, org.assertj.core.data.Offset.offset(0.001));
+        assertThat(detector.percentStateChange()).isCloseTo(100.0, Offset.offset(0.001));
         assertThat(detector.flapping()).isTrue();
     }
 

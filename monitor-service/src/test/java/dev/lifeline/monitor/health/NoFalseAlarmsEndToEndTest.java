@@ -10,6 +10,7 @@ import dev.lifeline.monitor.support.TestTenants;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
@@ -56,7 +57,7 @@ class NoFalseAlarmsEndToEndTest {
         return platform;
     }
 
-    private io.restassured.specification.RequestSpecification tenant() {
+    private RequestSpecification tenant() {
         return given().header("Authorization", "Bearer " + key).contentType(ContentType.JSON);
     }
 

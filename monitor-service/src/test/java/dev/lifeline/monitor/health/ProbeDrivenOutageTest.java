@@ -4,11 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.lifeline.events.EventCodec;
 import dev.lifeline.events.EventTypes;
 import dev.lifeline.events.outage.CatalogPlatforms;
+import dev.lifeline.events.outage.Severity;
 import dev.lifeline.localstack.InjectLocalStack;
 import dev.lifeline.localstack.LocalStack;
 import dev.lifeline.monitor.probe.ProbeKind;
 import dev.lifeline.monitor.probe.ProbeResult;
+import dev.lifeline.monitor.support.Contracts;
 import dev.lifeline.monitor.support.OutageTopic;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
@@ -17,6 +20,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -51,8 +57,8 @@ class ProbeDrivenOutageTest {
         }
     }
 
-    private static java.util.Map<String, Object> status(String platform) {
-        java.util.List<java.util.Map<String, Object>> all = given().when().get("/api/v1/status")
+    private static Map<String, Object> status(String platform) {
+        List<Map<String, Object>> all = given().when().get("/api/v1/status")
                 .then().statusCode(200).extract().jsonPath().getList("$");
         return all.stream().filter(m -> platform.equals(m.get("platformId"))).findFirst().orElseThrow();
     }
@@ -60,7 +66,7 @@ class ProbeDrivenOutageTest {
     @SuppressWarnings("unchecked")
     private static String outageSource(String platform) {
         Object outage = status(platform).get("outage");
-        return outage == null ? null : (String) ((java.util.Map<String, Object>) outage).get("source");
+        return outage == null ? null : (String) ((Map<String, Object>) outage).get("source");
     }
 
     @Test
@@ -85,11 +91,11 @@ class ProbeDrivenOutageTest {
     }
 
     @Inject
-    io.agroal.api.AgroalDataSource dataSource;
+    AgroalDataSource dataSource;
 
     /** A tenant's platform of this test alone: other test classes share the catalogue platforms. */
     private String ownPlatform() throws Exception {
-        String id = "custom-sev-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        String id = "custom-sev-" + UUID.randomUUID().toString().substring(0, 8);
         try (var c = dataSource.getConnection();
              var insert = c.prepareStatement("INSERT INTO platform (id, tenant_id, name) VALUES (?, 'tenant-sev', 'Severity shop')")) {
             insert.setString(1, id);
@@ -98,7 +104,7 @@ class ProbeDrivenOutageTest {
         return id;
     }
 
-    private void feed(String platform, dev.lifeline.events.outage.Severity severity, String detail) {
+    private void feed(String platform, Severity severity, String detail) {
         monitor.accept(new ProbeResult(platform + "-statuspage", platform, ProbeKind.STATUSPAGE, ProbeOutcome.FAILED,
                 severity, 30L, detail, Instant.now(), 1));
     }
@@ -107,16 +113,16 @@ class ProbeDrivenOutageTest {
     void aWorseSeverityIsPublishedAsOutageUpdated() throws Exception {
         String platform = ownPlatform();
         for (int i = 0; i < 3; i++) {
-            feed(platform, dev.lifeline.events.outage.Severity.MAJOR, "indicator major");
+            feed(platform, Severity.MAJOR, "indicator major");
         }
         JsonNode started = EventCodec.mapper().readTree(topic.await(platform, EventTypes.OUTAGE_STARTED).value());
         assertThat(started.path("severity").asText()).isEqualTo("major");
         assertThat(started.path("tenantId").asText()).isEqualTo("tenant-sev");
 
-        feed(platform, dev.lifeline.events.outage.Severity.MAJOR, "indicator major");
-        feed(platform, dev.lifeline.events.outage.Severity.CRITICAL, "indicator critical");
+        feed(platform, Severity.MAJOR, "indicator major");
+        feed(platform, Severity.CRITICAL, "indicator critical");
         String updated = topic.await(platform, EventTypes.OUTAGE_UPDATED).value();
-        assertThat(dev.lifeline.monitor.support.Contracts.violations(EventTypes.OUTAGE_UPDATED, updated)).isEmpty();
+        assertThat(Contracts.violations(EventTypes.OUTAGE_UPDATED, updated)).isEmpty();
         JsonNode data = EventCodec.mapper().readTree(updated);
         assertThat(data.path("severity").asText()).isEqualTo("critical");
         assertThat(data.path("outageId").asText()).isEqualTo(started.path("outageId").asText());

@@ -6,6 +6,7 @@ import dev.lifeline.events.EventTypes;
 import dev.lifeline.events.outage.CatalogPlatforms;
 import dev.lifeline.localstack.InjectLocalStack;
 import dev.lifeline.localstack.LocalStack;
+import dev.lifeline.monitor.support.Contracts;
 import dev.lifeline.monitor.support.OutageTopic;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -64,7 +65,7 @@ class OutageApiTest {
         assertThat(data.path("severity").asText()).isEqualTo("major");
         assertThat(data.path("reason").asText()).isEqualTo("Instagram feed not loading");
         assertThat(OutageTopic.header(record, "ce_source")).isEqualTo("/lifeline/monitor-service");
-        assertThat(dev.lifeline.monitor.support.Contracts.violations(EventTypes.OUTAGE_STARTED, record.value())).isEmpty();
+        assertThat(Contracts.violations(EventTypes.OUTAGE_STARTED, record.value())).isEmpty();
 
         given().header("X-Admin-Key", ADMIN).contentType(ContentType.JSON).body(declareBody("critical"))
                 .when().post("/api/v1/platforms/{p}/outages", platform)
@@ -87,7 +88,7 @@ class OutageApiTest {
                 .body("resolvedAt", notNullValue());
 
         String resolved = topic.await(platform, EventTypes.OUTAGE_RESOLVED).value();
-        assertThat(dev.lifeline.monitor.support.Contracts.violations(EventTypes.OUTAGE_RESOLVED, resolved)).isEmpty();
+        assertThat(Contracts.violations(EventTypes.OUTAGE_RESOLVED, resolved)).isEmpty();
         JsonNode data = EventCodec.mapper().readTree(resolved);
         assertThat(data.path("outageId").asText()).isEqualTo(id);
         assertThat(data.path("resolvedBy").asText()).isEqualTo("ops@example.com");

@@ -3,6 +3,7 @@ package dev.lifeline.monitor.probe;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lifeline.events.EventCodec;
 import dev.lifeline.events.EventTypes;
+import dev.lifeline.events.outage.CatalogPlatforms;
 import dev.lifeline.localstack.InjectLocalStack;
 import dev.lifeline.localstack.LocalStack;
 import dev.lifeline.monitor.simulator.PlatformSimulator;
@@ -84,7 +85,7 @@ class ProbingEndToEndTest {
             assertThat(topic.matching(platform, EventTypes.OUTAGE_STARTED)).hasSize(1);
 
             // The public stream carries catalogue platforms only; a person's outage on YouTube shows there.
-            String youtube = dev.lifeline.events.outage.CatalogPlatforms.YOUTUBE;
+            String youtube = CatalogPlatforms.YOUTUBE;
             given().header("X-Admin-Key", "test-admin-key").contentType(ContentType.JSON)
                     .body("{\"declaredBy\":\"ops@example.com\",\"reason\":\"uploads failing\"}")
                     .when().post("/api/v1/platforms/{p}/outages", youtube).then().statusCode(201);

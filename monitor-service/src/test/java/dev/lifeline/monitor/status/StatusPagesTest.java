@@ -10,6 +10,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -72,7 +73,7 @@ class StatusPagesTest {
         history.flushNow();
         history.pruneNow();
         given().when().get("/api/v1/platforms/{p}/probe-results", platform).then().statusCode(200)
-                .body("probeId", org.hamcrest.Matchers.not(hasItem("youtube-old")));
+                .body("probeId", Matchers.not(hasItem("youtube-old")));
     }
 
     @Test

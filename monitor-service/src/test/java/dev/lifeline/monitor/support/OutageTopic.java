@@ -6,10 +6,12 @@ import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 import org.apache.kafka.common.header.Header;
+import org.awaitility.Awaitility;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 
 
 
@@ -30,12 +32,12 @@ public final class OutageTopic implements AutoCloseable {
         companion = new KafkaCompanion(bootstrapServers);
         task = companion.consumeStrings()
                 .withOffsetReset(OffsetResetStrategy.EARLIEST)
-                .withGroupId("test-" + java.util.UUID.randomUUID())
+                .withGroupId("test-" + UUID.randomUUID())
                 .fromTopics(topic);
     }
 
     public ConsumerRecord<String, String> await(String key, String ceType) {
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> !matching(key, ceType).isEmpty());
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> !matching(key, ceType).isEmpty());
         return matching(key, ceType).get(0);
     }
 

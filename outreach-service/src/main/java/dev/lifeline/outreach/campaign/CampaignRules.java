@@ -5,6 +5,7 @@ import dev.lifeline.kit.egress.EgressGuard;
 import dev.lifeline.outreach.sms.SmsSegments;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -154,7 +155,7 @@ public final class CampaignRules {
                     || uri.getHost() == null || uri.getHost().isBlank()) {
                 throw new Violation(400, "webhookUrl", "must be an absolute http or https URL");
             }
-        } catch (java.net.URISyntaxException e) {
+        } catch (URISyntaxException e) {
             throw new Violation(400, "webhookUrl", "is not a valid URL");
         }
     }

@@ -1,11 +1,13 @@
 package dev.lifeline.outreach.campaign;
 
 import dev.lifeline.outreach.Sql;
+import dev.lifeline.outreach.delivery.QuietHours;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Time;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -90,19 +92,19 @@ public class CampaignStore {
                 : new WhatsAppTemplate(name, rs.getString("whatsapp_language"), Sql.strings(rs, "whatsapp_parameters"));
     }
 
-    private static java.sql.Time quietStart(Campaign c) {
-        return c.quietHours() == null ? null : java.sql.Time.valueOf(c.quietHours().start());
+    private static Time quietStart(Campaign c) {
+        return c.quietHours() == null ? null : Time.valueOf(c.quietHours().start());
     }
 
-    private static java.sql.Time quietEnd(Campaign c) {
-        return c.quietHours() == null ? null : java.sql.Time.valueOf(c.quietHours().end());
+    private static Time quietEnd(Campaign c) {
+        return c.quietHours() == null ? null : Time.valueOf(c.quietHours().end());
     }
 
-    private static dev.lifeline.outreach.delivery.QuietHours quietHours(ResultSet rs) throws SQLException {
-        java.sql.Time start = rs.getTime("quiet_start");
-        java.sql.Time end = rs.getTime("quiet_end");
+    private static QuietHours quietHours(ResultSet rs) throws SQLException {
+        Time start = rs.getTime("quiet_start");
+        Time end = rs.getTime("quiet_end");
         return start == null || end == null ? null
-                : new dev.lifeline.outreach.delivery.QuietHours(start.toLocalTime(), end.toLocalTime());
+                : new QuietHours(start.toLocalTime(), end.toLocalTime());
     }
 
     static Campaign map(ResultSet rs) throws SQLException {

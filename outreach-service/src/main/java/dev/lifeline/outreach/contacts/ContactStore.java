@@ -7,15 +7,20 @@ import dev.lifeline.outreach.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /** Outreach's contact tables. Callers run inside a transaction where it matters. */
 @ApplicationScoped
@@ -24,8 +29,8 @@ public class ContactStore {
     private static final String COLUMNS = "tenant_id, contact_id, name, email, phone, locale, time_zone, tags, channel_order, "
             + "email_consent, sms_consent, whatsapp_consent";
 
-    private static final String PREFIXED_COLUMNS = java.util.Arrays.stream(COLUMNS.split(",\\s*"))
-            .map(col -> "c." + col).collect(java.util.stream.Collectors.joining(", "));
+    private static final String PREFIXED_COLUMNS = Arrays.stream(COLUMNS.split(",\\s*"))
+            .map(col -> "c." + col).collect(Collectors.joining(", "));
 
     /**
      * What a sender needs of a claimed contact. A contact who left no time zone (a hosted-form sign-up) lives, as far
@@ -82,7 +87,7 @@ public class ContactStore {
      * A delivery this caller claimed: its contact as it may be messaged now (null when erased) and the claim's token
      * (outcomes are recorded only while the delivery's claim is still this token).
      */
-    public record Claim(String contactId, ProjectedContact contact, java.util.UUID token) {
+    public record Claim(String contactId, ProjectedContact contact, UUID token) {
     }
 
     /**
@@ -92,9 +97,9 @@ public class ContactStore {
      *
      * @return the claims this caller won; a claim's contact is null when the contact was erased meanwhile
      */
-    public List<Claim> claimBatch(java.util.UUID runId, String channel, List<String> contactIds, String tenantId,
+    public List<Claim> claimBatch(UUID runId, String channel, List<String> contactIds, String tenantId,
             String claimedBy) {
-        java.util.UUID token = java.util.UUID.randomUUID();
+        UUID token = UUID.randomUUID();
         return sql.query("with claimed as (update delivery set state = 'sending', attempts = attempts + 1, claim_token = ?, "
                         + "claimed_at = now(), claimed_by = ?, updated_at = now() "
                         + "where run_id = ? and channel = ? and contact_id = any(?) and state = 'queued' returning contact_id) "
@@ -119,9 +124,9 @@ public class ContactStore {
      * Streams every contact of the tenant with a confirmed channel (suppressed channels shown as withdrawn) through
      * a cursor, so a run over 100,000 contacts never holds them all in memory. Needs a transaction (the cursor does).
      */
-    public void forEachReachable(String tenantId, java.util.function.Consumer<ProjectedContact> each) {
+    public void forEachReachable(String tenantId, Consumer<ProjectedContact> each) {
         sql.with(c -> {
-            try (java.sql.PreparedStatement ps = c.prepareStatement("select " + COLUMNS + """
+            try (PreparedStatement ps = c.prepareStatement("select " + COLUMNS + """
                     , array(select s.channel from suppression s where s.contact_id = c.contact_id) as suppressed
                     from outreach_contact c where tenant_id = ?
                       and (email_consent = 'confirmed' or sms_consent = 'confirmed' or whatsapp_consent = 'confirmed')

@@ -4,6 +4,7 @@ import dev.lifeline.outreach.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.lang.management.ManagementFactory;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
@@ -14,6 +15,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -24,7 +27,7 @@ import java.util.UUID;
 public class DeliveryStore {
 
     /** Who claims: shown in the ledger, so an operator can tell which instance a stranded claim belonged to. */
-    public static final String INSTANCE = java.lang.management.ManagementFactory.getRuntimeMXBean().getName();
+    public static final String INSTANCE = ManagementFactory.getRuntimeMXBean().getName();
 
     public record Row(UUID runId, String contactId, String channel, String state, int attempts,
             String providerMessageId, String lastError, Instant updatedAt) {
@@ -75,10 +78,10 @@ public class DeliveryStore {
     }
 
     /** Queued deliveries of a run in slices {@code [from, to)}, by slice, in slice order. */
-    public java.util.SortedMap<Integer, List<String>> queuedInSlices(UUID runId, int from, int to) {
-        java.util.SortedMap<Integer, List<String>> slices = new java.util.TreeMap<>();
+    public SortedMap<Integer, List<String>> queuedInSlices(UUID runId, int from, int to) {
+        SortedMap<Integer, List<String>> slices = new TreeMap<>();
         sql.query("select slice, contact_id from delivery where run_id = ? and state = 'queued' and slice >= ? and slice < ?",
-                rs -> slices.computeIfAbsent(rs.getInt(1), k -> new java.util.ArrayList<>()).add(rs.getString(2)),
+                rs -> slices.computeIfAbsent(rs.getInt(1), k -> new ArrayList<>()).add(rs.getString(2)),
                 runId, from, to);
         return slices;
     }

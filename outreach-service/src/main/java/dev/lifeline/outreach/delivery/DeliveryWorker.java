@@ -21,6 +21,7 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -132,7 +133,7 @@ public class DeliveryWorker {
             return finish(job, runId, channel, held, DeliveryState.CANCELLED, null, "consent withdrawn");
         }
         if (campaign.get().quietHours() != null) {
-            Optional<java.time.Instant> until = campaign.get().quietHours().deferUntil(java.time.Instant.now(),
+            Optional<Instant> until = campaign.get().quietHours().deferUntil(Instant.now(),
                     contact.get().timeZone());
             if (until.isPresent()) {
                 ledger.defer(runId, job.contactId(), channel, held.token(), until.get());

@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -43,7 +44,7 @@ public class SendLimits {
             metrics.counter("lifeline_outreach_rate_limit_waits_total", "channel", channelName).increment();
             metrics.timer("lifeline_outreach_rate_limit_wait_seconds", "channel", channelName)
                     .record(wait, TimeUnit.NANOSECONDS);
-            RetryPolicy.sleep(java.time.Duration.ofNanos(wait));
+            RetryPolicy.sleep(Duration.ofNanos(wait));
         }
         Semaphore provider = providers.computeIfAbsent(channel, c -> new Semaphore(concurrency(c), true));
         provider.acquireUninterruptibly();

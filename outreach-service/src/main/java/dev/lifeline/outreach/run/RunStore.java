@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -52,7 +53,7 @@ public class RunStore {
 
     public Optional<Instant> nextDue() {
         return sql.one("select min(due_at) as d from campaign_run where status = 'scheduled'", rs -> Sql.instant(rs, "d"))
-                .filter(java.util.Objects::nonNull);
+                .filter(Objects::nonNull);
     }
 
     public void markDispatched(UUID id, int audience, String status, Instant now) {

@@ -2,6 +2,7 @@ package dev.lifeline.outreach.webhook;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lifeline.events.contact.ConsentStatus;
+import dev.lifeline.events.contact.ContactChannel;
 import dev.lifeline.kit.egress.EgressRefused;
 import dev.lifeline.kit.egress.GuardedHttpClient;
 import dev.lifeline.outreach.OutreachConfig;
@@ -138,7 +139,7 @@ public class WebhookDispatch {
         String message = null;
         if (campaign.textBody() != null) {
             ProjectedContact business = new ProjectedContact(campaign.tenantId(), RECIPIENT, "", null, null, null, null,
-                    List.of(), List.of(), Map.<dev.lifeline.events.contact.ContactChannel, ConsentStatus>of());
+                    List.of(), List.of(), Map.<ContactChannel, ConsentStatus>of());
             message = renderer.render(campaign, business, new MessageRenderer.OutageFacts(platform, startedAt)).text();
         }
         Map<String, Object> payload = new LinkedHashMap<>();

@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -112,7 +113,7 @@ final class BenchSupport {
     static String tenant(KafkaCompanion kafka, String tenantId) {
         String key = ApiKeys.generate();
         TestBus.send(kafka, Topics.TENANTS, new TenantUpserted(tenantId, tenantId, tenantId, "UTC",
-                List.of(ApiKeys.hash(key)), 1, java.time.Instant.now()));
+                List.of(ApiKeys.hash(key)), 1, Instant.now()));
         return key;
     }
 

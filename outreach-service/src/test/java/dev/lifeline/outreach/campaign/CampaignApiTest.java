@@ -6,11 +6,13 @@ import dev.lifeline.outreach.TestBus;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -61,7 +63,7 @@ class CampaignApiTest {
                 .extract().path("id");
         given().auth().oauth2(key).get("/api/v1/campaigns/{id}", id).then().statusCode(200)
                 .body("subject", equalTo("We are still here for you"));
-        given().auth().oauth2(key).get("/api/v1/campaigns").then().statusCode(200).body("id", org.hamcrest.Matchers.hasItem(id));
+        given().auth().oauth2(key).get("/api/v1/campaigns").then().statusCode(200).body("id", Matchers.hasItem(id));
 
         Map<String, Object> changed = email();
         changed.put("subject", "Still here, {contact.firstName}");
@@ -155,7 +157,7 @@ class CampaignApiTest {
     void missingFieldsUnknownChannelAndBadDurationAreProblems() {
         Map<String, Object> body = email();
         body.remove("name");
-        post(key, body).statusCode(400).body("errors.field", org.hamcrest.Matchers.hasItem("name"));
+        post(key, body).statusCode(400).body("errors.field", Matchers.hasItem("name"));
         body = email();
         body.put("channel", "pigeon");
         given().auth().oauth2(key).contentType(ContentType.JSON).body(body).post("/api/v1/campaigns").then().log().ifValidationFails().statusCode(400).body("errors[0].field", equalTo("channel"));
@@ -183,10 +185,10 @@ class CampaignApiTest {
     @Test
     void unknownRunOrCampaignIdsAre404() {
         given().auth().oauth2(key).get("/api/v1/runs/{id}", "not-a-uuid").then().statusCode(404);
-        given().auth().oauth2(key).get("/api/v1/runs/{id}", java.util.UUID.randomUUID()).then().statusCode(404);
-        given().auth().oauth2(key).get("/api/v1/campaigns/{id}/runs", java.util.UUID.randomUUID()).then().statusCode(404)
+        given().auth().oauth2(key).get("/api/v1/runs/{id}", UUID.randomUUID()).then().statusCode(404);
+        given().auth().oauth2(key).get("/api/v1/campaigns/{id}/runs", UUID.randomUUID()).then().statusCode(404)
                 .body("status", equalTo(404));
-        given().auth().oauth2(key).get("/api/v1/campaigns").then().body("$", org.hamcrest.Matchers.not(hasSize(-1)));
+        given().auth().oauth2(key).get("/api/v1/campaigns").then().body("$", Matchers.not(hasSize(-1)));
     }
 
     @Test
@@ -197,6 +199,6 @@ class CampaignApiTest {
         body.put("quietHours", Map.of("start", "25:00", "end", "08:00"));
         post(key, body).statusCode(400).body("errors[0].field", equalTo("quietHours.start"));
         body.put("quietHours", Map.of("start", "21:00", "end", "08:00"));
-        post(key, body).statusCode(201).body("quietHours.start", org.hamcrest.Matchers.startsWith("21:00")).body("quietHours.end", org.hamcrest.Matchers.startsWith("08:00"));
+        post(key, body).statusCode(201).body("quietHours.start", Matchers.startsWith("21:00")).body("quietHours.end", Matchers.startsWith("08:00"));
     }
 }

@@ -16,6 +16,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import java.sql.SQLException;
 import javax.sql.DataSource;
 import java.time.Duration;
 import java.util.Map;
@@ -81,7 +82,7 @@ class DeliveryLedgerTest {
         try (var conn = db.getConnection(); var ps = conn.prepareStatement("delete from delivery where run_id = ?")) {
             ps.setObject(1, UUID.fromString(run2));
             ps.executeUpdate();
-        } catch (java.sql.SQLException e) {
+        } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -126,7 +127,7 @@ class DeliveryLedgerTest {
             ps.setString(3, tenant);
             ps.setString(4, platform);
             ps.executeUpdate();
-        } catch (java.sql.SQLException e) {
+        } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
     }

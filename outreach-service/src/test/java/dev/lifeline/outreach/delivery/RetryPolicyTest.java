@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,7 +15,7 @@ class RetryPolicyTest {
     private final List<Duration> waits = new ArrayList<>();
     private final RetryPolicy policy = new RetryPolicy(5, Duration.ofMillis(100), Duration.ofMillis(300), waits::add);
 
-    private static java.util.function.Supplier<SendResult> answers(SendResult... results) {
+    private static Supplier<SendResult> answers(SendResult... results) {
         Iterator<SendResult> it = List.of(results).iterator();
         return it::next;
     }

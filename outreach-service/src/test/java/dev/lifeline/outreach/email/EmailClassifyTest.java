@@ -5,13 +5,14 @@ import io.vertx.ext.mail.SMTPException;
 import org.junit.jupiter.api.Test;
 
 import java.net.ConnectException;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class EmailClassifyTest {
 
     private static SMTPException smtp(int code, String text) {
-        return new SMTPException("send failed", code, java.util.List.of(code + " " + text), false);
+        return new SMTPException("send failed", code, List.of(code + " " + text), false);
     }
 
     @Test

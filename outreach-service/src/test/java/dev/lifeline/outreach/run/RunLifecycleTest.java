@@ -14,6 +14,7 @@ import dev.lifeline.outreach.Scenario;
 import dev.lifeline.outreach.TestBus;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
@@ -114,8 +115,8 @@ class RunLifecycleTest {
         assertThat(s.mails()).flatExtracting(m -> m.to()).containsExactlyInAnyOrder(s.address("cy"), s.address("di"));
 
         given().auth().oauth2(s.key).get("/api/v1/runs/{id}/deliveries", real).then().statusCode(200)
-                .body("size()", equalTo(2)).body("state", org.hamcrest.Matchers.everyItem(equalTo("sent")))
-                .body("providerMessageId", org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.startsWith("<")));
+                .body("size()", equalTo(2)).body("state", Matchers.everyItem(equalTo("sent")))
+                .body("providerMessageId", Matchers.everyItem(Matchers.startsWith("<")));
         given().auth().oauth2(s.key).get("/api/v1/runs/{id}/deliveries?limit=0", real).then().statusCode(400);
     }
 
@@ -151,7 +152,7 @@ class RunLifecycleTest {
     void quietHoursInTheContactsTimeZoneDeferTheMessageInsteadOfDroppingIt() {
         Scenario s = new Scenario(stack, db);
         s.contacts(Map.of("gus", ConsentStatus.CONFIRMED));
-        java.time.LocalTime berlin = java.time.LocalTime.now(java.time.ZoneId.of("Europe/Berlin"));
+        LocalTime berlin = LocalTime.now(ZoneId.of("Europe/Berlin"));
         Map<String, Object> body = s.emailCampaign("PT0S");
         body.put("quietHours", Map.of("start", berlin.minusHours(1).withSecond(0).withNano(0).toString(),
                 "end", berlin.plusHours(1).withSecond(0).withNano(0).toString()));

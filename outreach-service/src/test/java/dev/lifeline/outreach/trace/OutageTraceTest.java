@@ -18,6 +18,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.junit.jupiter.api.Test;
 
+import java.util.function.Predicate;
 import javax.sql.DataSource;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -99,7 +100,7 @@ class OutageTraceTest {
         return trace.stream().filter(x -> x.getName().equals(name)).toList();
     }
 
-    private static SpanData single(List<SpanData> trace, java.util.function.Predicate<SpanData> match) {
+    private static SpanData single(List<SpanData> trace, Predicate<SpanData> match) {
         List<SpanData> found = trace.stream().filter(match).toList();
         assertThat(found).hasSize(1);
         return found.get(0);

@@ -3,6 +3,8 @@ package dev.lifeline.kit.problem;
 import jakarta.ws.rs.core.Response;
 import org.junit.jupiter.api.Test;
 
+import java.sql.SQLException;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ProblemsTest {
@@ -25,10 +27,10 @@ class ProblemsTest {
 
     @Test
     void textThePostgresDriverCannotStoreIsTheClientsInputAnywhereInTheChain() {
-        java.sql.SQLException nul = new java.sql.SQLException("invalid byte sequence for encoding \"UTF8\": 0x00", "22021");
+        SQLException nul = new SQLException("invalid byte sequence for encoding \"UTF8\": 0x00", "22021");
         assertThat(ProblemMappers.unstorableText(new IllegalStateException(new RuntimeException(nul)))).isTrue();
-        assertThat(ProblemMappers.unstorableText(new java.sql.SQLException("untranslatable", "22P05"))).isTrue();
-        assertThat(ProblemMappers.unstorableText(new IllegalStateException(new java.sql.SQLException("duplicate", "23505")))).isFalse();
+        assertThat(ProblemMappers.unstorableText(new SQLException("untranslatable", "22P05"))).isTrue();
+        assertThat(ProblemMappers.unstorableText(new IllegalStateException(new SQLException("duplicate", "23505")))).isFalse();
         assertThat(ProblemMappers.unstorableText(new IllegalStateException("no SQL at all"))).isFalse();
     }
 }
