@@ -8,7 +8,6 @@ import dev.lifeline.outreach.OutreachConfig;
 import dev.lifeline.outreach.Sql;
 import dev.lifeline.outreach.campaign.Campaign;
 import dev.lifeline.outreach.campaign.CampaignChannel;
-import dev.lifeline.outreach.campaign.CampaignKind;
 import dev.lifeline.outreach.campaign.CampaignStore;
 import dev.lifeline.outreach.contacts.ContactStore;
 import dev.lifeline.outreach.delivery.DeliveryStore;
@@ -101,23 +100,18 @@ public class RunDispatcher {
         sql.one("select pg_advisory_xact_lock(hashtext(?))", rs -> 1,
                 run.tenantId() + "|" + platformGroups.groupKey(run.platformId()));
         Set<String> family = platformGroups.family(run.platformId());
-        boolean outageNotice = campaign.kind() == CampaignKind.OUTAGE && !Run.TRIGGER_MANUAL.equals(run.trigger());
-        boolean recovery = campaign.kind() == CampaignKind.RECOVERY && Run.TRIGGER_RECOVERY.equals(run.trigger());
-        // "We're back" is news only to those who were told the platform was down, and they hear it once per incident.
-        Set<String> toldOfOutage = recovery ? deliveries.toldOfOutage(run.tenantId(), run.outageId()) : null;
-        Set<String> excluded = outageNotice
+        IncidentRules rules = IncidentRules.of(campaign.kind(), run.trigger());
+        Set<String> toldOfOutage = rules.recovery() ? deliveries.toldOfOutage(run.tenantId(), run.outageId()) : Set.of();
+        Set<String> alreadyTold = rules.outageNotice()
                 ? deliveries.notifiedSince(run.tenantId(), family, now.minus(config.noticeWindow()))
-                : recovery ? deliveries.toldOfRecovery(run.tenantId(), run.outageId()) : Set.of();
-        // While a platform is down, no channel of its group is used; once it is back, WhatsApp may carry the news,
-        // unless another incident has its group down: a shop's own platform failing while Meta is down is no reason
-        // to text a WhatsApp fan on WhatsApp.
-        Set<String> down = new HashSet<>(recovery ? Set.of() : family);
-        outages.openPlatforms(run.tenantId()).forEach(platform -> down.addAll(platformGroups.family(platform)));
+                : rules.recovery() ? deliveries.toldOfRecovery(run.tenantId(), run.outageId()) : Set.of();
+        Set<String> down = rules.downPlatforms(family, outages.openPlatforms(run.tenantId()).stream()
+                .map(platformGroups::family).toList());
         Set<ContactChannel> offered = offeredChannels(run, campaign);
         List<String> audience = new ArrayList<>();
         contacts.forEachReachable(run.tenantId(), c -> {
-            if ((toldOfOutage == null || toldOfOutage.contains(c.contactId())) && AudiencePlanner.includes(c,
-                    campaign.channel().contactChannel(), offered, down, campaign.tags(), excluded)) {
+            if (rules.mayReach(c.contactId(), toldOfOutage, alreadyTold) && AudiencePlanner.includes(c,
+                    campaign.channel().contactChannel(), offered, down, campaign.tags(), Set.of())) {
                 audience.add(c.contactId());
             }
         });
@@ -130,7 +124,7 @@ public class RunDispatcher {
         List<String> queued = new ArrayList<>(audience.size());
         // In chunks, so that a large run's rows are never all in one statement.
         for (int from = 0; from < audience.size(); from += 5000) {
-            queued.addAll(deliveries.queue(run.id(), run.tenantId(), run.platformId(), outageNotice,
+            queued.addAll(deliveries.queue(run.id(), run.tenantId(), run.platformId(), rules.outageNotice(),
                     ContactStore.channelName(channel), audience.subList(from, Math.min(audience.size(), from + 5000)),
                     from, slicing, now));
         }
