@@ -1,6 +1,6 @@
 package dev.lifeline.contact.bulk;
 
-import dev.lifeline.contact.contact.InvalidFieldException;
+import dev.lifeline.contact.input.InvalidFieldException;
 import dev.lifeline.contact.optin.OptInConfig;
 import dev.lifeline.kit.problem.ProblemException;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -1,6 +1,6 @@
 package dev.lifeline.contact.bulk;
 
-import dev.lifeline.contact.contact.Contact;
+import dev.lifeline.contact.profile.Contact;
 import dev.lifeline.contact.support.Api;
 import dev.lifeline.contact.support.TopicReader;
 import dev.lifeline.events.EventCodec;
