@@ -1,18 +1,21 @@
 package dev.lifeline.contact.bulk;
 
+import dev.lifeline.contact.profile.ConsentPolicy;
 import dev.lifeline.contact.consent.ConsentSource;
-import dev.lifeline.contact.contact.Contact;
-import dev.lifeline.contact.contact.ContactDraft;
-import dev.lifeline.contact.contact.ContactEvents;
-import dev.lifeline.contact.contact.ContactInput;
-import dev.lifeline.contact.contact.ContactService;
-import dev.lifeline.contact.contact.InvalidFieldException;
+import dev.lifeline.contact.profile.Contact;
+import dev.lifeline.contact.profile.ContactDraft;
+import dev.lifeline.contact.profile.ContactEvents;
+import dev.lifeline.contact.profile.ContactInput;
+import dev.lifeline.contact.profile.ContactRepository;
+import dev.lifeline.contact.profile.ContactService;
+import dev.lifeline.contact.input.InvalidFieldException;
 import dev.lifeline.contact.tenant.Tenant;
+import dev.lifeline.events.Topics;
+import dev.lifeline.events.contact.ContactUpserted;
 import dev.lifeline.kit.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
@@ -46,6 +49,8 @@ public class BulkUpserter {
     @Inject
     ContactService contacts;
     @Inject
+    ContactRepository repository;
+    @Inject
     Outbox outbox;
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -75,7 +80,7 @@ public class BulkUpserter {
         }
         Map<String, Contact> byEmail = new HashMap<>();
         Map<String, Contact> byPhone = new HashMap<>();
-        for (Contact c : existing(tenantId, emails, phones)) {
+        for (Contact c : repository.lockByAddresses(tenantId, emails, phones)) {
             if (c.email != null) {
                 byEmail.put(c.email, c);
             }
@@ -102,7 +107,7 @@ public class BulkUpserter {
             Contact contact = e != null ? e : p;
             boolean isNew = contact == null;
             if (isNew) {
-                contact = ContactService.newContact(tenantId, now, row.input().source(), ConsentSource.IMPORT);
+                contact = Contact.fresh(tenantId, now, row.input().source(), ConsentSource.IMPORT);
                 fresh.add(contact);
             } else if (!fresh.contains(contact)) {
                 merged++;
@@ -112,8 +117,8 @@ public class BulkUpserter {
             draft.mergeInto(contact);
             try {
                 String text = row.input().consentText() != null ? row.input().consentText() : tenant.consentTextEmail;
-                contacts.applyGrants(contact, row.input().consents(), new ContactService.Consent(ConsentSource.importer(),
-                        ContactService.Grant.ASSERTED, text, row.input().consentText() != null ? null : tenant.consentTextSms,
+                contacts.applyGrants(contact, row.input().consents(), new ConsentPolicy.Consent(ConsentSource.importer(),
+                        ConsentPolicy.Grant.ASSERTED, text, row.input().consentText() != null ? null : tenant.consentTextSms,
                         row.input().consentText() != null ? "import" : "tenant-v" + tenant.consentVersion), now);
             } catch (InvalidFieldException ex) {
                 // Rows are validated before any change, except consent that needs an address: report it, keep the rest.
@@ -127,7 +132,7 @@ public class BulkUpserter {
             }
             touched.add(contact);
         }
-        List<dev.lifeline.events.contact.ContactUpserted> upserted = new ArrayList<>(touched.size());
+        List<ContactUpserted> upserted = new ArrayList<>(touched.size());
         for (Contact contact : touched) {
             contact.version++;
             contact.updatedAt = now;
@@ -137,20 +142,8 @@ public class BulkUpserter {
             upserted.add(ContactEvents.upsertedEvent(contact));
         }
         em.flush();
-        outbox.enqueueAll(dev.lifeline.events.Topics.CONTACTS, upserted);
+        outbox.enqueueAll(Topics.CONTACTS, upserted);
         em.clear();
         return new Result(fresh.size(), merged, errors);
-    }
-
-    private List<Contact> existing(UUID tenantId, Set<String> emails, Set<String> phones) {
-        if (emails.isEmpty() && phones.isEmpty()) {
-            return List.of();
-        }
-        return em.createQuery("from Contact c where c.tenantId = :t and (c.email in :emails or c.phone in :phones)", Contact.class)
-                .setParameter("t", tenantId)
-                .setParameter("emails", emails.isEmpty() ? List.of("") : emails)
-                .setParameter("phones", phones.isEmpty() ? List.of("") : phones)
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                .getResultList();
     }
 }

@@ -1,12 +1,12 @@
 package dev.lifeline.contact.bulk;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.lifeline.contact.contact.ConsentStates;
-import dev.lifeline.contact.contact.Contact;
-import dev.lifeline.contact.contact.ContactLister;
-import dev.lifeline.contact.contact.ContactQuery;
-import dev.lifeline.contact.contact.ContactView;
-import dev.lifeline.contact.contact.InvalidFieldException;
+import dev.lifeline.contact.profile.ConsentStates;
+import dev.lifeline.contact.profile.Contact;
+import dev.lifeline.contact.profile.ContactLister;
+import dev.lifeline.contact.profile.ContactQuery;
+import dev.lifeline.contact.profile.ContactView;
+import dev.lifeline.contact.input.InvalidFieldException;
 import dev.lifeline.events.EventCodec;
 import dev.lifeline.events.contact.ContactChannel;
 import dev.lifeline.kit.tenant.CurrentTenant;

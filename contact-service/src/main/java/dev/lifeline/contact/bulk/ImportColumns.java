@@ -1,9 +1,9 @@
 package dev.lifeline.contact.bulk;
 
 import dev.lifeline.contact.consent.ConsentSource;
-import dev.lifeline.contact.contact.ConsentStates;
-import dev.lifeline.contact.contact.ContactInput;
-import dev.lifeline.contact.contact.InvalidFieldException;
+import dev.lifeline.contact.profile.ConsentStates;
+import dev.lifeline.contact.profile.ContactInput;
+import dev.lifeline.contact.input.InvalidFieldException;
 import dev.lifeline.events.contact.ContactChannel;
 
 import java.util.ArrayList;

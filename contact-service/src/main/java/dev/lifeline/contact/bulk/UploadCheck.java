@@ -1,6 +1,6 @@
 package dev.lifeline.contact.bulk;
 
-import dev.lifeline.contact.contact.InvalidFieldException;
+import dev.lifeline.contact.input.InvalidFieldException;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,7 +1,7 @@
 package dev.lifeline.contact.consent;
 
-import dev.lifeline.contact.contact.ConsentStates;
-import dev.lifeline.contact.contact.Contact;
+import dev.lifeline.contact.profile.ConsentStates;
+import dev.lifeline.contact.profile.Contact;
 import dev.lifeline.events.contact.ContactChannel;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -12,7 +12,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** Appends to the consent ledger and reads it back. There is deliberately no way to change or remove a line. */
+/**
+ * Appends to the consent ledger and reads it back. There is deliberately no way to change or remove a line, which is
+ * why this is not a Panache repository: that interface would hand every caller {@code delete} and {@code update}.
+ */
 @ApplicationScoped
 public class ConsentLedger {
 
@@ -49,9 +52,10 @@ public class ConsentLedger {
     }
 
     public List<ConsentEvent> of(Contact contact) {
-        return em.createQuery("from ConsentEvent e where e.tenantId = ?1 and e.contactId = ?2 order by e.id", ConsentEvent.class)
-                .setParameter(1, contact.tenantId)
-                .setParameter(2, contact.id)
+        return em.createQuery("from ConsentEvent e where e.tenantId = :tenant and e.contactId = :contact order by e.id",
+                        ConsentEvent.class)
+                .setParameter("tenant", contact.tenantId)
+                .setParameter("contact", contact.id)
                 .getResultList();
     }
 
@@ -60,19 +64,19 @@ public class ConsentLedger {
      * whatever the tenant's text has become since.
      */
     public Optional<ConsentEvent> lastRequested(Contact contact, ContactChannel channel) {
-        return em.createQuery("from ConsentEvent e where e.tenantId = ?1 and e.contactId = ?2 and e.channel = ?3 "
-                        + "and e.action = ?4 order by e.id desc", ConsentEvent.class)
-                .setParameter(1, contact.tenantId).setParameter(2, contact.id)
-                .setParameter(3, ConsentStates.name(channel)).setParameter(4, Action.REQUESTED.wire)
+        return em.createQuery("from ConsentEvent e where e.tenantId = :tenant and e.contactId = :contact "
+                        + "and e.channel = :channel and e.action = :action order by e.id desc", ConsentEvent.class)
+                .setParameter("tenant", contact.tenantId).setParameter("contact", contact.id)
+                .setParameter("channel", ConsentStates.name(channel)).setParameter("action", Action.REQUESTED.wire)
                 .setMaxResults(1).getResultStream().findFirst();
     }
 
     /** The latest line of a channel, whatever its action. */
     public Optional<ConsentEvent> last(Contact contact, ContactChannel channel) {
-        return em.createQuery("from ConsentEvent e where e.tenantId = ?1 and e.contactId = ?2 and e.channel = ?3 "
-                        + "order by e.id desc", ConsentEvent.class)
-                .setParameter(1, contact.tenantId).setParameter(2, contact.id)
-                .setParameter(3, ConsentStates.name(channel))
+        return em.createQuery("from ConsentEvent e where e.tenantId = :tenant and e.contactId = :contact "
+                        + "and e.channel = :channel order by e.id desc", ConsentEvent.class)
+                .setParameter("tenant", contact.tenantId).setParameter("contact", contact.id)
+                .setParameter("channel", ConsentStates.name(channel))
                 .setMaxResults(1).getResultStream().findFirst();
     }
 

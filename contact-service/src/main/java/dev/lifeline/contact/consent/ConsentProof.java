@@ -1,7 +1,7 @@
 package dev.lifeline.contact.consent;
 
-import dev.lifeline.contact.contact.ConsentStates;
-import dev.lifeline.contact.contact.Contact;
+import dev.lifeline.contact.profile.ConsentStates;
+import dev.lifeline.contact.profile.Contact;
 import dev.lifeline.events.contact.ContactChannel;
 
 import java.time.Instant;

@@ -1,9 +1,9 @@
 package dev.lifeline.contact.consent;
 
 import dev.lifeline.contact.consent.ConsentLedger.Action;
-import dev.lifeline.contact.contact.Contact;
-import dev.lifeline.contact.contact.ContactEvents;
-import dev.lifeline.contact.contact.ContactService;
+import dev.lifeline.contact.profile.Contact;
+import dev.lifeline.contact.profile.ContactEvents;
+import dev.lifeline.contact.profile.ContactRepository;
 import dev.lifeline.events.contact.ConsentStatus;
 import dev.lifeline.events.outreach.ConsentRestored;
 import dev.lifeline.kit.inbox.ProcessedEvents;
@@ -24,11 +24,11 @@ public class ConsentRestorer {
     static final String CONSUMER = "contact-service.restorations";
 
     private final ProcessedEvents processed;
-    private final ContactService contacts;
+    private final ContactRepository contacts;
     private final ConsentLedger ledger;
     private final ContactEvents events;
 
-    public ConsentRestorer(ProcessedEvents processed, ContactService contacts, ConsentLedger ledger, ContactEvents events) {
+    public ConsentRestorer(ProcessedEvents processed, ContactRepository contacts, ConsentLedger ledger, ContactEvents events) {
         this.processed = processed;
         this.contacts = contacts;
         this.ledger = ledger;
@@ -41,7 +41,7 @@ public class ConsentRestorer {
         if (!processed.firstTime(CONSUMER, eventId)) {
             return false;
         }
-        Contact contact = contacts.find(UUID.fromString(event.tenantId()), UUID.fromString(event.contactId()), true)
+        Contact contact = contacts.findLive(UUID.fromString(event.tenantId()), UUID.fromString(event.contactId()), true)
                 .orElse(null);
         if (contact == null || contact.consent(event.channel()) != ConsentStatus.WITHDRAWN
                 || !ledger.last(contact, event.channel()).filter(ConsentRestorer::textedStop).isPresent()) {

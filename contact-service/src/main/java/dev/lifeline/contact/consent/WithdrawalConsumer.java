@@ -1,6 +1,6 @@
 package dev.lifeline.contact.consent;
 
-import dev.lifeline.contact.web.Ids;
+import dev.lifeline.contact.input.Ids;
 import dev.lifeline.events.Channels;
 import dev.lifeline.events.MalformedEventException;
 import dev.lifeline.events.outreach.ConsentRestored;

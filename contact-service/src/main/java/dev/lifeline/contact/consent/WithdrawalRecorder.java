@@ -1,6 +1,6 @@
 package dev.lifeline.contact.consent;
 
-import dev.lifeline.contact.contact.ContactService;
+import dev.lifeline.contact.profile.ContactService;
 import dev.lifeline.events.outreach.ConsentWithdrawn;
 import dev.lifeline.events.outreach.WithdrawalReason;
 import dev.lifeline.kit.inbox.ProcessedEvents;

@@ -1,12 +1,13 @@
 package dev.lifeline.contact.optin;
 
+import dev.lifeline.contact.profile.ConsentPolicy;
 import dev.lifeline.contact.consent.ConsentSource;
-import dev.lifeline.contact.contact.Contact;
-import dev.lifeline.contact.contact.ContactInput;
-import dev.lifeline.contact.contact.ContactService;
-import dev.lifeline.contact.contact.InvalidFieldException;
+import dev.lifeline.contact.profile.Contact;
+import dev.lifeline.contact.profile.ContactInput;
+import dev.lifeline.contact.profile.ContactService;
+import dev.lifeline.contact.input.InvalidFieldException;
 import dev.lifeline.contact.tenant.Tenant;
-import dev.lifeline.contact.web.UniqueRetry;
+import dev.lifeline.contact.profile.UniqueRetry;
 import dev.lifeline.events.contact.ContactChannel;
 import dev.lifeline.kit.problem.ProblemException;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -94,8 +95,8 @@ public class CaptureService {
         ContactInput input = new ContactInput(in.name(), in.email(), in.phone(),
                 new ContactInput.Consents(email ? Boolean.TRUE : null, sms ? Boolean.TRUE : null, null),
                 null, null, null, in.locale(), null, ConsentSource.FORM, null);
-        ContactService.Consent consent = new ContactService.Consent(new ConsentSource(ConsentSource.FORM, ip, userAgent),
-                tenant.doubleOptIn() ? ContactService.Grant.DOUBLE_OPT_IN : ContactService.Grant.SINGLE_OPT_IN,
+        ConsentPolicy.Consent consent = new ConsentPolicy.Consent(new ConsentSource(ConsentSource.FORM, ip, userAgent),
+                tenant.doubleOptIn() ? ConsentPolicy.Grant.DOUBLE_OPT_IN : ConsentPolicy.Grant.SINGLE_OPT_IN,
                 tenant.consentTextEmail, tenant.consentTextSms, "tenant-v" + tenant.consentVersion);
         ContactService.Upsert result = UniqueRetry.once(() -> contacts.upsert(tenant.id, input, consent));
         metrics.counter("lifeline_contact_captures", "outcome", "accepted").increment();

@@ -1,7 +1,8 @@
 package dev.lifeline.contact.optin;
 
 import dev.lifeline.contact.consent.ConsentSource;
-import dev.lifeline.contact.contact.ContactService;
+import dev.lifeline.contact.profile.ContactRepository;
+import dev.lifeline.contact.profile.ContactService;
 import dev.lifeline.contact.tenant.Tenant;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.qute.Template;
@@ -32,6 +33,8 @@ public class ConfirmResource {
     @Inject
     ContactService contacts;
     @Inject
+    ContactRepository repository;
+    @Inject
     EntityManager em;
     @Inject
     MeterRegistry metrics;
@@ -61,7 +64,7 @@ public class ConfirmResource {
         }
         ConfirmationTokens.Claims claims = valid.claims();
         Tenant tenant = em.find(Tenant.class, claims.tenantId());
-        if (tenant == null || contacts.find(claims.tenantId(), claims.contactId(), false).isEmpty()) {
+        if (tenant == null || repository.findLive(claims.tenantId(), claims.contactId(), false).isEmpty()) {
             return Response.status(404).entity(confirm.data("state", "invalid").data("tenant", "").data("token", "")).build();
         }
         ClientInfo client = ClientInfo.of(request);

@@ -1,6 +1,6 @@
 package dev.lifeline.contact.optin;
 
-import dev.lifeline.contact.contact.Contact;
+import dev.lifeline.contact.profile.Contact;
 import dev.lifeline.contact.tenant.Tenant;
 import dev.lifeline.events.contact.ContactChannel;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -1,6 +1,6 @@
 package dev.lifeline.contact.optin;
 
-import dev.lifeline.contact.contact.ConsentStates;
+import dev.lifeline.contact.profile.ConsentStates;
 import dev.lifeline.events.contact.ContactChannel;
 
 import javax.crypto.Mac;

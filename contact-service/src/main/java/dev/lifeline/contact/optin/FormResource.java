@@ -1,6 +1,6 @@
 package dev.lifeline.contact.optin;
 
-import dev.lifeline.contact.contact.InvalidFieldException;
+import dev.lifeline.contact.input.InvalidFieldException;
 import dev.lifeline.contact.tenant.Tenant;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;

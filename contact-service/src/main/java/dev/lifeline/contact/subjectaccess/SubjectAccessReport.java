@@ -1,7 +1,7 @@
 package dev.lifeline.contact.subjectaccess;
 
 import dev.lifeline.contact.consent.ConsentProof;
-import dev.lifeline.contact.contact.ContactView;
+import dev.lifeline.contact.profile.ContactView;
 
 import java.time.Instant;
 import java.util.List;

@@ -2,11 +2,11 @@ package dev.lifeline.contact.subjectaccess;
 
 import dev.lifeline.contact.consent.ConsentLedger;
 import dev.lifeline.contact.consent.ConsentProof;
-import dev.lifeline.contact.contact.Contact;
-import dev.lifeline.contact.contact.ContactService;
-import dev.lifeline.contact.contact.ContactView;
+import dev.lifeline.contact.profile.Contact;
+import dev.lifeline.contact.profile.ContactRepository;
+import dev.lifeline.contact.profile.ContactView;
 import dev.lifeline.contact.consent.ConsentEvent;
-import dev.lifeline.contact.web.Ids;
+import dev.lifeline.contact.input.Ids;
 import dev.lifeline.kit.problem.ProblemException;
 import dev.lifeline.kit.tenant.CurrentTenant;
 import dev.lifeline.kit.tenant.RequiresTenant;
@@ -35,7 +35,7 @@ public class SubjectAccessResource {
     @Inject
     CurrentTenant tenant;
     @Inject
-    ContactService contacts;
+    ContactRepository contacts;
     @Inject
     ConsentLedger ledger;
     @Inject

@@ -1,6 +1,6 @@
 package dev.lifeline.contact.tenant;
 
-import dev.lifeline.contact.web.Ids;
+import dev.lifeline.contact.input.Ids;
 import dev.lifeline.kit.tenant.CurrentTenant;
 import dev.lifeline.kit.tenant.RequiresTenant;
 import jakarta.inject.Inject;

@@ -1,7 +1,7 @@
 package dev.lifeline.contact.bulk;
 
-import dev.lifeline.contact.contact.ContactInput;
-import dev.lifeline.contact.contact.InvalidFieldException;
+import dev.lifeline.contact.profile.ContactInput;
+import dev.lifeline.contact.input.InvalidFieldException;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

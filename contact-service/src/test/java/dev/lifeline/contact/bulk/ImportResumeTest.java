@@ -1,6 +1,6 @@
 package dev.lifeline.contact.bulk;
 
-import dev.lifeline.contact.contact.Contact;
+import dev.lifeline.contact.profile.Contact;
 import dev.lifeline.contact.support.Api;
 import dev.lifeline.contact.support.TopicReader;
 import dev.lifeline.events.EventCodec;
@@ -126,7 +126,7 @@ class ImportResumeTest {
     void reuploadOfAnInterruptedImportResumesAfterTheCommittedRowsAndPublishesTheRest() throws Exception {
         Api.TenantKey tenant = Api.newTenant();
         int total = 1_050;
-        int committed = ImportService.CHUNK;
+        int committed = ImportWorker.CHUNK;
         File file = csv(tenant, total);
         UUID deadRun = interrupted(tenant, file, committed, "running", Instant.now().minusSeconds(3600));
 

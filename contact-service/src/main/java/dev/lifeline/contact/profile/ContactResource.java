@@ -1,7 +1,9 @@
-package dev.lifeline.contact.contact;
+package dev.lifeline.contact.profile;
 
 import dev.lifeline.contact.consent.ConsentLedger;
 import dev.lifeline.contact.optin.ConfirmationMailer;
+import dev.lifeline.contact.optin.CaptureService.TooManyRequests;
+import dev.lifeline.events.contact.ConsentStatus;
 import dev.lifeline.events.contact.ContactChannel;
 import dev.lifeline.contact.consent.ConsentProof;
 import dev.lifeline.contact.consent.ConsentSource;
@@ -9,8 +11,7 @@ import dev.lifeline.kit.problem.ProblemException;
 import jakarta.ws.rs.QueryParam;
 import java.util.List;
 import dev.lifeline.contact.tenant.Tenant;
-import dev.lifeline.contact.web.Ids;
-import dev.lifeline.contact.web.UniqueRetry;
+import dev.lifeline.contact.input.Ids;
 import dev.lifeline.kit.tenant.CurrentTenant;
 import dev.lifeline.kit.tenant.RequiresTenant;
 import jakarta.inject.Inject;
@@ -29,6 +30,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import java.net.URI;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.UUID;
 
 /** Contacts of the calling tenant. Another tenant's id is answered 404, exactly like an id that never existed. */
@@ -46,6 +49,10 @@ public class ContactResource {
     @Inject
     ContactService contacts;
     @Inject
+    UpsertBatcher upserts;
+    @Inject
+    ContactRepository repository;
+    @Inject
     EntityManager em;
     @Inject
     ContactLister lister;
@@ -57,8 +64,8 @@ public class ContactResource {
     @POST
     public Response create(@NotNull @Valid ContactInput input) {
         UUID tenantId = UUID.fromString(tenant.id());
-        ContactService.Consent consent = apiConsent(input.consentText());
-        ContactService.Upsert result = UniqueRetry.once(() -> contacts.upsert(tenantId, input, consent));
+        ConsentPolicy.Consent consent = apiConsent(input.consentText());
+        ContactService.Upsert result = upserts.upsert(tenantId, input, consent);
         URI location = URI.create("/api/v1/contacts/" + result.contact().id);
         if (result.merged()) {
             return Response.ok(ContactView.of(result.contact())).location(location).header(MERGED_HEADER, "true").build();
@@ -81,7 +88,7 @@ public class ContactResource {
     @GET
     @Path("{id}/consents")
     public ConsentProof consents(@PathParam("id") String id) {
-        Contact contact = contacts.findIncludingErased(UUID.fromString(tenant.id()), Ids.parse(id))
+        Contact contact = repository.findIncludingErased(UUID.fromString(tenant.id()), Ids.parse(id))
                 .orElseThrow(() -> ProblemException.notFound("Contact"));
         return ConsentProof.of(contact, ledger.of(contact));
     }
@@ -96,7 +103,7 @@ public class ContactResource {
     @Path("{id}")
     public ContactView patch(@PathParam("id") String id, @NotNull @Valid ContactInput input) {
         UUID tenantId = UUID.fromString(tenant.id());
-        ContactService.Consent consent = apiConsent(input.consentText());
+        ConsentPolicy.Consent consent = apiConsent(input.consentText());
         return ContactView.of(contacts.patch(tenantId, Ids.parse(id), input, consent));
     }
 
@@ -106,9 +113,9 @@ public class ContactResource {
     public Response resendConfirmation(@PathParam("id") String id) {
         UUID tenantId = UUID.fromString(tenant.id());
         Contact contact = contacts.require(tenantId, Ids.parse(id), false);
-        java.util.Set<ContactChannel> pending = java.util.EnumSet.noneOf(ContactChannel.class);
+        Set<ContactChannel> pending = EnumSet.noneOf(ContactChannel.class);
         for (ContactChannel channel : ContactChannel.values()) {
-            if (contact.consent(channel) == dev.lifeline.events.contact.ConsentStatus.PENDING) {
+            if (contact.consent(channel) == ConsentStatus.PENDING) {
                 pending.add(channel);
             }
         }
@@ -116,7 +123,7 @@ public class ContactResource {
             throw ProblemException.field(409, "consents", "nothing awaits confirmation by e-mail");
         }
         if (!mailer.send(em.find(Tenant.class, tenantId), contact, pending)) {
-            throw new dev.lifeline.contact.optin.CaptureService.TooManyRequests(mailer.resendIntervalSeconds());
+            throw new TooManyRequests(mailer.resendIntervalSeconds());
         }
         return Response.accepted().build();
     }
@@ -129,7 +136,7 @@ public class ContactResource {
     }
 
     /** Consent given through the API: the business asserts it, with its own wording or else the tenant's. */
-    private static ContactService.Consent apiConsent(String text) {
-        return new ContactService.Consent(ConsentSource.api(), ContactService.Grant.ASSERTED, text, text == null ? null : "api");
+    private static ConsentPolicy.Consent apiConsent(String text) {
+        return new ConsentPolicy.Consent(ConsentSource.api(), ConsentPolicy.Grant.ASSERTED, text, text == null ? null : "api");
     }
 }

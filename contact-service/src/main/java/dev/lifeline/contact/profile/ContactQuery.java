@@ -1,5 +1,6 @@
-package dev.lifeline.contact.contact;
+package dev.lifeline.contact.profile;
 
+import dev.lifeline.contact.input.InvalidFieldException;
 import dev.lifeline.events.contact.ConsentStatus;
 import dev.lifeline.events.contact.ContactChannel;
 

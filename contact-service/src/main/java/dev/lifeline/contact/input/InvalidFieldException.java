@@ -1,4 +1,4 @@
-package dev.lifeline.contact.contact;
+package dev.lifeline.contact.input;
 
 /** Input that is well-formed JSON but not a valid value for the named field; answered 400 with that field. */
 public class InvalidFieldException extends RuntimeException {

@@ -1,5 +1,6 @@
-package dev.lifeline.contact.contact;
+package dev.lifeline.contact.profile;
 
+import dev.lifeline.contact.input.InvalidFieldException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

@@ -1,14 +1,17 @@
-package dev.lifeline.contact.contact;
+package dev.lifeline.contact.profile;
 
+import dev.lifeline.contact.input.InvalidFieldException;
 import dev.lifeline.events.contact.ContactChannel;
 import dev.lifeline.kit.validation.FiniteNumbersValidator;
 import dev.lifeline.kit.validation.SingleLineValidator;
 
 import java.time.DateTimeException;
 import java.time.ZoneId;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -51,10 +54,10 @@ public record ContactDraft(String name, String email, String phone, List<String>
     public void mergeInto(Contact c) {
         replaceScalars(c);
         if (tags != null) {
-            c.tags = ContactService.union(c.tags, tags);
+            c.tags = union(c.tags, tags);
         }
         if (attributes != null) {
-            c.attributes = ContactService.mergedAttributes(c.attributes, attributes);
+            c.attributes = mergedAttributes(c.attributes, attributes);
         }
     }
 
@@ -102,6 +105,18 @@ public record ContactDraft(String name, String email, String phone, List<String>
         if (!FiniteNumbersValidator.isFinite(value)) {
             throw new InvalidFieldException("attributes." + key, "is a number out of range (larger than a double can hold)");
         }
+    }
+
+    static Map<String, Object> mergedAttributes(Map<String, Object> current, Map<String, Object> added) {
+        Map<String, Object> merged = new LinkedHashMap<>(current == null ? Map.of() : current);
+        merged.putAll(added);
+        return merged;
+    }
+
+    static String[] union(String[] current, List<String> added) {
+        Set<String> all = new LinkedHashSet<>(current == null ? List.of() : List.of(current));
+        all.addAll(added);
+        return all.toArray(String[]::new);
     }
 
     private static String blankToNull(String s) {

@@ -1,6 +1,5 @@
-package dev.lifeline.contact.web;
+package dev.lifeline.contact.input;
 
-import dev.lifeline.contact.contact.InvalidFieldException;
 import dev.lifeline.kit.problem.Problem;
 import dev.lifeline.kit.problem.Problems;
 import jakarta.ws.rs.core.Response;

@@ -1,4 +1,4 @@
-package dev.lifeline.contact.web;
+package dev.lifeline.contact.input;
 
 import dev.lifeline.kit.problem.Problem;
 import dev.lifeline.kit.problem.Problems;

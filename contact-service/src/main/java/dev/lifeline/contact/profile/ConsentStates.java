@@ -1,4 +1,4 @@
-package dev.lifeline.contact.contact;
+package dev.lifeline.contact.profile;
 
 import dev.lifeline.events.contact.ConsentStatus;
 import dev.lifeline.events.contact.ContactChannel;

@@ -1,4 +1,4 @@
-package dev.lifeline.contact.web;
+package dev.lifeline.contact.input;
 
 import java.util.UUID;
 

@@ -1,5 +1,6 @@
-package dev.lifeline.contact.contact;
+package dev.lifeline.contact.profile;
 
+import dev.lifeline.contact.input.InvalidFieldException;
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber;

@@ -1,4 +1,4 @@
-package dev.lifeline.contact.web;
+package dev.lifeline.contact.profile;
 
 import java.sql.SQLException;
 import java.util.function.Supplier;

@@ -1,5 +1,6 @@
-package dev.lifeline.contact.contact;
+package dev.lifeline.contact.profile;
 
+import dev.lifeline.contact.consent.EvidenceCipher;
 import dev.lifeline.events.contact.ConsentStatus;
 import dev.lifeline.events.contact.ContactChannel;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -55,6 +56,32 @@ public class Contact extends PanacheEntityBase {
     public Instant erasedAt;
     @Column(name = "evidence_key")
     public byte[] evidenceKey;
+
+    /** A new contact with its own evidence key (the key that encrypts its ledger lines' IPs and user agents). */
+    public static Contact fresh(UUID tenantId, Instant now, String source, String defaultSource) {
+        Contact contact = new Contact();
+        contact.id = UUID.randomUUID();
+        contact.tenantId = tenantId;
+        contact.createdAt = now;
+        contact.source = source != null ? source : defaultSource;
+        contact.evidenceKey = EvidenceCipher.newKey();
+        return contact;
+    }
+
+    /** Erasure: the personal fields go, and so does the evidence key, so the ledger's IPs and agents become unreadable. */
+    void anonymise(Instant now) {
+        name = null;
+        email = null;
+        phone = null;
+        locale = null;
+        timeZone = null;
+        channelOrder = null;
+        tags = new String[0];
+        attributes = null;
+        source = null;
+        evidenceKey = null;
+        erasedAt = now;
+    }
 
     public ConsentStatus consent(ContactChannel channel) {
         return ConsentStates.parse(switch (channel) {
