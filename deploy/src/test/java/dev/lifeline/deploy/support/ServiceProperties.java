@@ -42,13 +42,21 @@ public record ServiceProperties(String service, Path file, Map<String, String> p
             Pattern.compile("mp\\.messaging\\.(incoming|outgoing)\\.(\"[^\"]+\"|[^.]+)\\.(.+)");
     private static final Pattern EXPRESSION = Pattern.compile("\\$\\{([^}:]+)(?::([^}]*))?}");
 
-    /** The services of the project: every *-service module with an application.properties. */
+    /**
+     * Modules that run only in the local run so far, with no manifests in deploy/ yet: console-service (issue 14,
+     * in progress; it needs its database, its Secret and NetworkPolicy openings to the three services' APIs). Listed
+     * here, by name, so that no other new service can slip past the checks without manifests.
+     */
+    public static final Set<String> NOT_YET_DEPLOYED = Set.of("console-service");
+
+    /** The deployed services of the project: every *-service module with an application.properties. */
     public static List<ServiceProperties> loadAll(Path projectRoot) {
         if (!Files.isDirectory(projectRoot)) {
             return List.of();
         }
         try (Stream<Path> dirs = Files.list(projectRoot)) {
             return dirs.filter(d -> d.getFileName().toString().endsWith("-service"))
+                    .filter(d -> !NOT_YET_DEPLOYED.contains(d.getFileName().toString()))
                     .map(d -> d.resolve("src/main/resources/application.properties"))
                     .filter(Files::isRegularFile)
                     .sorted()
