@@ -1,6 +1,7 @@
 package dev.lifeline.kit.inbox;
 
 import dev.lifeline.events.LifelineEvent;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
@@ -60,7 +61,9 @@ public final class EventHandlers {
             }
             return message.ack();
         } catch (RuntimeException e) {
-            log.warnf("Record rejected to the dead-letter topic: %s", e.getClass().getSimpleName());
+            String topic = message.getMetadata(IncomingKafkaRecordMetadata.class).map(IncomingKafkaRecordMetadata::getTopic)
+                    .orElse("A");
+            log.warnf("%s record rejected to the DLQ: %s", topic, e.getClass().getSimpleName());
             return message.nack(e);
         }
     }
