@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 
 import java.io.BufferedWriter;
+import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -85,10 +86,10 @@ public class ExportResource {
     }
 
     interface PageWriter {
-        void write(List<Contact> page) throws java.io.IOException;
+        void write(List<Contact> page) throws IOException;
     }
 
-    private void forEachPage(UUID tenantId, PageWriter writer) throws java.io.IOException {
+    private void forEachPage(UUID tenantId, PageWriter writer) throws IOException {
         String cursor = null;
         do {
             ContactQuery query = ContactQuery.parse(cursor, PAGE, null, null, null, null);

@@ -2,6 +2,7 @@ package dev.lifeline.contact.bulk;
 
 import dev.lifeline.contact.input.InvalidFieldException;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -48,6 +49,6 @@ public final class UploadCheck {
         Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT));
-        return new CsvReader(new java.io.BufferedReader(reader, 65_536));
+        return new CsvReader(new BufferedReader(reader, 65_536));
     }
 }

@@ -5,6 +5,7 @@ import dev.lifeline.kit.problem.Problems;
 import dev.lifeline.kit.problem.ProblemException;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 import jakarta.ws.rs.ext.ReaderInterceptor;
 import jakarta.ws.rs.ext.ReaderInterceptorContext;
@@ -28,7 +29,7 @@ public class JsonBodyLimit implements ReaderInterceptor {
     long maxBytes;
 
     @ServerRequestFilter(preMatching = true)
-    public jakarta.ws.rs.core.Response announcedLength(ContainerRequestContext request) {
+    public Response announcedLength(ContainerRequestContext request) {
         MediaType type;
         try {
             type = request.getMediaType();
@@ -51,7 +52,7 @@ public class JsonBodyLimit implements ReaderInterceptor {
         return context.proceed();
     }
 
-    private jakarta.ws.rs.core.Response tooLarge() {
+    private Response tooLarge() {
         return Problems.response(413, "Content Too Large", "The JSON body is larger than " + maxBytes + " bytes",
                 List.of(new Problem.FieldError("body", "is larger than " + maxBytes + " bytes")));
     }

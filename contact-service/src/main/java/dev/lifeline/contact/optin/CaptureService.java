@@ -8,6 +8,7 @@ import dev.lifeline.contact.profile.ContactService;
 import dev.lifeline.contact.input.InvalidFieldException;
 import dev.lifeline.contact.tenant.Tenant;
 import dev.lifeline.contact.profile.UniqueRetry;
+import dev.lifeline.events.contact.ConsentStatus;
 import dev.lifeline.events.contact.ContactChannel;
 import dev.lifeline.kit.problem.ProblemException;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -103,7 +104,7 @@ public class CaptureService {
         Contact contact = result.contact();
         Set<ContactChannel> pending = EnumSet.noneOf(ContactChannel.class);
         for (ContactChannel channel : ContactChannel.values()) {
-            if (contact.consent(channel) == dev.lifeline.events.contact.ConsentStatus.PENDING) {
+            if (contact.consent(channel) == ConsentStatus.PENDING) {
                 pending.add(channel);
             }
         }

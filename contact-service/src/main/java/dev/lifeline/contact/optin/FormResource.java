@@ -1,7 +1,9 @@
 package dev.lifeline.contact.optin;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.lifeline.contact.input.InvalidFieldException;
 import dev.lifeline.contact.tenant.Tenant;
+import dev.lifeline.events.EventCodec;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
 import io.vertx.core.http.HttpServerRequest;
@@ -158,8 +160,8 @@ public class FormResource {
     /** A JavaScript string literal; JSON escaping also covers quotes and line breaks in the tenant's text. */
     private static String json(String text) {
         try {
-            return dev.lifeline.events.EventCodec.mapper().writeValueAsString(text).replace("</", "<\\/");
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return EventCodec.mapper().writeValueAsString(text).replace("</", "<\\/");
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }

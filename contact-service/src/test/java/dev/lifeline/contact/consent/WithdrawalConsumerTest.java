@@ -15,10 +15,12 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -68,11 +70,11 @@ class WithdrawalConsumerTest {
             Thread.sleep(200);
         }
         tenant.as().get("/api/v1/contacts/" + id + "/consents").then()
-                .body("current.email", org.hamcrest.Matchers.equalTo("withdrawn"))
-                .body("events.action", org.hamcrest.Matchers.equalTo(List.of("granted", "withdrawn")))
-                .body("events[1].source", org.hamcrest.Matchers.equalTo("unsubscribe"))
-                .body("events[1].ip", org.hamcrest.Matchers.equalTo("203.0.113.9"))
-                .body("events[1].userAgent", org.hamcrest.Matchers.equalTo("Mail/1.0"));
+                .body("current.email", Matchers.equalTo("withdrawn"))
+                .body("events.action", Matchers.equalTo(List.of("granted", "withdrawn")))
+                .body("events[1].source", Matchers.equalTo("unsubscribe"))
+                .body("events[1].ip", Matchers.equalTo("203.0.113.9"))
+                .body("events[1].userAgent", Matchers.equalTo("Mail/1.0"));
 
         assertThat(TopicReader.await(stack.kafka().bootstrapServers(), Topics.deadLetter(Topics.CONSENT_WITHDRAWALS),
                 r -> poisonKey.equals(r.key()), 1)).hasSize(1);
@@ -87,7 +89,7 @@ class WithdrawalConsumerTest {
     @Test
     void aTextedStartConfirmsSmsAgainOnlyAfterATextedStop() throws Exception {
         Api.TenantKey tenant = Api.newTenant();
-        Map<String, Object> sms = new java.util.HashMap<>(Api.ada("start-" + Api.unique() + "@example.com"));
+        Map<String, Object> sms = new HashMap<>(Api.ada("start-" + Api.unique() + "@example.com"));
         sms.put("consents", Map.of("email", true, "sms", true));
         String texted = tenant.as().body(sms).post("/api/v1/contacts").then().statusCode(201).extract().path("id");
         sms.put("email", "start-" + Api.unique() + "@example.com");
@@ -107,8 +109,8 @@ class WithdrawalConsumerTest {
 
         awaitActions(tenant, texted, "confirmed");
         tenant.as().get("/api/v1/contacts/" + texted + "/consents").then()
-                .body("current.sms", org.hamcrest.Matchers.equalTo("confirmed"))
-                .body("events.source", org.hamcrest.Matchers.hasItems("texted-stop", "texted-start"));
+                .body("current.sms", Matchers.equalTo("confirmed"))
+                .body("events.source", Matchers.hasItems("texted-stop", "texted-start"));
         // The START about the other contact left its unsubscribe alone: an e-mail unsubscribe sent after it on the
         // same key (so read after it) is in the ledger, and no confirmation is.
         send(linked, UUID.randomUUID().toString(), "dev.lifeline.consent.withdrawn", EventCodec.encode(new ConsentWithdrawn(
@@ -120,7 +122,7 @@ class WithdrawalConsumerTest {
         assertThat(actions(tenant, linked).stream().filter("withdrawn"::equals)).hasSize(2);
         assertThat(actions(tenant, texted).stream().filter("confirmed"::equals)).hasSize(1);
         tenant.as().get("/api/v1/contacts/" + linked + "/consents").then()
-                .body("current.sms", org.hamcrest.Matchers.equalTo("withdrawn"));
+                .body("current.sms", Matchers.equalTo("withdrawn"));
         assertThat(actions(tenant, linked)).doesNotContain("confirmed");
     }
 

@@ -1,16 +1,21 @@
 package dev.lifeline.contact.optin;
 
 import dev.lifeline.contact.support.Api;
+import dev.lifeline.events.contact.ContactChannel;
 import dev.lifeline.localstack.CapturedMail;
 import dev.lifeline.localstack.InjectLocalStack;
 import dev.lifeline.localstack.LocalStack;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
+import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -41,7 +46,7 @@ class HostedFormTest {
         return Optional.empty();
     }
 
-    private static io.restassured.response.Response submit(String slug, Map<String, String> fields) {
+    private static Response submit(String slug, Map<String, String> fields) {
         return RestAssured.given().contentType("application/x-www-form-urlencoded").header("User-Agent", "FormTest/1.0")
                 .formParams(fields).post("/f/" + slug);
     }
@@ -107,8 +112,8 @@ class HostedFormTest {
         RestAssured.get("/confirm/garbage").then().statusCode(404);
         RestAssured.post("/confirm/garbage").then().statusCode(404);
         ConfirmationTokens other = new ConfirmationTokens("someone-elses-secret-value");
-        String forged = other.issue(new ConfirmationTokens.Claims(java.util.UUID.randomUUID(), java.util.UUID.randomUUID(),
-                java.util.Set.of(dev.lifeline.events.contact.ContactChannel.EMAIL), java.time.Instant.now().plusSeconds(60)));
+        String forged = other.issue(new ConfirmationTokens.Claims(UUID.randomUUID(), UUID.randomUUID(),
+                Set.of(ContactChannel.EMAIL), Instant.now().plusSeconds(60)));
         RestAssured.post("/confirm/" + forged).then().statusCode(404);
     }
 

@@ -5,6 +5,7 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -34,7 +35,7 @@ public final class Api {
         String slug = "t-" + UUID.randomUUID().toString().substring(0, 12);
         Response r = admin().body(Map.of("name", "Shop " + slug, "slug", slug, "defaultRegion", region,
                         "timeZone", "Europe/Berlin", "optInMode", optInMode,
-                        "corsOrigins", java.util.List.of("https://shop.example")))
+                        "corsOrigins", List.of("https://shop.example")))
                 .post("/api/v1/admin/tenants");
         r.then().statusCode(201);
         return new TenantKey(r.path("id"), slug, r.path("apiKey"), r.path("apiKeyId"));
@@ -44,7 +45,7 @@ public final class Api {
     public static Map<String, Object> ada(String email) {
         return Map.of("name", "Ada Lovelace", "email", email, "phone", "+49 151 12345678",
                 "consents", Map.of("email", true, "sms", false),
-                "consentText", "Yes, e-mail me if Instagram is down", "tags", java.util.List.of("vip"));
+                "consentText", "Yes, e-mail me if Instagram is down", "tags", List.of("vip"));
     }
 
     public static String unique() {

@@ -15,6 +15,7 @@ import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -96,12 +97,12 @@ class TenantAdminTest {
         String second = issued.path("apiKey");
         String secondId = issued.path("id");
 
-        RestAssured.given().auth().oauth2(second).get("/api/v1/contacts/" + java.util.UUID.randomUUID()).then().statusCode(404);
+        RestAssured.given().auth().oauth2(second).get("/api/v1/contacts/" + UUID.randomUUID()).then().statusCode(404);
 
         Api.admin().delete("/api/v1/admin/tenants/" + tenant.tenantId() + "/api-keys/" + secondId).then().statusCode(204);
-        RestAssured.given().auth().oauth2(second).get("/api/v1/contacts/" + java.util.UUID.randomUUID()).then().statusCode(401);
+        RestAssured.given().auth().oauth2(second).get("/api/v1/contacts/" + UUID.randomUUID()).then().statusCode(401);
         // The first key still works.
-        tenant.as().get("/api/v1/contacts/" + java.util.UUID.randomUUID()).then().statusCode(404);
+        tenant.as().get("/api/v1/contacts/" + UUID.randomUUID()).then().statusCode(404);
 
         var records = TopicReader.await(stack.kafka().bootstrapServers(), Topics.TENANTS, r -> tenant.tenantId().equals(r.key()), 3);
         TenantUpserted last = EventCodec.decode(records.get(records.size() - 1).value(), TenantUpserted.class);
@@ -114,7 +115,7 @@ class TenantAdminTest {
         Api.TenantKey a = Api.newTenant();
         Api.TenantKey b = Api.newTenant();
         Api.admin().delete("/api/v1/admin/tenants/" + a.tenantId() + "/api-keys/" + b.keyId()).then().statusCode(404);
-        b.as().get("/api/v1/contacts/" + java.util.UUID.randomUUID()).then().statusCode(404);
+        b.as().get("/api/v1/contacts/" + UUID.randomUUID()).then().statusCode(404);
         Api.admin().post("/api/v1/admin/tenants/not-a-uuid/api-keys").then().statusCode(404);
     }
 }
