@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
@@ -27,9 +28,14 @@ public final class DatabaseOutage {
 
     private static final Logger LOG = Logger.getLogger(DatabaseOutage.class);
 
-    /** SQLState classes of a connection that failed or an operator/administrator shutdown. */
-    private static final String CONNECTION_EXCEPTION = "08";
-    private static final String OPERATOR_INTERVENTION = "57";
+    /**
+     * SQLState classes that say nothing about the statement or the record, only that PostgreSQL could not serve it
+     * right now: a connection that failed, an operator/administrator shutdown, a transaction rolled back to break a
+     * deadlock or a serialization conflict (retrying is what PostgreSQL asks for), and insufficient resources (out
+     * of memory, lock table or connection slots full, disk full). Dead-lettering a record for any of these would lose
+     * it for no fault of its own; under load, a deadlock between two delivery batches once did (CaptureLoadTest).
+     */
+    private static final List<String> TRANSIENT_CLASSES = List.of("08", "57", "40", "53");
     private static final Duration FIRST_PAUSE = Duration.ofMillis(200);
     private static final Duration LONGEST_PAUSE = Duration.ofSeconds(5);
     /** A long outage is one line a minute per waiter, not one per retry, and never more than one per waiter. */
@@ -90,14 +96,14 @@ public final class DatabaseOutage {
         return waitOut(waiter.getSimpleName(), work, THIS_THREAD);
     }
 
-    /** Whether anything in the cause chain says the database could not be reached or went away mid-statement. */
+    /** Whether anything in the cause chain says the database could not serve the work right now (see above). */
     public static boolean isCause(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof SQLTransientException || t instanceof SQLRecoverableException) {
                 return true;
             }
             if (t instanceof SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith(CONNECTION_EXCEPTION) || sql.getSQLState().startsWith(OPERATOR_INTERVENTION))) {
+                    && TRANSIENT_CLASSES.stream().anyMatch(sql.getSQLState()::startsWith)) {
                 return true;
             }
             // Agroal reports an exhausted wait for a connection, Hibernate a failed JDBC connection, by class name only.

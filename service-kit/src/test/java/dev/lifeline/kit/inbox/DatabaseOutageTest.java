@@ -52,6 +52,14 @@ class DatabaseOutageTest {
     }
 
     @Test
+    void aDeadlockASerializationConflictOrFullResourcesAreWaitedOutToo() {
+        assertThat(DatabaseOutage.isCause(new IllegalStateException(new SQLException("deadlock detected", "40P01")))).isTrue();
+        assertThat(DatabaseOutage.isCause(new SQLException("could not serialize access", "40001"))).isTrue();
+        assertThat(DatabaseOutage.isCause(new SQLException("out of shared memory", "53200"))).isTrue();
+        assertThat(DatabaseOutage.isCause(new SQLException("sorry, too many clients already", "53300"))).isTrue();
+    }
+
+    @Test
     void aWrongStatementOrAWrongRecordIsNot() {
         assertThat(DatabaseOutage.isCause(new SQLException("duplicate key", "23505"))).isFalse();
         assertThat(DatabaseOutage.isCause(new IllegalArgumentException("not a uuid"))).isFalse();
