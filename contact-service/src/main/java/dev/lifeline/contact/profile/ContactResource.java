@@ -49,8 +49,6 @@ public class ContactResource {
     @Inject
     ContactService contacts;
     @Inject
-    UpsertBatcher upserts;
-    @Inject
     ContactRepository repository;
     @Inject
     EntityManager em;
@@ -65,7 +63,7 @@ public class ContactResource {
     public Response create(@NotNull @Valid ContactInput input) {
         UUID tenantId = UUID.fromString(tenant.id());
         ConsentPolicy.Consent consent = apiConsent(input.consentText());
-        ContactService.Upsert result = upserts.upsert(tenantId, input, consent);
+        ContactService.Upsert result = UniqueRetry.once(() -> contacts.upsert(tenantId, input, consent));
         URI location = URI.create("/api/v1/contacts/" + result.contact().id);
         if (result.merged()) {
             return Response.ok(ContactView.of(result.contact())).location(location).header(MERGED_HEADER, "true").build();

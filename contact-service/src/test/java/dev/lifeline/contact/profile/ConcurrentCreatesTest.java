@@ -14,7 +14,7 @@ import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Creates that arrive together commit together ({@link UpsertBatcher}); each still gets its own answer. */
+/** Creates that arrive together each get their own answer, and one person created many times at once is one contact. */
 @QuarkusTest
 class ConcurrentCreatesTest {
 
