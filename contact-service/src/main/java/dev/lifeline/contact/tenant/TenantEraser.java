@@ -44,7 +44,10 @@ public class TenantEraser {
             throw ProblemException.field(400, "confirm", "must be the tenant's slug, to confirm the deletion");
         }
         Instant now = Instant.now();
-        List<String> contactIds = ids("SELECT cast(id AS varchar) FROM contact WHERE tenant_id = ?1 ORDER BY id", tenantId);
+        // Locked: a consent change already under way commits its ledger line before the ledger is deleted below, and
+        // one that comes later finds no contact.
+        List<String> contactIds = ids("SELECT cast(id AS varchar) FROM contact WHERE tenant_id = ?1 ORDER BY id FOR UPDATE",
+                tenantId);
         outbox.enqueueTombstones(Topics.CONTACTS, contactIds);
         outbox.enqueue(Topics.TENANTS, new TenantDeleted(tenantId.toString(), now));
         List<String> keyHashes = ids("SELECT key_hash FROM api_key WHERE tenant_id = ?1", tenantId);
