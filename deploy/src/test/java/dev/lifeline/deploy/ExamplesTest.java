@@ -16,15 +16,16 @@ class ExamplesTest {
 
     @Test
     void outageSubscriberIsAValidReadOnlyKafkaUser() {
-        List<ObjectNode> objects = Json.readYamlDocuments(
-                Kubectl.kustomize(Rendered.deployDir().resolve("examples/outage-subscriber")));
+        List<ObjectNode> objects =
+                Json.readYamlDocuments(Kubectl.kustomize(Rendered.deployDir().resolve("examples/outage-subscriber")));
         assertThat(objects).singleElement().satisfies(user -> {
             assertThat(SchemaValidator.validate(user)).isEmpty();
             assertThat(Json.text(user, "kind")).isEqualTo("KafkaUser");
             assertThat(user.at("/spec/authorization/acls").findValuesAsText("name"))
                     .contains("platform-outages.v1");
             user.at("/spec/authorization/acls").forEach(acl -> {
-                assertThat(acl.get("operations").toString()).doesNotContain("Write", "All", "Alter", "Delete", "Create");
+                assertThat(acl.get("operations").toString())
+                        .doesNotContain("Write", "All", "Alter", "Delete", "Create");
                 if (acl.at("/resource/type").asText().equals("topic")) {
                     assertThat(acl.at("/resource/name").asText()).isEqualTo("platform-outages.v1");
                     assertThat(acl.at("/resource/patternType").asText()).isEqualTo("literal");
@@ -33,7 +34,8 @@ class ExamplesTest {
         });
         // its Kafka cluster and topic are the production overlay's
         Rendered prod = Rendered.overlay("prod");
-        assertThat(prod.find("Kafka", Json.text(objects.get(0), "metadata", "labels", "strimzi.io/cluster"))).isPresent();
+        assertThat(prod.find("Kafka", Json.text(objects.get(0), "metadata", "labels", "strimzi.io/cluster")))
+                .isPresent();
         assertThat(prod.find("KafkaTopic", "platform-outages.v1")).isPresent();
     }
 }

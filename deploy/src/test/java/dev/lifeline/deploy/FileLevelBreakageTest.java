@@ -72,9 +72,12 @@ class FileLevelBreakageTest {
                             failureThreshold: 3
                 """, "");
         for (String overlay : List.of("dev", "prod")) {
-            assertThat(checks(tree, overlay).get(
-                    "deployments are hardened (probes, limits, non-root, read-only, no escalation, caps dropped)"))
-                    .as(overlay).containsExactly("Deployment/monitor-service container monitor-service: no readinessProbe");
+            assertThat(
+                            checks(tree, overlay)
+                                    .get(
+                                            "deployments are hardened (probes, limits, non-root, read-only, no escalation, caps dropped)"))
+                    .as(overlay)
+                    .containsExactly("Deployment/monitor-service container monitor-service: no readinessProbe");
         }
     }
 
@@ -111,11 +114,14 @@ class FileLevelBreakageTest {
                 """);
         for (String overlay : List.of("dev", "prod")) {
             Map<String, List<String>> results = checks(tree, overlay);
-            assertThat(results.get("services probe SmallRye Health and expose metrics on the management port")).as(overlay)
+            assertThat(results.get("services probe SmallRye Health and expose metrics on the management port"))
+                    .as(overlay)
                     .containsExactly("Deployment/outreach-service: liveness probe port http is not the management port "
                             + "(health answers only on 9000)");
-            assertThat(results.get("Ingress routes only public paths to existing Services, never to the management port"))
-                    .as(overlay).containsExactly("Ingress/lifeline-public path /unsubscribe: routes to port management of "
+            assertThat(results.get(
+                            "Ingress routes only public paths to existing Services, never to the management port"))
+                    .as(overlay)
+                    .containsExactly("Ingress/lifeline-public path /unsubscribe: routes to port management of "
                             + "Service outreach-service, the management port; that exposes health/metrics publicly");
         }
     }
@@ -125,7 +131,8 @@ class FileLevelBreakageTest {
         Path tree = copyOfTheTree();
         Path topics = tree.resolve("base/kafka/topics.yaml");
         String text = Files.readString(topics);
-        int start = text.indexOf("---\napiVersion: kafka.strimzi.io/v1\nkind: KafkaTopic\nmetadata:\n  name: consent-withdrawals.v1.dlq");
+        int start = text.indexOf(
+                "---\napiVersion: kafka.strimzi.io/v1\nkind: KafkaTopic\nmetadata:\n  name: consent-withdrawals.v1.dlq");
         assertThat(start).isPositive();
         int end = text.indexOf("---", start + 3);
         Files.writeString(topics, text.substring(0, start) + (end < 0 ? "" : text.substring(end)));
@@ -133,8 +140,10 @@ class FileLevelBreakageTest {
 
         Map<String, List<String>> results = checks(tree, "prod");
         assertThat(results.get("topics are well-formed"))
-                .containsExactly("KafkaTopic consent-withdrawals.v1: has no dead-letter topic consent-withdrawals.v1.dlq");
-        assertThat(results.get("schemas")).hasSize(3)
+                .containsExactly(
+                        "KafkaTopic consent-withdrawals.v1: has no dead-letter topic consent-withdrawals.v1.dlq");
+        assertThat(results.get("schemas"))
+                .hasSize(3)
                 .allSatisfy(e -> assertThat(e).contains("CNPG schema").contains("enablePodAntiAfinity"));
     }
 }

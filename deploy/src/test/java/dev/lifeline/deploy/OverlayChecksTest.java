@@ -31,14 +31,18 @@ class OverlayChecksTest {
     @TestFactory
     List<DynamicContainer> everyOverlayPassesEveryCheck() {
         System.out.println("[deploy] services' application.properties read: "
-                + (SERVICES.isEmpty() ? "none yet" : SERVICES.stream().map(s -> s.file().toString()).toList()));
+                + (SERVICES.isEmpty()
+                        ? "none yet"
+                        : SERVICES.stream().map(s -> s.file().toString()).toList()));
         List<DynamicContainer> overlays = new ArrayList<>();
         for (String name : Rendered.overlayNames()) {
             Rendered r = Rendered.overlay(name);
             Map<String, List<String>> results = DeployChecks.all(r, SERVICES, Rendered.projectVersion());
             List<DynamicTest> tests = new ArrayList<>();
-            tests.add(DynamicTest.dynamicTest("renders objects", () -> assertThat(r.objects()).isNotEmpty()));
-            results.forEach((check, violations) -> tests.add(DynamicTest.dynamicTest(check,
+            tests.add(DynamicTest.dynamicTest(
+                    "renders objects", () -> assertThat(r.objects()).isNotEmpty()));
+            results.forEach((check, violations) -> tests.add(DynamicTest.dynamicTest(
+                    check,
                     () -> assertThat(violations).as("%s: %s", name, check).isEmpty())));
             overlays.add(DynamicContainer.dynamicContainer(name, tests));
         }

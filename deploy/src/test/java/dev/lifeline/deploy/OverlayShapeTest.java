@@ -24,12 +24,17 @@ class OverlayShapeTest {
     void devRunsOneOfEverythingWithASmtpCatcher() {
         Rendered dev = Rendered.overlay("dev");
         for (String s : SERVICES) {
-            assertThat(dev.get("Deployment", s).at("/spec/replicas").asInt()).as(s).isEqualTo(1);
+            assertThat(dev.get("Deployment", s).at("/spec/replicas").asInt())
+                    .as(s)
+                    .isEqualTo(1);
         }
         assertThat(names(dev, "HorizontalPodAutoscaler")).isEmpty();
-        assertThat(dev.ofKind("KafkaNodePool")).singleElement()
+        assertThat(dev.ofKind("KafkaNodePool"))
+                .singleElement()
                 .satisfies(p -> assertThat(p.at("/spec/replicas").asInt()).isEqualTo(1));
-        assertThat(dev.ofKind("Cluster")).hasSize(3).allSatisfy(c -> assertThat(c.at("/spec/instances").asInt()).isEqualTo(1));
+        assertThat(dev.ofKind("Cluster"))
+                .hasSize(3)
+                .allSatisfy(c -> assertThat(c.at("/spec/instances").asInt()).isEqualTo(1));
         assertThat(names(dev, "Deployment")).contains("mailpit");
         JsonNode outreach = dev.get("ConfigMap", "outreach-service-config").get("data");
         assertThat(outreach.get("QUARKUS_MAILER_HOST").asText()).isEqualTo("mailpit");
@@ -45,15 +50,24 @@ class OverlayShapeTest {
         assertThat(names(prod, "PodDisruptionBudget")).containsExactlyInAnyOrderElementsOf(SERVICES);
         for (String s : SERVICES) {
             JsonNode pod = prod.get("Deployment", s).at("/spec/template/spec");
-            assertThat(pod.at("/affinity/podAntiAffinity").isMissingNode()).as(s).isFalse();
-            assertThat(pod.at("/topologySpreadConstraints/0/topologyKey").asText()).isEqualTo("topology.kubernetes.io/zone");
+            assertThat(pod.at("/affinity/podAntiAffinity").isMissingNode())
+                    .as(s)
+                    .isFalse();
+            assertThat(pod.at("/topologySpreadConstraints/0/topologyKey").asText())
+                    .isEqualTo("topology.kubernetes.io/zone");
         }
         assertThat(prod.ofKind("Cluster")).hasSize(3).allSatisfy(c -> {
             assertThat(c.at("/spec/instances").asInt()).isEqualTo(3);
             assertThat(c.at("/spec/affinity/enablePodAntiAffinity").asBoolean()).isTrue();
         });
-        assertThat(prod.ofKind("KafkaNodePool").mapToInt(p -> p.at("/spec/replicas").asInt()).sum()).isEqualTo(6);
-        assertThat(prod.get("KafkaTopic", "outreach-deliveries.v1").at("/spec/partitions").asInt()).isEqualTo(12);
+        assertThat(prod.ofKind("KafkaNodePool")
+                        .mapToInt(p -> p.at("/spec/replicas").asInt())
+                        .sum())
+                .isEqualTo(6);
+        assertThat(prod.get("KafkaTopic", "outreach-deliveries.v1")
+                        .at("/spec/partitions")
+                        .asInt())
+                .isEqualTo(12);
         assertThat(names(prod, "ServiceMonitor")).isNotEmpty();
     }
 
@@ -65,9 +79,15 @@ class OverlayShapeTest {
             assertThat(l.get("tls").asBoolean()).isTrue();
             assertThat(l.at("/authentication/type").asText()).isEqualTo("scram-sha-512");
         });
-        assertThat(prod.get("Kafka", "lifeline").at("/spec/kafka/authorization/type").asText()).isEqualTo("simple");
+        assertThat(prod.get("Kafka", "lifeline")
+                        .at("/spec/kafka/authorization/type")
+                        .asText())
+                .isEqualTo("simple");
         assertThat(names(prod, "KafkaUser")).containsExactlyInAnyOrderElementsOf(SERVICES);
-        assertThat(prod.get("KafkaUser", "outreach-service").at("/spec/authorization/acls").size()).isPositive();
+        assertThat(prod.get("KafkaUser", "outreach-service")
+                        .at("/spec/authorization/acls")
+                        .size())
+                .isPositive();
     }
 
     @Test
@@ -75,9 +95,15 @@ class OverlayShapeTest {
         Rendered prod = Rendered.overlay("prod");
         assertThat(names(prod, "Secret")).isEmpty();
         assertThat(prod.secretTemplates().stream().map(o -> Json.text(o, "metadata", "name")))
-                .contains("lifeline-smtp", "outreach-sms", "contact-service-secrets", "monitor-service-secrets",
+                .contains(
+                        "lifeline-smtp",
+                        "outreach-sms",
+                        "contact-service-secrets",
+                        "monitor-service-secrets",
                         "lifeline-link-signing");
-        assertThat(prod.get("ConfigMap", "outreach-service-config").at("/data/QUARKUS_MAILER_START_TLS").asText())
+        assertThat(prod.get("ConfigMap", "outreach-service-config")
+                        .at("/data/QUARKUS_MAILER_START_TLS")
+                        .asText())
                 .isEqualTo("REQUIRED");
     }
 
@@ -85,13 +111,22 @@ class OverlayShapeTest {
     void bothOverlaysRouteExactlyThePublicPathsToTheApiPort() {
         for (String overlay : List.of("dev", "prod")) {
             List<String> routes = new ArrayList<>();
-            Rendered.overlay(overlay).ofKind("Ingress").forEach(i -> i.at("/spec/rules").forEach(rule ->
-                    rule.at("/http/paths").forEach(p -> routes.add(p.get("path").asText() + " -> "
-                            + p.at("/backend/service/name").asText() + ":" + p.at("/backend/service/port/name").asText()))));
-            assertThat(routes).as(overlay).containsExactlyInAnyOrder(
-                    "/f -> contact-service:http", "/api/v1/public -> contact-service:http", "/confirm -> contact-service:http",
-                    "/status -> monitor-service:http", "/api/v1/status -> monitor-service:http",
-                    "/unsubscribe -> outreach-service:http");
+            Rendered.overlay(overlay)
+                    .ofKind("Ingress")
+                    .forEach(i -> i.at("/spec/rules")
+                            .forEach(rule -> rule.at("/http/paths")
+                                    .forEach(p -> routes.add(p.get("path").asText() + " -> "
+                                            + p.at("/backend/service/name").asText() + ":"
+                                            + p.at("/backend/service/port/name").asText()))));
+            assertThat(routes)
+                    .as(overlay)
+                    .containsExactlyInAnyOrder(
+                            "/f -> contact-service:http",
+                            "/api/v1/public -> contact-service:http",
+                            "/confirm -> contact-service:http",
+                            "/status -> monitor-service:http",
+                            "/api/v1/status -> monitor-service:http",
+                            "/unsubscribe -> outreach-service:http");
         }
     }
 
@@ -101,13 +136,21 @@ class OverlayShapeTest {
             Rendered r = Rendered.overlay(overlay);
             for (String s : SERVICES) {
                 List<String> ports = new ArrayList<>();
-                r.get("Service", s).at("/spec/ports").forEach(p -> ports.add(p.get("name").asText() + " "
-                        + p.get("port").asInt() + " -> " + p.get("targetPort").asText()));
-                assertThat(ports).as("%s %s", overlay, s).containsExactly("http 8080 -> http", "management 9000 -> management");
+                r.get("Service", s)
+                        .at("/spec/ports")
+                        .forEach(p -> ports.add(
+                                p.get("name").asText() + " " + p.get("port").asInt() + " -> "
+                                        + p.get("targetPort").asText()));
+                assertThat(ports)
+                        .as("%s %s", overlay, s)
+                        .containsExactly("http 8080 -> http", "management 9000 -> management");
             }
         }
-        assertThat(Rendered.overlay("prod").get("ServiceMonitor", "lifeline-services").at("/spec/endpoints"))
-                .singleElement().satisfies(e -> {
+        assertThat(Rendered.overlay("prod")
+                        .get("ServiceMonitor", "lifeline-services")
+                        .at("/spec/endpoints"))
+                .singleElement()
+                .satisfies(e -> {
                     assertThat(e.get("port").asText()).isEqualTo("management");
                     assertThat(e.get("path").asText()).isEqualTo("/q/metrics");
                 });
@@ -117,8 +160,10 @@ class OverlayShapeTest {
     void everyRenderedKindIsOneTheValidatorKnows() {
         for (String overlay : Rendered.overlayNames()) {
             Rendered r = Rendered.overlay(overlay);
-            assertThat(r.objects()).allSatisfy(o -> assertThat(
-                    SchemaValidator.validate(o)).as(Rendered.id(o)).isEmpty());
+            assertThat(r.objects())
+                    .allSatisfy(o -> assertThat(SchemaValidator.validate(o))
+                            .as(Rendered.id(o))
+                            .isEmpty());
         }
     }
 }

@@ -27,7 +27,8 @@ class ServiceTopicsCheckTest {
 
     static List<ServiceProperties> fixture(String name) {
         try {
-            Path root = Path.of(Objects.requireNonNull(ServiceTopicsCheckTest.class.getResource("/fixtures/" + name)).toURI());
+            Path root = Path.of(Objects.requireNonNull(ServiceTopicsCheckTest.class.getResource("/fixtures/" + name))
+                    .toURI());
             List<ServiceProperties> services = ServiceProperties.loadAll(root);
             assertThat(services).as("fixture %s", name).isNotEmpty();
             return services;
@@ -37,13 +38,17 @@ class ServiceTopicsCheckTest {
     }
 
     static ServiceProperties service(List<ServiceProperties> services, String name) {
-        return services.stream().filter(s -> s.service().equals(name)).findFirst().orElseThrow();
+        return services.stream()
+                .filter(s -> s.service().equals(name))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
     void readsTopicsFromChannelsDeadLetterQueuesAndTopicKeys() {
         List<ServiceProperties> services = fixture("complete");
-        assertThat(services).extracting(ServiceProperties::service)
+        assertThat(services)
+                .extracting(ServiceProperties::service)
                 .containsExactly("contact-service", "monitor-service", "outreach-service");
         assertThat(service(services, "contact-service").topics())
                 .extracting(TopicUse::key, TopicUse::topic, TopicUse::use)
@@ -52,7 +57,10 @@ class ServiceTopicsCheckTest {
                         tuple("lifeline.outbox.topics", "contacts.v1", Use.UNKNOWN),
                         tuple("lifeline.outbox.topics", "tenants.v1", Use.UNKNOWN),
                         tuple("mp.messaging.incoming.withdrawals-in.topic", "consent-withdrawals.v1", Use.READ),
-                        tuple("mp.messaging.incoming.withdrawals-in.dead-letter-queue.topic", "consent-withdrawals.v1.dlq", Use.WRITE));
+                        tuple(
+                                "mp.messaging.incoming.withdrawals-in.dead-letter-queue.topic",
+                                "consent-withdrawals.v1.dlq",
+                                Use.WRITE));
     }
 
     @Test
@@ -68,22 +76,28 @@ class ServiceTopicsCheckTest {
     @Test
     void prodProfileAndExpressionsApplyDevAndTestProfilesDoNot() {
         ServiceProperties outreach = service(fixture("complete"), "outreach-service");
-        assertThat(outreach.topics()).extracting(TopicUse::topic)
+        assertThat(outreach.topics())
+                .extracting(TopicUse::topic)
                 .contains("platform-outages.v1", "platform-outages.v1.dlq", "outreach-deliveries.v1")
                 .doesNotContain("local-deliveries");
-        assertThat(service(fixture("complete"), "contact-service").topics()).extracting(TopicUse::topic)
+        assertThat(service(fixture("complete"), "contact-service").topics())
+                .extracting(TopicUse::topic)
                 .doesNotContain("local-only-topic", "test-only-topic");
         assertThat(outreach.consumerGroups()).containsExactly("outreach-service");
-        assertThat(outreach.requiredFromEnvironment()).containsEntry("lifeline.link-signing-key", "LIFELINE_LINK_SIGNING_KEY");
+        assertThat(outreach.requiredFromEnvironment())
+                .containsEntry("lifeline.link-signing-key", "LIFELINE_LINK_SIGNING_KEY");
     }
 
     @Test
     void theProdProfilesManagementPortIsTheOneTheClusterSees() {
         List<ServiceProperties> services = fixture("complete");
         // quarkus.management.port=9081 for the local run, %prod.quarkus.management.port=9000
-        assertThat(service(services, "contact-service").get("quarkus.management.port")).contains("9000");
-        assertThat(service(services, "monitor-service").get("quarkus.management.port")).isEmpty();
-        assertThat(services).allSatisfy(s -> assertThat(s.get("quarkus.management.enabled")).contains("true"));
+        assertThat(service(services, "contact-service").get("quarkus.management.port"))
+                .contains("9000");
+        assertThat(service(services, "monitor-service").get("quarkus.management.port"))
+                .isEmpty();
+        assertThat(services)
+                .allSatisfy(s -> assertThat(s.get("quarkus.management.enabled")).contains("true"));
     }
 
     @ParameterizedTest
@@ -114,39 +128,45 @@ class ServiceTopicsCheckTest {
     @Test
     void hpaBeyondPartitionsPerConsumersPerPodFailsTheCheck() {
         List<ServiceProperties> services = fixture("complete");
-        assertThat(service(services, "outreach-service").consumersPerPod("outreach-deliveries.v1")).isEqualTo(3);
+        assertThat(service(services, "outreach-service").consumersPerPod("outreach-deliveries.v1"))
+                .isEqualTo(3);
         Rendered prod = Rendered.overlay("prod").copy();
         assertThat(DeployChecks.hpaWithinPartitions(prod, services)).isEmpty();
-        ((ObjectNode) prod.get("HorizontalPodAutoscaler", "outreach-service").get("spec"))
-                .put("maxReplicas", 5);
-        assertThat(DeployChecks.hpaWithinPartitions(prod, services)).containsExactly(
-                "HorizontalPodAutoscaler/outreach-service: maxReplicas 5 x 3 consumer(s) per pod > 12 partitions of "
-                        + "outreach-deliveries.v1; consumers beyond the partition count sit idle");
+        ((ObjectNode) prod.get("HorizontalPodAutoscaler", "outreach-service").get("spec")).put("maxReplicas", 5);
+        assertThat(DeployChecks.hpaWithinPartitions(prod, services))
+                .containsExactly(
+                        "HorizontalPodAutoscaler/outreach-service: maxReplicas 5 x 3 consumer(s) per pod > 12 partitions of "
+                                + "outreach-deliveries.v1; consumers beyond the partition count sit idle");
     }
 
     @Test
     void prodAclsMissingWhatAServiceUsesFailTheCheck() {
         List<ServiceProperties> services = fixture("acl-gap");
-        assertThat(DeployChecks.topicsUsedExist(Rendered.overlay("prod"), services)).isEmpty();
-        assertThat(DeployChecks.kafkaAclsCoverServices(Rendered.overlay("prod"), services)).containsExactlyInAnyOrder(
-                "monitor-service: mp.messaging.incoming.contacts-in.topic = contacts.v1: KafkaUser monitor-service may not read topic contacts.v1",
-                "monitor-service: KafkaUser monitor-service may not use consumer group shared-readers");
+        assertThat(DeployChecks.topicsUsedExist(Rendered.overlay("prod"), services))
+                .isEmpty();
+        assertThat(DeployChecks.kafkaAclsCoverServices(Rendered.overlay("prod"), services))
+                .containsExactlyInAnyOrder(
+                        "monitor-service: mp.messaging.incoming.contacts-in.topic = contacts.v1: KafkaUser monitor-service may not read topic contacts.v1",
+                        "monitor-service: KafkaUser monitor-service may not use consumer group shared-readers");
         // dev runs Kafka without authorization: nothing to cover there
-        assertThat(DeployChecks.kafkaAclsCoverServices(Rendered.overlay("dev"), services)).isEmpty();
+        assertThat(DeployChecks.kafkaAclsCoverServices(Rendered.overlay("dev"), services))
+                .isEmpty();
     }
 
     @Test
     void settingWithoutDefaultThatNoManifestProvidesFailsTheCheck() {
         List<ServiceProperties> services = fixture("needs-setting");
         Rendered prod = Rendered.overlay("prod");
-        assertThat(DeployChecks.requiredSettings(prod, services)).containsExactly(
-                "monitor-service: quarkus.mailer.host=localhost points at localhost in the cluster; "
-                        + "Deployment/monitor-service must set QUARKUS_MAILER_HOST",
-                "monitor-service: lifeline.monitor.statuspage-token needs ${LIFELINE_STATUSPAGE_TOKEN}, which "
-                        + "Deployment/monitor-service does not set (set LIFELINE_STATUSPAGE_TOKEN or LIFELINE_MONITOR_STATUSPAGE_TOKEN)");
-        assertThat(DeployChecks.runtimeSettings(prod, services)).containsExactly(
-                "monitor-service: the management interface is off (quarkus.management.enabled is not true in "
-                        + "application.properties): health and metrics would answer on the API port 8080, where the "
-                        + "manifests neither probe nor scrape them and the Ingress routes");
+        assertThat(DeployChecks.requiredSettings(prod, services))
+                .containsExactly(
+                        "monitor-service: quarkus.mailer.host=localhost points at localhost in the cluster; "
+                                + "Deployment/monitor-service must set QUARKUS_MAILER_HOST",
+                        "monitor-service: lifeline.monitor.statuspage-token needs ${LIFELINE_STATUSPAGE_TOKEN}, which "
+                                + "Deployment/monitor-service does not set (set LIFELINE_STATUSPAGE_TOKEN or LIFELINE_MONITOR_STATUSPAGE_TOKEN)");
+        assertThat(DeployChecks.runtimeSettings(prod, services))
+                .containsExactly(
+                        "monitor-service: the management interface is off (quarkus.management.enabled is not true in "
+                                + "application.properties): health and metrics would answer on the API port 8080, where the "
+                                + "manifests neither probe nor scrape them and the Ingress routes");
     }
 }

@@ -22,6 +22,5 @@ public final class Channels {
     /** The one outgoing channel of the kit's outbox relay; the topic is set per record. */
     public static final String OUTBOX = "outbox";
 
-    private Channels() {
-    }
+    private Channels() {}
 }

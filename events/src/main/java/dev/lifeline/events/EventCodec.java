@@ -21,8 +21,7 @@ public final class EventCodec {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE);
 
-    private EventCodec() {
-    }
+    private EventCodec() {}
 
     public static String encode(LifelineEvent event) {
         try {
@@ -50,7 +49,8 @@ public final class EventCodec {
             }
             return event;
         } catch (JsonProcessingException e) {
-            throw new MalformedEventException("Event data is not a valid " + dataClass.getSimpleName() + ": " + describe(e));
+            throw new MalformedEventException(
+                    "Event data is not a valid " + dataClass.getSimpleName() + ": " + describe(e));
         }
     }
 
@@ -65,8 +65,10 @@ public final class EventCodec {
                     .collect(Collectors.joining("."));
             return "field '" + field + "' has the wrong type or format";
         }
-        return e.getLocation() == null ? "not JSON"
-                : "not JSON at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+        return e.getLocation() == null
+                ? "not JSON"
+                : "not JSON at line " + e.getLocation().getLineNr() + ", column "
+                        + e.getLocation().getColumnNr();
     }
 
     public static ObjectMapper mapper() {

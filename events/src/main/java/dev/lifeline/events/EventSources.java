@@ -9,6 +9,5 @@ public final class EventSources {
     public static final URI MONITOR_SERVICE = URI.create("/lifeline/monitor-service");
     public static final URI OUTREACH_SERVICE = URI.create("/lifeline/outreach-service");
 
-    private EventSources() {
-    }
+    private EventSources() {}
 }

@@ -54,8 +54,7 @@ public final class EventTypes {
             Map.entry(CONSENT_RESTORED, ConsentRestored.class),
             Map.entry(PROBE_VERDICT, ProbeVerdict.class));
 
-    private EventTypes() {
-    }
+    private EventTypes() {}
 
     public static Optional<Class<? extends LifelineEvent>> dataClass(String type) {
         return Optional.ofNullable(DATA_CLASSES.get(type));

@@ -6,8 +6,7 @@ import java.util.Map;
 /** Checks shared by the event records' constructors: a record that exists is a valid record. */
 public final class Require {
 
-    private Require() {
-    }
+    private Require() {}
 
     public static String text(String value, String field) {
         if (value == null || value.isBlank()) {

@@ -19,11 +19,16 @@ public final class Topics {
     /** Internal to monitor-service: every instance's probe verdicts, for all instances (compacted, key = voter). */
     public static final String PROBE_VERDICTS = "monitor-probe-verdicts.v1";
 
-    public static final List<String> ALL = List.of(TENANTS, CONTACTS, PLATFORM_OUTAGES, OUTREACH_DELIVERIES, CONSENT_WITHDRAWALS,
-            TENANT_DEPENDENCIES, PROBE_VERDICTS);
+    public static final List<String> ALL = List.of(
+            TENANTS,
+            CONTACTS,
+            PLATFORM_OUTAGES,
+            OUTREACH_DELIVERIES,
+            CONSENT_WITHDRAWALS,
+            TENANT_DEPENDENCIES,
+            PROBE_VERDICTS);
 
-    private Topics() {
-    }
+    private Topics() {}
 
     /** Poison records of a topic go to its dead-letter topic, keyed as in the source, with the error in headers. */
     public static String deadLetter(String topic) {

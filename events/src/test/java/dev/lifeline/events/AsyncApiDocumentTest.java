@@ -30,7 +30,9 @@ class AsyncApiDocumentTest {
     @Test
     void describesEveryTopicAndNoOther() throws Exception {
         Set<String> addresses = new HashSet<>();
-        document().path("channels").forEach(channel -> addresses.add(channel.path("address").asText()));
+        document()
+                .path("channels")
+                .forEach(channel -> addresses.add(channel.path("address").asText()));
         assertThat(addresses).containsExactlyInAnyOrderElementsOf(Topics.ALL);
     }
 
@@ -41,8 +43,11 @@ class AsyncApiDocumentTest {
         for (JsonNode message : messages) {
             names.add(message.path("name").asText());
             String payloadRef = message.path("payload").path("$ref").asText();
-            assertThat(EventCodec.class.getResource(payloadRef)).as("payload %s", payloadRef).isNotNull();
-            Class<?> dataClass = EventTypes.dataClass(message.path("name").asText()).orElseThrow();
+            assertThat(EventCodec.class.getResource(payloadRef))
+                    .as("payload %s", payloadRef)
+                    .isNotNull();
+            Class<?> dataClass =
+                    EventTypes.dataClass(message.path("name").asText()).orElseThrow();
             assertThat(payloadRef).endsWith("/" + dataClass.getSimpleName() + ".schema.json");
         }
         assertThat(names).containsExactlyInAnyOrderElementsOf(EventTypes.all().keySet());
@@ -56,7 +61,9 @@ class AsyncApiDocumentTest {
         assertThat(refs).isNotEmpty();
         for (String ref : refs) {
             if (ref.startsWith("#/")) {
-                assertThat(doc.at(ref.substring(1)).isMissingNode()).as("ref %s", ref).isFalse();
+                assertThat(doc.at(ref.substring(1)).isMissingNode())
+                        .as("ref %s", ref)
+                        .isFalse();
             } else {
                 assertThat(EventCodec.class.getResource(ref)).as("ref %s", ref).isNotNull();
             }

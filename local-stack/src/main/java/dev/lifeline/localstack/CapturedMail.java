@@ -20,8 +20,15 @@ import java.util.Map;
  * @param raw the message exactly as the server received it (headers and body, CRLF line ends), for tests that must
  *        check bytes rather than decoded text, e.g. a DKIM signature or the MIME structure; empty when unreadable
  */
-public record CapturedMail(String from, List<String> to, String subject, Map<String, String> headers,
-        String text, String html, Instant receivedAt, byte[] raw) {
+public record CapturedMail(
+        String from,
+        List<String> to,
+        String subject,
+        Map<String, String> headers,
+        String text,
+        String html,
+        Instant receivedAt,
+        byte[] raw) {
 
     public CapturedMail {
         to = List.copyOf(to);
@@ -29,8 +36,14 @@ public record CapturedMail(String from, List<String> to, String subject, Map<Str
         raw = raw == null ? new byte[0] : raw.clone();
     }
 
-    public CapturedMail(String from, List<String> to, String subject, Map<String, String> headers,
-            String text, String html, Instant receivedAt) {
+    public CapturedMail(
+            String from,
+            List<String> to,
+            String subject,
+            Map<String, String> headers,
+            String text,
+            String html,
+            Instant receivedAt) {
         this(from, to, subject, headers, text, html, receivedAt, null);
     }
 
@@ -45,6 +58,7 @@ public record CapturedMail(String from, List<String> to, String subject, Map<Str
         return headers.entrySet().stream()
                 .filter(e -> e.getKey().equalsIgnoreCase(name))
                 .map(Map.Entry::getValue)
-                .findFirst().orElse(null);
+                .findFirst()
+                .orElse(null);
     }
 }

@@ -2,7 +2,6 @@ package dev.lifeline.localstack;
 
 import com.icegreen.greenmail.mail.MovingMessage;
 import com.icegreen.greenmail.user.GreenMailUser;
-
 import jakarta.mail.internet.MimeMessage;
 
 /**
@@ -40,12 +39,10 @@ final class CapturingRecipient implements GreenMailUser {
     }
 
     @Override
-    public void create() {
-    }
+    public void create() {}
 
     @Override
-    public void delete() {
-    }
+    public void delete() {}
 
     @Override
     public String getPassword() {
@@ -53,8 +50,7 @@ final class CapturingRecipient implements GreenMailUser {
     }
 
     @Override
-    public void setPassword(String password) {
-    }
+    public void setPassword(String password) {}
 
     @Override
     public void authenticate(String password) {

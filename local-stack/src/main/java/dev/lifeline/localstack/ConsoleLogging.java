@@ -1,13 +1,12 @@
 package dev.lifeline.localstack;
 
-import java.util.logging.Handler;
-import java.util.logging.Level;
-
+import io.quarkus.bootstrap.logging.InitialConfigurator;
 import org.jboss.logmanager.LogContext;
 import org.jboss.logmanager.formatters.PatternFormatter;
 import org.jboss.logmanager.handlers.ConsoleHandler;
 
-import io.quarkus.bootstrap.logging.InitialConfigurator;
+import java.util.logging.Handler;
+import java.util.logging.Level;
 
 /**
  * Log output for a plain JVM (the local run, this module's own tests). Quarkus's jars put a
@@ -19,8 +18,7 @@ final class ConsoleLogging {
 
     private static final String PATTERN = "%d{HH:mm:ss,SSS} %-5p [%c{3.}] (%t) %s%e%n";
 
-    private ConsoleLogging() {
-    }
+    private ConsoleLogging() {}
 
     static synchronized void install() {
         QuietLogs.apply();
@@ -30,7 +28,7 @@ final class ConsoleLogging {
         LogContext.getLogContext().getLogger("").setLevel(Level.INFO);
         try {
             // releases what was buffered so far, then passes everything on to the console
-            InitialConfigurator.DELAYED_HANDLER.setHandlers(new Handler[] { console });
+            InitialConfigurator.DELAYED_HANDLER.setHandlers(new Handler[] {console});
         } catch (LinkageError noQuarkus) {
             LogContext.getLogContext().getLogger("").addHandler(console);
         }

@@ -10,8 +10,7 @@ import java.util.stream.Stream;
 /** Scratch directories that live exactly as long as the JVM that made them. */
 final class Dirs {
 
-    private Dirs() {
-    }
+    private Dirs() {}
 
     static Path temp(String prefix) {
         try {

@@ -11,8 +11,7 @@ import java.net.ServerSocket;
  */
 public final class FreePort {
 
-    private FreePort() {
-    }
+    private FreePort() {}
 
     static int orPick(int port) {
         if (port < 0 || port > 65535) {

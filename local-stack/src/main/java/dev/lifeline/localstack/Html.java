@@ -3,8 +3,7 @@ package dev.lifeline.localstack;
 /** Escaping for text placed into HTML element content and quoted attribute values. */
 final class Html {
 
-    private Html() {
-    }
+    private Html() {}
 
     static String escape(String s) {
         if (s == null) {

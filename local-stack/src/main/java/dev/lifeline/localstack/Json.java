@@ -6,8 +6,7 @@ import java.util.Map;
 /** Just enough JSON writing for the mail API, to keep this module free of a JSON library. */
 final class Json {
 
-    private Json() {
-    }
+    private Json() {}
 
     static String value(Object v) {
         StringBuilder out = new StringBuilder();

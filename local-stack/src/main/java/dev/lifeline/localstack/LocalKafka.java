@@ -1,5 +1,8 @@
 package dev.lifeline.localstack;
 
+import io.smallrye.reactive.messaging.kafka.companion.test.EmbeddedKafkaBroker;
+import org.apache.kafka.common.Uuid;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -7,10 +10,6 @@ import java.lang.System.Logger.Level;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
-
-import org.apache.kafka.common.Uuid;
-
-import io.smallrye.reactive.messaging.kafka.companion.test.EmbeddedKafkaBroker;
 
 /**
  * A real single-node KRaft broker (broker and controller in one) inside this JVM.
@@ -109,7 +108,11 @@ public final class LocalKafka {
         } finally {
             broker = null;
         }
-        LOG.log(Level.DEBUG, "Kafka on {0} stopped in {1} ms", bootstrapServers(), (System.nanoTime() - t0) / 1_000_000);
+        LOG.log(
+                Level.DEBUG,
+                "Kafka on {0} stopped in {1} ms",
+                bootstrapServers(),
+                (System.nanoTime() - t0) / 1_000_000);
     }
 
     /** Stops the broker if running and starts it again on the same port with the same log dir. */
@@ -134,7 +137,10 @@ public final class LocalKafka {
                 .withDeleteLogDirsOnClose(false)
                 .withAdditionalProperties(this::brokerProperties)
                 .start();
-        LOG.log(Level.INFO, "Kafka (KRaft) on {0} started in {1} ms", bootstrapServers(),
+        LOG.log(
+                Level.INFO,
+                "Kafka (KRaft) on {0} started in {1} ms",
+                bootstrapServers(),
                 (System.nanoTime() - t0) / 1_000_000);
     }
 

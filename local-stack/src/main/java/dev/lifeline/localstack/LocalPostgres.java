@@ -1,5 +1,7 @@
 package dev.lifeline.localstack;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.file.Files;
@@ -12,8 +14,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.regex.Pattern;
-
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * A real PostgreSQL server (binaries from Maven Central, run as a child process by zonky's
@@ -194,10 +194,16 @@ public final class LocalPostgres {
         try {
             server = builder.start();
         } catch (IOException | RuntimeException e) {
-            throw new IllegalStateException("PostgreSQL did not start on port " + port + " (" + e.getMessage()
-                    + "); last lines of " + logFile + ":\n" + LogTail.of(logFile, 20), e);
+            throw new IllegalStateException(
+                    "PostgreSQL did not start on port " + port + " (" + e.getMessage() + "); last lines of " + logFile
+                            + ":\n" + LogTail.of(logFile, 20),
+                    e);
         }
-        LOG.log(Level.INFO, "PostgreSQL on {0}:{1,number,#} started in {2} ms", HOST, port,
+        LOG.log(
+                Level.INFO,
+                "PostgreSQL on {0}:{1,number,#} started in {2} ms",
+                HOST,
+                port,
                 (System.nanoTime() - t0) / 1_000_000);
     }
 

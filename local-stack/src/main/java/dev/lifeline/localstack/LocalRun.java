@@ -62,8 +62,8 @@ public final class LocalRun {
                 throw new IllegalArgumentException("Expected name=path/to/quarkus-run.jar=port=database, got: " + item);
             }
             try {
-                return new Service(parts[0].trim(), Path.of(parts[1].trim()), Integer.parseInt(parts[2].trim()),
-                        parts[3].trim());
+                return new Service(
+                        parts[0].trim(), Path.of(parts[1].trim()), Integer.parseInt(parts[2].trim()), parts[3].trim());
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException("Not a port in " + item, e);
             }
@@ -72,8 +72,7 @@ public final class LocalRun {
 
     private static final AtomicBoolean STOPPING = new AtomicBoolean();
 
-    private LocalRun() {
-    }
+    private LocalRun() {}
 
     public static void main(String[] args) throws InterruptedException {
         ConsoleLogging.install();
@@ -98,11 +97,14 @@ public final class LocalRun {
         }
         List<ServiceProcess> running = new ArrayList<>();
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            System.out.println("\nStopping ...");
-            shutdown(running, stack);
-            stopped.countDown();
-        }, "lifeline-local-run-stop"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            System.out.println("\nStopping ...");
+                            shutdown(running, stack);
+                            stopped.countDown();
+                        },
+                        "lifeline-local-run-stop"));
 
         try {
             for (Service service : services) {
@@ -111,8 +113,12 @@ public final class LocalRun {
                 config.putAll(stack.quarkusConfig(service.database()));
                 // Health and metrics a fixed step above the API port (8081 → 9081), so scripts know where to look.
                 config.putIfAbsent(ServiceProcess.MANAGEMENT_PORT, String.valueOf(service.port() + MANAGEMENT_OFFSET));
-                ServiceProcess process = ServiceProcess.start(service.name(), service.jar(), service.port(),
-                        config, dataDir.resolve("logs").resolve(service.name() + ".log"));
+                ServiceProcess process = ServiceProcess.start(
+                        service.name(),
+                        service.jar(),
+                        service.port(),
+                        config,
+                        dataDir.resolve("logs").resolve(service.name() + ".log"));
                 synchronized (running) {
                     running.add(process);
                 }
@@ -135,19 +141,27 @@ public final class LocalRun {
     private static String banner(LocalStack stack, List<ServiceProcess> services, Path dataDir) {
         StringBuilder out = new StringBuilder("\n");
         String rule = "=".repeat(72);
-        out.append(rule).append("\n Lifeline is running locally. Ctrl-C stops everything.\n").append(rule).append('\n');
+        out.append(rule)
+                .append("\n Lifeline is running locally. Ctrl-C stops everything.\n")
+                .append(rule)
+                .append('\n');
         for (ServiceProcess s : services) {
             out.append(String.format(" %-22s %s%n", s.name(), s.baseUrl()));
             out.append(String.format(" %-22s %s/q/swagger-ui%n", "", s.baseUrl()));
-            out.append(String.format(" %-22s health %s/q/health/ready  metrics %s/q/metrics%n", "",
-                    s.managementUrl(), s.managementUrl()));
+            out.append(String.format(
+                    " %-22s health %s/q/health/ready  metrics %s/q/metrics%n",
+                    "", s.managementUrl(), s.managementUrl()));
             out.append(String.format(" %-22s %s%n", "", s.logFile()));
         }
         out.append(String.format(" %-22s %s%n", "mail catcher", stack.mail().webUrl()));
-        out.append(String.format(" %-22s 127.0.0.1:%d (SMTP)%n", "", stack.mail().smtpPort()));
+        out.append(
+                String.format(" %-22s 127.0.0.1:%d (SMTP)%n", "", stack.mail().smtpPort()));
         out.append(String.format(" %-22s %s%n", "kafka", stack.kafka().bootstrapServers()));
-        out.append(String.format(" %-22s %s (user %s)%n", "postgresql",
-                stack.postgres().jdbcUrl("postgres"), stack.postgres().username()));
+        out.append(String.format(
+                " %-22s %s (user %s)%n",
+                "postgresql",
+                stack.postgres().jdbcUrl("postgres"),
+                stack.postgres().username()));
         out.append(String.format(" %-22s %s%n", "", stack.postgres().logFile()));
         out.append(String.format(" %-22s %s%n", "data", dataDir));
         out.append(rule).append('\n');
@@ -200,17 +214,20 @@ public final class LocalRun {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read service config " + file, e);
         }
-        properties.stringPropertyNames().stream().sorted().forEach(name -> config.put(name, properties.getProperty(name)));
+        properties.stringPropertyNames().stream()
+                .sorted()
+                .forEach(name -> config.put(name, properties.getProperty(name)));
         return config;
     }
 
     /** A service that dies later would otherwise go unnoticed behind the banner. */
     private static void reportUnexpectedExit(ServiceProcess process) {
-        ProcessHandle.of(process.pid()).ifPresent(handle -> handle.onExit().thenRun(() -> {
-            if (!STOPPING.get()) {
-                System.err.println("\n" + process.name() + " has exited; see " + process.logFile());
-            }
-        }));
+        ProcessHandle.of(process.pid())
+                .ifPresent(handle -> handle.onExit().thenRun(() -> {
+                    if (!STOPPING.get()) {
+                        System.err.println("\n" + process.name() + " has exited; see " + process.logFile());
+                    }
+                }));
     }
 
     private static void shutdown(List<ServiceProcess> running, LocalStack stack) {

@@ -50,8 +50,10 @@ public final class LocalStack {
         // The broker and PostgreSQL each take a second or two to start; side by side it is one wait.
         // Own threads: on two cores the common pool has a single worker and would run them in turn.
         Executor starter = task -> new Thread(task, "lifeline-stack-start").start();
-        CompletableFuture<LocalKafka> kafka = CompletableFuture.supplyAsync(() -> LocalKafka.start(ports.kafka(), kafkaDir), starter);
-        CompletableFuture<LocalPostgres> postgres = CompletableFuture.supplyAsync(() -> LocalPostgres.start(ports.postgres(), pgDir), starter);
+        CompletableFuture<LocalKafka> kafka =
+                CompletableFuture.supplyAsync(() -> LocalKafka.start(ports.kafka(), kafkaDir), starter);
+        CompletableFuture<LocalPostgres> postgres =
+                CompletableFuture.supplyAsync(() -> LocalPostgres.start(ports.postgres(), pgDir), starter);
         MailCatcher mail = null;
         try {
             mail = MailCatcher.start(ports.smtp(), ports.mailWeb());

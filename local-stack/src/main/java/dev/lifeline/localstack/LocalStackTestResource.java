@@ -1,8 +1,8 @@
 package dev.lifeline.localstack;
 
-import java.util.Map;
-
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+import java.util.Map;
 
 /**
  * Points a {@code @QuarkusTest} at the shared local stack:

@@ -12,8 +12,7 @@ import java.util.stream.Stream;
 /** The end of a log file, so a failure message says why without sending anyone to look. */
 final class LogTail {
 
-    private LogTail() {
-    }
+    private LogTail() {}
 
     static String of(Path file, int lines) {
         Deque<String> tail = new ArrayDeque<>(lines);

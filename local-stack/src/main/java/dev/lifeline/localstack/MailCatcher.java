@@ -1,11 +1,11 @@
 package dev.lifeline.localstack;
 
-import java.time.Duration;
-import java.util.List;
-
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+
+import java.time.Duration;
+import java.util.List;
 
 /**
  * A real SMTP server (GreenMail) that accepts any sender and recipient without authentication and
@@ -27,8 +27,10 @@ public final class MailCatcher {
         QuietLogs.apply();
         this.smtpPort = smtpPort;
         ServerSetup setup = new ServerSetup(smtpPort, HOST, ServerSetup.PROTOCOL_SMTP);
-        this.smtp = new GreenMail(setup).withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
-        smtp.getUserManager().setMessageDeliveryHandler((message, address) -> new CapturingRecipient(store, address.getEmail()));
+        this.smtp = new GreenMail(setup)
+                .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+        smtp.getUserManager()
+                .setMessageDeliveryHandler((message, address) -> new CapturingRecipient(store, address.getEmail()));
         smtp.start();
         // GreenMail drops a connection idle for 30 s with "421 shutting down"; Quarkus's mailer keeps
         // connections pooled for up to 300 s and would read that 421 as the answer to its next mail.

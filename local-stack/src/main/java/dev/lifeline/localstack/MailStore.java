@@ -1,5 +1,8 @@
 package dev.lifeline.localstack;
 
+import com.icegreen.greenmail.mail.MailAddress;
+import com.icegreen.greenmail.mail.MovingMessage;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -8,9 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import com.icegreen.greenmail.mail.MailAddress;
-import com.icegreen.greenmail.mail.MovingMessage;
-
 /**
  * The captured messages, one per SMTP transaction. GreenMail hands over a transaction once per
  * recipient; the recent transactions are remembered (by identity) so each becomes one entry.
@@ -18,8 +18,7 @@ import com.icegreen.greenmail.mail.MovingMessage;
 final class MailStore {
 
     /** A captured message with an id that stays valid while other messages arrive or are cleared. */
-    record Entry(long id, CapturedMail mail) {
-    }
+    record Entry(long id, CapturedMail mail) {}
 
     private static final int RECENT_TRANSACTIONS = 256;
 
@@ -36,7 +35,8 @@ final class MailStore {
         if (recent.put(transaction, Boolean.TRUE) != null) {
             return;
         }
-        List<String> recipients = transaction.getToAddresses().stream().map(MailAddress::getEmail).toList();
+        List<String> recipients =
+                transaction.getToAddresses().stream().map(MailAddress::getEmail).toList();
         CapturedMail mail = MimeReader.read(transaction.getMessage(), recipients, Instant.now());
         entries.add(new Entry(nextId++, mail));
         notifyAll();

@@ -1,5 +1,8 @@
 package dev.lifeline.localstack;
 
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -15,9 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
 /**
  * The captured mail as a web page for a person and as JSON for scripts. Loopback only.
@@ -123,18 +123,26 @@ final class MailWebServer {
         StringBuilder rows = new StringBuilder();
         for (MailStore.Entry e : entries) {
             CapturedMail m = e.mail();
-            rows.append("<tr><td>").append(Html.escape(time(m)))
-                    .append("</td><td>").append(Html.escape(m.from()))
-                    .append("</td><td>").append(Html.escape(String.join(", ", m.to())))
-                    .append("</td><td><a href=\"/messages/").append(e.id()).append("\">")
-                    .append(Html.escape(subjectOf(m))).append("</a></td></tr>\n");
+            rows.append("<tr><td>")
+                    .append(Html.escape(time(m)))
+                    .append("</td><td>")
+                    .append(Html.escape(m.from()))
+                    .append("</td><td>")
+                    .append(Html.escape(String.join(", ", m.to())))
+                    .append("</td><td><a href=\"/messages/")
+                    .append(e.id())
+                    .append("\">")
+                    .append(Html.escape(subjectOf(m)))
+                    .append("</a></td></tr>\n");
         }
         if (entries.isEmpty()) {
             rows.append("<tr><td colspan=\"4\" class=\"muted\">No mail yet.</td></tr>\n");
         }
-        return page("Captured mail (" + entries.size() + ")",
+        return page(
+                "Captured mail (" + entries.size() + ")",
                 "<meta http-equiv=\"refresh\" content=\"5\">",
-                "<p class=\"muted\">SMTP on 127.0.0.1:" + smtpPort + " &middot; newest first &middot; refreshes every 5 s"
+                "<p class=\"muted\">SMTP on 127.0.0.1:" + smtpPort
+                        + " &middot; newest first &middot; refreshes every 5 s"
                         + " &middot; <a href=\"/api/messages\">JSON</a></p>\n"
                         + "<table><thead><tr><th>Received</th><th>From</th><th>To</th><th>Subject</th></tr></thead>"
                         + "<tbody>\n" + rows + "</tbody></table>");
@@ -166,9 +174,11 @@ final class MailWebServer {
         }
         if (m.html() != null) {
             body.append("<h2>HTML</h2>\n<iframe sandbox title=\"HTML body\" srcdoc=\"")
-                    .append(Html.escape(m.html())).append("\"></iframe>\n")
+                    .append(Html.escape(m.html()))
+                    .append("\"></iframe>\n")
                     .append("<details><summary>HTML source</summary><pre>")
-                    .append(Html.escape(m.html())).append("</pre></details>\n");
+                    .append(Html.escape(m.html()))
+                    .append("</pre></details>\n");
         }
         if (m.text() == null && m.html() == null) {
             body.append("<p class=\"muted\">No text or HTML body.</p>\n");
@@ -180,8 +190,11 @@ final class MailWebServer {
     }
 
     private static void row(StringBuilder out, String name, String value) {
-        out.append("<tr><th>").append(Html.escape(name)).append("</th><td>")
-                .append(Html.escape(value)).append("</td></tr>\n");
+        out.append("<tr><th>")
+                .append(Html.escape(name))
+                .append("</th><td>")
+                .append(Html.escape(value))
+                .append("</td></tr>\n");
     }
 
     private static String page(String title, String head, String body) {

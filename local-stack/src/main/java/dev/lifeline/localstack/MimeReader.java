@@ -1,14 +1,5 @@
 package dev.lifeline.localstack;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UnsupportedEncodingException;
-import java.time.Instant;
-import java.util.Enumeration;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
 import jakarta.mail.Address;
 import jakarta.mail.Header;
 import jakarta.mail.MessagingException;
@@ -18,22 +9,37 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeUtility;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UnsupportedEncodingException;
+import java.time.Instant;
+import java.util.Enumeration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
 /** Turns a received MIME message into what a person or a test wants to read. */
 final class MimeReader {
 
-    private MimeReader() {
-    }
+    private MimeReader() {}
 
     static CapturedMail read(MimeMessage message, List<String> recipients, Instant receivedAt) {
         try {
             Bodies bodies = new Bodies();
             bodies.collect(message);
-            return new CapturedMail(from(message), recipients, message.getSubject(), headers(message),
-                    bodies.text, bodies.html, receivedAt, raw(message));
+            return new CapturedMail(
+                    from(message),
+                    recipients,
+                    message.getSubject(),
+                    headers(message),
+                    bodies.text,
+                    bodies.html,
+                    receivedAt,
+                    raw(message));
         } catch (MessagingException | IOException e) {
             // keep what we can: a malformed message is exactly what a person wants to look at
-            return new CapturedMail(null, recipients, "(unreadable message: " + e.getMessage() + ")",
-                    Map.of(), null, null, receivedAt);
+            return new CapturedMail(
+                    null, recipients, "(unreadable message: " + e.getMessage() + ")", Map.of(), null, null, receivedAt);
         }
     }
 

@@ -1,12 +1,12 @@
 package dev.lifeline.localstack;
 
+import org.jboss.logmanager.LogContext;
+
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-
-import org.jboss.logmanager.LogContext;
 
 /**
  * The in-process broker logs hundreds of INFO lines per start; they drown the service's own test
@@ -41,8 +41,7 @@ final class QuietLogs {
     // JUL keeps loggers weakly; a collected logger would forget its level.
     private static final Set<Logger> HELD = ConcurrentHashMap.newKeySet();
 
-    private QuietLogs() {
-    }
+    private QuietLogs() {}
 
     /** Cheap and repeatable: called at every server start, since a Quarkus boot may reconfigure logging. */
     static void apply() {

@@ -36,7 +36,8 @@ public final class ServiceProcess {
     private final Path logFile;
     private final Process process;
     private final Thread cleanupHook;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private ServiceProcess(String name, int httpPort, int managementPort, Path logFile, Process process) {
         this.name = name;
@@ -55,15 +56,16 @@ public final class ServiceProcess {
      *
      * @param httpPort 0 picks a free port; {@link #baseUrl()} tells which
      */
-    public static ServiceProcess start(String name, Path quarkusRunJar, int httpPort,
-            Map<String, String> systemProperties, Path logFile) {
+    public static ServiceProcess start(
+            String name, Path quarkusRunJar, int httpPort, Map<String, String> systemProperties, Path logFile) {
         if (!Files.isRegularFile(quarkusRunJar)) {
             throw new IllegalArgumentException(name + ": no " + quarkusRunJar.toAbsolutePath()
                     + " (build the service first: ./mvnw -pl <module> package)");
         }
         int port = FreePort.orPick(httpPort);
         int management = systemProperties.containsKey(MANAGEMENT_PORT)
-                ? Integer.parseInt(systemProperties.get(MANAGEMENT_PORT)) : FreePort.pick();
+                ? Integer.parseInt(systemProperties.get(MANAGEMENT_PORT))
+                : FreePort.pick();
         List<String> command = new ArrayList<>();
         command.add(javaExecutable());
         command.add("-Xmx256m");
@@ -110,7 +112,10 @@ public final class ServiceProcess {
             }
             try {
                 HttpResponse<Void> response = http.send(
-                        HttpRequest.newBuilder(ready).timeout(Duration.ofSeconds(2)).GET().build(),
+                        HttpRequest.newBuilder(ready)
+                                .timeout(Duration.ofSeconds(2))
+                                .GET()
+                                .build(),
                         HttpResponse.BodyHandlers.discarding());
                 if (response.statusCode() == 200) {
                     return;
@@ -197,7 +202,9 @@ public final class ServiceProcess {
     }
 
     private static String javaExecutable() {
-        return ProcessHandle.current().info().command()
+        return ProcessHandle.current()
+                .info()
+                .command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     }
 

@@ -6,8 +6,7 @@ package dev.lifeline.localstack;
  */
 final class ShutdownHooks {
 
-    private ShutdownHooks() {
-    }
+    private ShutdownHooks() {}
 
     static Thread add(String name, Runnable action) {
         Thread hook = new Thread(action, "lifeline-shutdown-" + name);

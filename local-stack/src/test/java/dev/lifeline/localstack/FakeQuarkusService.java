@@ -1,11 +1,11 @@
 package dev.lifeline.localstack;
 
+import com.sun.net.httpserver.HttpServer;
+
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-
-import com.sun.net.httpserver.HttpServer;
 
 /**
  * Stands in for a built Quarkus service in ServiceProcess and LocalRun tests: same port properties, the API on
@@ -27,8 +27,9 @@ public final class FakeQuarkusService {
             exchange.sendResponseHeaders(404, -1);
             exchange.close();
         });
-        HttpServer management = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(),
-                Integer.getInteger("quarkus.management.port")), 8);
+        HttpServer management = HttpServer.create(
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), Integer.getInteger("quarkus.management.port")),
+                8);
         long readyAt = System.currentTimeMillis() + Long.getLong("fake.ready-delay-ms", 300);
         management.createContext("/q/health/ready", exchange -> {
             boolean ready = System.currentTimeMillis() >= readyAt;

@@ -1,17 +1,5 @@
 package dev.lifeline.localstack;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Properties;
-import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -27,6 +15,18 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class LocalKafkaTest {
 
@@ -53,8 +53,12 @@ class LocalKafkaTest {
 
         assertThat(consumeAll(kafka, topic, 1)).containsExactly("hello");
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
-            int partitions = admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS)
-                    .get(topic).partitions().size();
+            int partitions = admin.describeTopics(List.of(topic))
+                    .allTopicNames()
+                    .get(30, TimeUnit.SECONDS)
+                    .get(topic)
+                    .partitions()
+                    .size();
             assertThat(partitions).isEqualTo(LocalKafka.DEFAULT_PARTITIONS);
         }
     }
@@ -70,13 +74,16 @@ class LocalKafkaTest {
             assertThat(kafka.isRunning()).isFalse();
             // Like a service accepting an event during the outage: the client waits (send() itself may
             // block for metadata) and retries until the broker is back.
-            CompletableFuture<RecordMetadata> duringOutage = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return producer.send(new ProducerRecord<>(topic, "k", "during")).get();
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            }, task -> new Thread(task, "send-during-outage").start());
+            CompletableFuture<RecordMetadata> duringOutage = CompletableFuture.supplyAsync(
+                    () -> {
+                        try {
+                            return producer.send(new ProducerRecord<>(topic, "k", "during"))
+                                    .get();
+                        } catch (Exception e) {
+                            throw new IllegalStateException(e);
+                        }
+                    },
+                    task -> new Thread(task, "send-during-outage").start());
             Thread.sleep(500);
             assertThat(duringOutage).isNotDone();
 
@@ -129,7 +136,8 @@ class LocalKafkaTest {
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         List<String> values = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
+        try (KafkaConsumer<String, String> consumer =
+                new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
             consumer.subscribe(List.of(topic));
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             while (values.size() < expected && System.nanoTime() < deadline) {

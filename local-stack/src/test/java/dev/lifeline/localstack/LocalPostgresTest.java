@@ -1,7 +1,9 @@
 package dev.lifeline.localstack;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -12,10 +14,8 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class LocalPostgresTest {
 
@@ -34,10 +34,13 @@ class LocalPostgresTest {
     @Test
     void createDatabaseGivesAWorkingJdbcUrlAndIsIdempotent() throws SQLException {
         String url = postgres.createDatabase("contact_test");
-        assertThat(url).isEqualTo("jdbc:postgresql://127.0.0.1:" + postgres.port() + "/contact_test")
+        assertThat(url)
+                .isEqualTo("jdbc:postgresql://127.0.0.1:" + postgres.port() + "/contact_test")
                 .isEqualTo(postgres.jdbcUrl("contact_test"));
 
-        execute(url, "CREATE TABLE person (id bigint PRIMARY KEY, name text NOT NULL)",
+        execute(
+                url,
+                "CREATE TABLE person (id bigint PRIMARY KEY, name text NOT NULL)",
                 "INSERT INTO person VALUES (1, 'Ada')");
         assertThat(postgres.createDatabase("contact_test")).isEqualTo(url);
         assertThat(names(url)).containsExactly("Ada");
@@ -47,7 +50,9 @@ class LocalPostgresTest {
     void restartComesBackOnTheSamePortWithTheSameData() throws SQLException {
         String url = postgres.createDatabase("restart_test");
         int port = postgres.port();
-        execute(url, "CREATE TABLE person (id bigint PRIMARY KEY, name text NOT NULL)",
+        execute(
+                url,
+                "CREATE TABLE person (id bigint PRIMARY KEY, name text NOT NULL)",
                 "INSERT INTO person VALUES (1, 'Grace')");
 
         postgres.stop();
@@ -63,7 +68,9 @@ class LocalPostgresTest {
     void aGivenDataDirKeepsDataForTheNextServerOnIt(@TempDir Path dir) throws SQLException {
         LocalPostgres first = LocalPostgres.start(0, dir);
         try {
-            execute(first.createDatabase("kept"), "CREATE TABLE person (id bigint PRIMARY KEY, name text NOT NULL)",
+            execute(
+                    first.createDatabase("kept"),
+                    "CREATE TABLE person (id bigint PRIMARY KEY, name text NOT NULL)",
                     "INSERT INTO person VALUES (1, 'Barbara')");
         } finally {
             first.stop();

@@ -1,7 +1,7 @@
 package dev.lifeline.localstack;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -23,36 +23,47 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class LocalRunTest {
 
     @Test
     void serviceConfigFileGivesEveryServiceItsEntries(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("local.properties");
-        Files.writeString(file, "# local-only stand-ins\nlifeline.admin-key=local-admin-key\nlifeline.monitor.catalog-mode = simulator\n");
+        Files.writeString(
+                file,
+                "# local-only stand-ins\nlifeline.admin-key=local-admin-key\nlifeline.monitor.catalog-mode = simulator\n");
         assertThat(LocalRun.serviceConfig(file.toString()))
-                .containsExactly(Map.entry("lifeline.admin-key", "local-admin-key"),
+                .containsExactly(
+                        Map.entry("lifeline.admin-key", "local-admin-key"),
                         Map.entry("lifeline.monitor.catalog-mode", "simulator"));
         assertThat(LocalRun.serviceConfig(null)).isEmpty();
-        assertThatThrownBy(() -> LocalRun.serviceConfig(dir.resolve("missing.properties").toString()))
+        assertThatThrownBy(() ->
+                        LocalRun.serviceConfig(dir.resolve("missing.properties").toString()))
                 .hasMessageContaining("missing.properties");
     }
 
     @Test
     void servicesAreParsedFromNameJarPortDatabase() {
-        assertThat(LocalRun.Service.parseAll(
-                "contact-service=contact-service/target/quarkus-app/quarkus-run.jar=8081=contact, outreach=o.jar=8083=outreach"))
+        assertThat(
+                        LocalRun.Service.parseAll(
+                                "contact-service=contact-service/target/quarkus-app/quarkus-run.jar=8081=contact, outreach=o.jar=8083=outreach"))
                 .containsExactly(
-                        new LocalRun.Service("contact-service", Path.of("contact-service/target/quarkus-app/quarkus-run.jar"), 8081, "contact"),
+                        new LocalRun.Service(
+                                "contact-service",
+                                Path.of("contact-service/target/quarkus-app/quarkus-run.jar"),
+                                8081,
+                                "contact"),
                         new LocalRun.Service("outreach", Path.of("o.jar"), 8083, "outreach"));
         assertThat(LocalRun.Service.parseAll("")).isEmpty();
         assertThat(LocalRun.Service.parseAll(null)).isEmpty();
         assertThatThrownBy(() -> LocalRun.Service.parseAll("contact=jar=8081"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("name=path/to/quarkus-run.jar=port=database");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("name=path/to/quarkus-run.jar=port=database");
         assertThatThrownBy(() -> LocalRun.Service.parseAll("contact=jar=http=contact"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Not a port");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Not a port");
     }
 
     @Test
@@ -76,10 +87,12 @@ class LocalRunTest {
         int servicePort = FreePort.pick();
         int pgPort = FreePort.pick();
 
-        List<String> command = List.of(ProcessHandle.current().info().command().orElseThrow(),
+        List<String> command = List.of(
+                ProcessHandle.current().info().command().orElseThrow(),
                 "-Xmx512m",
                 "-Djava.util.logging.manager=org.jboss.logmanager.LogManager",
-                "-cp", System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
+                "-cp",
+                System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
                 "-Dlifeline.services=fake=" + jar + "=" + servicePort + "=fakedb",
                 "-Dlifeline.banner=" + banner,
                 "-Dlifeline.kafka.port=" + FreePort.pick(),
@@ -91,10 +104,14 @@ class LocalRunTest {
         Process run = new ProcessBuilder(command).redirectErrorStream(true).start();
         List<String> output = new ArrayList<>();
         try {
-            CompletableFuture<Boolean> bannerShown = CompletableFuture.supplyAsync(() -> readUntil(run, output, "BANNER-END"));
-            assertThat(bannerShown.get(90, TimeUnit.SECONDS)).as("banner; output so far:\n%s", output).isTrue();
+            CompletableFuture<Boolean> bannerShown =
+                    CompletableFuture.supplyAsync(() -> readUntil(run, output, "BANNER-END"));
+            assertThat(bannerShown.get(90, TimeUnit.SECONDS))
+                    .as("banner; output so far:\n%s", output)
+                    .isTrue();
             String all = String.join("\n", output);
-            assertThat(all).contains("http://127.0.0.1:" + servicePort + "/q/swagger-ui")
+            assertThat(all)
+                    .contains("http://127.0.0.1:" + servicePort + "/q/swagger-ui")
                     .contains("curl -s http://127.0.0.1:PORT/contacts");
 
             Matcher health = Pattern.compile("health\\s+(http://\\S+)").matcher(all);
@@ -126,7 +143,8 @@ class LocalRunTest {
 
     private static boolean readUntil(Process process, List<String> output, String marker) {
         try {
-            BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+            BufferedReader in =
+                    new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
             String line;
             while ((line = in.readLine()) != null) {
                 synchronized (output) {
@@ -134,7 +152,7 @@ class LocalRunTest {
                 }
                 if (line.contains(marker)) {
                     // keep draining so the child never blocks on a full pipe
-                    CompletableFuture.runAsync(() -> in.lines().forEach(l -> { }));
+                    CompletableFuture.runAsync(() -> in.lines().forEach(l -> {}));
                     return true;
                 }
             }
@@ -145,7 +163,8 @@ class LocalRunTest {
     }
 
     private static int status(String url) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
-                HttpResponse.BodyHandlers.discarding()).statusCode();
+        return HttpClient.newHttpClient()
+                .send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.discarding())
+                .statusCode();
     }
 }

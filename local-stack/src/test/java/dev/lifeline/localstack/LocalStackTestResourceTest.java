@@ -1,7 +1,9 @@
 package dev.lifeline.localstack;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager.TestInjector;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.junit.jupiter.api.Test;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -16,18 +18,17 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.junit.jupiter.api.Test;
-
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager.TestInjector;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class LocalStackTestResourceTest {
 
     @InjectLocalStack
     LocalStack stack;
+
     @InjectLocalStack
     MailCatcher mail;
+
     LocalStack notAnnotated;
 
     @Test
@@ -36,8 +37,13 @@ class LocalStackTestResourceTest {
         resource.init(Map.of("database", "contact"));
         Map<String, String> config = resource.start();
 
-        assertThat(config).containsKeys("kafka.bootstrap.servers", "quarkus.datasource.jdbc.url",
-                "quarkus.datasource.username", "quarkus.datasource.password", "quarkus.mailer.port")
+        assertThat(config)
+                .containsKeys(
+                        "kafka.bootstrap.servers",
+                        "quarkus.datasource.jdbc.url",
+                        "quarkus.datasource.username",
+                        "quarkus.datasource.password",
+                        "quarkus.mailer.port")
                 .containsEntry("quarkus.mailer.host", "127.0.0.1")
                 .containsEntry("quarkus.mailer.mock", "false")
                 .containsEntry("quarkus.mailer.tls", "false")
@@ -46,22 +52,29 @@ class LocalStackTestResourceTest {
         assertThat(config.get("kafka.bootstrap.servers")).matches("127\\.0\\.0\\.1:\\d+");
         assertThat(config.get("quarkus.datasource.jdbc.url")).endsWith("/contact");
 
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.get("kafka.bootstrap.servers")))) {
-            assertThat(admin.describeCluster().nodes().get(30, TimeUnit.SECONDS)).hasSize(1);
+        try (Admin admin = Admin.create(
+                Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.get("kafka.bootstrap.servers")))) {
+            assertThat(admin.describeCluster().nodes().get(30, TimeUnit.SECONDS))
+                    .hasSize(1);
         }
-        try (Connection c = DriverManager.getConnection(config.get("quarkus.datasource.jdbc.url"),
-                config.get("quarkus.datasource.username"), config.get("quarkus.datasource.password"));
+        try (Connection c = DriverManager.getConnection(
+                        config.get("quarkus.datasource.jdbc.url"),
+                        config.get("quarkus.datasource.username"),
+                        config.get("quarkus.datasource.password"));
                 Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT current_database()")) {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getString(1)).isEqualTo("contact");
         }
         try (Socket smtp = new Socket("127.0.0.1", Integer.parseInt(config.get("quarkus.mailer.port")));
-                BufferedReader in = new BufferedReader(new InputStreamReader(smtp.getInputStream(), StandardCharsets.US_ASCII))) {
+                BufferedReader in =
+                        new BufferedReader(new InputStreamReader(smtp.getInputStream(), StandardCharsets.US_ASCII))) {
             assertThat(in.readLine()).startsWith("220 ");
         }
         resource.stop();
-        assertThat(LocalStackTestResource.stack().kafka().isRunning()).as("shared stack outlives a test class").isTrue();
+        assertThat(LocalStackTestResource.stack().kafka().isRunning())
+                .as("shared stack outlives a test class")
+                .isTrue();
     }
 
     @Test

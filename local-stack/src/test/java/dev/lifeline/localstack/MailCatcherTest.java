@@ -1,6 +1,18 @@
 package dev.lifeline.localstack;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.mail.Message;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -10,24 +22,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-
 import java.util.Properties;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import jakarta.mail.Message;
-import jakarta.mail.Session;
-import jakarta.mail.Transport;
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeBodyPart;
-import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeMultipart;
+import static org.assertj.core.api.Assertions.assertThat;
 
 class MailCatcherTest {
 
@@ -52,8 +49,13 @@ class MailCatcherTest {
     @Test
     void aMailToSeveralRecipientsIsCapturedOnceWithItsEnvelopeRecipientsAndBothBodies() throws Exception {
         Instant before = Instant.now();
-        send(mail.smtpPort(), message(mail.smtpPort(), "Check-in <b>missed</b> \u2013 Ana", "Please call Ana.",
-                "<p>Please <b>call</b> Ana.</p><script>alert(1)</script>"));
+        send(
+                mail.smtpPort(),
+                message(
+                        mail.smtpPort(),
+                        "Check-in <b>missed</b> \u2013 Ana",
+                        "Please call Ana.",
+                        "<p>Please <b>call</b> Ana.</p><script>alert(1)</script>"));
 
         assertThat(mail.awaitCount(1, Duration.ofSeconds(10))).isTrue();
         List<CapturedMail> messages = mail.messages();
@@ -68,7 +70,10 @@ class MailCatcherTest {
         assertThat(m.headers()).doesNotContainKey("Bcc");
         assertThat(m.receivedAt()).isBetween(before.minusSeconds(1), Instant.now());
         String raw = new String(m.raw(), StandardCharsets.US_ASCII);
-        assertThat(raw).contains("\r\nSubject: ").contains("Content-Type: multipart/").contains("\r\n\r\n");
+        assertThat(raw)
+                .contains("\r\nSubject: ")
+                .contains("Content-Type: multipart/")
+                .contains("\r\n\r\n");
         assertThat(raw).doesNotContain("Bcc:");
     }
 
@@ -105,16 +110,21 @@ class MailCatcherTest {
         JsonNode m = list.get(0);
         assertThat(m.get("id").asLong()).isPositive();
         assertThat(m.get("from").asText()).isEqualTo("Lifeline <lifeline@localhost>");
-        assertThat(m.get("to")).extracting(JsonNode::asText)
+        assertThat(m.get("to"))
+                .extracting(JsonNode::asText)
                 .containsExactlyInAnyOrder("alice@example.org", "bob@example.org", "hidden@example.org");
         assertThat(m.get("subject").asText()).isEqualTo("Hello \"json\"");
         assertThat(m.get("text").asText()).isEqualTo("line1\nline2");
         assertThat(m.get("html").isNull()).isTrue();
-        assertThat(Instant.parse(m.get("receivedAt").asText())).isBefore(Instant.now().plusSeconds(1));
+        assertThat(Instant.parse(m.get("receivedAt").asText()))
+                .isBefore(Instant.now().plusSeconds(1));
         assertThat(m.get("headers").get("Subject").asText()).isEqualTo("Hello \"json\"");
 
-        HttpResponse<String> deleted = http.send(HttpRequest.newBuilder(URI.create(mail.webUrl() + "api/messages"))
-                .DELETE().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> deleted = http.send(
+                HttpRequest.newBuilder(URI.create(mail.webUrl() + "api/messages"))
+                        .DELETE()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(deleted.statusCode()).isEqualTo(204);
         assertThat(mail.messages()).isEmpty();
         assertThat(get("api/messages").body()).isEqualTo("[]");
@@ -122,13 +132,21 @@ class MailCatcherTest {
 
     @Test
     void thePagesShowMailToAPersonWithEverythingFromTheMailEscaped() throws Exception {
-        send(mail.smtpPort(), message(mail.smtpPort(), "Check-in <b>missed</b>", "Call <Ana> & Bo",
-                "<p onclick=\"x()\">Please <b>call</b></p><script>alert(1)</script>"));
+        send(
+                mail.smtpPort(),
+                message(
+                        mail.smtpPort(),
+                        "Check-in <b>missed</b>",
+                        "Call <Ana> & Bo",
+                        "<p onclick=\"x()\">Please <b>call</b></p><script>alert(1)</script>"));
         assertThat(mail.awaitCount(1, Duration.ofSeconds(10))).isTrue();
 
         HttpResponse<String> index = get("");
         assertThat(index.statusCode()).isEqualTo(200);
-        assertThat(index.headers().firstValue("Content-Security-Policy")).get().asString().contains("default-src 'none'");
+        assertThat(index.headers().firstValue("Content-Security-Policy"))
+                .get()
+                .asString()
+                .contains("default-src 'none'");
         assertThat(index.body())
                 .contains("Captured mail (1)")
                 .contains("Check-in &lt;b&gt;missed&lt;/b&gt;")
@@ -152,8 +170,8 @@ class MailCatcherTest {
     }
 
     private static HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(mail.webUrl() + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(URI.create(mail.webUrl() + path)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     static Session session(int port) {
@@ -185,5 +203,4 @@ class MailCatcherTest {
     static void send(int port, MimeMessage m) throws Exception {
         Transport.send(m);
     }
-
 }

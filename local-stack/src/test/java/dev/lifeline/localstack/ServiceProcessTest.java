@@ -1,21 +1,22 @@
 package dev.lifeline.localstack;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ServiceProcessTest {
 
     @TempDir
     static Path dir;
+
     static Path jar;
 
     @BeforeAll
@@ -32,7 +33,9 @@ class ServiceProcessTest {
             assertThat(service.isAlive()).isTrue();
             assertThat(service.pid()).isPositive();
             assertThat(service.baseUrl()).matches("http://127\\.0\\.0\\.1:\\d+");
-            assertThat(ProcessHandle.of(service.pid()).flatMap(h -> h.info().arguments()).orElseThrow())
+            assertThat(ProcessHandle.of(service.pid())
+                            .flatMap(h -> h.info().arguments())
+                            .orElseThrow())
                     .contains("-Xmx256m", "-Dfake.greeting=hi there", "-Dquarkus.http.port=" + service.httpPort());
         } finally {
             service.stop();
@@ -53,7 +56,8 @@ class ServiceProcessTest {
 
     @Test
     void aProcessThatDiesBeforeReadinessFailsFastWithItsLog() {
-        ServiceProcess service = ServiceProcess.start("dying", jar, 0, Map.of("fake.exit-code", "3"), dir.resolve("dying.log"));
+        ServiceProcess service =
+                ServiceProcess.start("dying", jar, 0, Map.of("fake.exit-code", "3"), dir.resolve("dying.log"));
         long t0 = System.nanoTime();
         assertThatThrownBy(() -> service.awaitReady(Duration.ofSeconds(30)))
                 .isInstanceOf(IllegalStateException.class)
@@ -64,7 +68,8 @@ class ServiceProcessTest {
 
     @Test
     void aServiceThatIsNotReadyInTimeFailsWithItsLog() {
-        ServiceProcess service = ServiceProcess.start("slow", jar, 0, Map.of("fake.ready-delay-ms", "60000"), dir.resolve("slow.log"));
+        ServiceProcess service =
+                ServiceProcess.start("slow", jar, 0, Map.of("fake.ready-delay-ms", "60000"), dir.resolve("slow.log"));
         try {
             assertThatThrownBy(() -> service.awaitReady(Duration.ofSeconds(4)))
                     .isInstanceOf(IllegalStateException.class)
@@ -77,7 +82,8 @@ class ServiceProcessTest {
 
     @Test
     void aMissingJarIsAClearError() {
-        assertThatThrownBy(() -> ServiceProcess.start("ghost", dir.resolve("nope.jar"), 0, Map.of(), dir.resolve("g.log")))
+        assertThatThrownBy(
+                        () -> ServiceProcess.start("ghost", dir.resolve("nope.jar"), 0, Map.of(), dir.resolve("g.log")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("build the service first");
     }

@@ -8,8 +8,7 @@ import java.security.GeneralSecurityException;
 /** HMAC-SHA256 of a text, as outreach signs what it hands out: unsubscribe links, bounce references, webhooks. */
 public final class Hmac {
 
-    private Hmac() {
-    }
+    private Hmac() {}
 
     public static byte[] sha256(byte[] key, String text) {
         try {

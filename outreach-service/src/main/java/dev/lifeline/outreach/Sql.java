@@ -80,7 +80,10 @@ public class Sql {
             if (a instanceof Instant t) {
                 ps.setTimestamp(i + 1, Timestamp.from(t));
             } else if (a instanceof Collection<?> list) {
-                ps.setArray(i + 1, c.createArrayOf("text", list.stream().map(String::valueOf).toArray()));
+                ps.setArray(
+                        i + 1,
+                        c.createArrayOf(
+                                "text", list.stream().map(String::valueOf).toArray()));
             } else if (a instanceof Enum<?> e) {
                 ps.setString(i + 1, e.name().toLowerCase());
             } else {

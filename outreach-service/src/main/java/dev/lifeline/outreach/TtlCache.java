@@ -16,8 +16,7 @@ import java.util.function.LongSupplier;
  */
 public final class TtlCache<K, V> {
 
-    private record Entry<V>(V value, long at) {
-    }
+    private record Entry<V>(V value, long at) {}
 
     private final long ttlNanos;
     private final int maxEntries;

@@ -9,11 +9,11 @@ import java.sql.SQLException;
 /** Direct reads of outreach's tables, for asserting what the consumers did. */
 public final class Db {
 
-    private Db() {
-    }
+    private Db() {}
 
     public static long count(DataSource db, String sql, Object... args) {
-        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = db.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < args.length; i++) {
                 ps.setObject(i + 1, args[i]);
             }
@@ -27,7 +27,8 @@ public final class Db {
     }
 
     public static String string(DataSource db, String sql, Object... args) {
-        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = db.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < args.length; i++) {
                 ps.setObject(i + 1, args[i]);
             }
@@ -41,7 +42,8 @@ public final class Db {
 
     /** A statement that changes rows; @return how many it changed */
     public static int update(DataSource db, String sql, Object... args) {
-        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = db.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < args.length; i++) {
                 ps.setObject(i + 1, args[i]);
             }

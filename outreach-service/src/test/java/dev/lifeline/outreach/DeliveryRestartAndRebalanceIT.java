@@ -61,17 +61,26 @@ class DeliveryRestartAndRebalanceIT {
         String runId = outreach.trigger(first, key, campaign);
 
         await().atMost(Duration.ofSeconds(60)).until(() -> outreach.count(runId, "sent") >= 40);
-        assertThat(outreach.count(runId, "queued")).as("the run is still in flight when the second instance starts").isPositive();
+        assertThat(outreach.count(runId, "queued"))
+                .as("the run is still in flight when the second instance starts")
+                .isPositive();
         ServiceProcess second = start("outreach-b", slow);
         int queuedAtJoin = outreach.count(runId, "queued");
 
-        await().atMost(Duration.ofSeconds(120)).until(() -> outreach.count(runId, "queued") == 0 && outreach.count(runId, "sending") == 0);
-        await().atMost(Duration.ofSeconds(30)).until(() -> outreach.mailsTo(tenant).size() >= n);
+        await().atMost(Duration.ofSeconds(120))
+                .until(() -> outreach.count(runId, "queued") == 0 && outreach.count(runId, "sending") == 0);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> outreach.mailsTo(tenant).size() >= n);
 
-        System.out.printf("rebalance mid-run: %d of %d still queued when the second instance was ready; it sent %.0f%n",
+        System.out.printf(
+                "rebalance mid-run: %d of %d still queued when the second instance was ready; it sent %.0f%n",
                 queuedAtJoin, n, PackagedOutreach.sentBy(second));
-        assertThat(queuedAtJoin).as("deliveries still queued when the second instance was ready").isPositive();
-        assertThat(PackagedOutreach.sentBy(second)).as("mails sent by the instance that joined mid-run (it got partitions)").isPositive();
+        assertThat(queuedAtJoin)
+                .as("deliveries still queued when the second instance was ready")
+                .isPositive();
+        assertThat(PackagedOutreach.sentBy(second))
+                .as("mails sent by the instance that joined mid-run (it got partitions)")
+                .isPositive();
         Map<String, Integer> perRecipient = outreach.perRecipient(tenant);
         Map<String, Integer> twice = new TreeMap<>();
         perRecipient.forEach((to, c) -> {
@@ -96,20 +105,27 @@ class DeliveryRestartAndRebalanceIT {
         String campaign = outreach.campaign(first, key, "custom-kill-" + TestBus.uid());
         String runId = outreach.trigger(first, key, campaign);
 
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(10)).until(() -> outreach.count(runId, "sent") >= 200);
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(10))
+                .until(() -> outreach.count(runId, "sent") >= 200);
         first.kill();
         int queuedAtKill = outreach.count(runId, "queued");
         Set<String> sendingAtKill = outreach.contactsIn(runId, "sending");
         Map<String, Integer> mailsAtKill = outreach.perRecipient(tenant);
-        long acceptedAtKill = sendingAtKill.stream().filter(c -> mailsAtKill.containsKey(PackagedOutreach.address(c))).count();
-        assertThat(queuedAtKill).as("deliveries still queued when the service was killed (mid-run)").isPositive();
+        long acceptedAtKill = sendingAtKill.stream()
+                .filter(c -> mailsAtKill.containsKey(PackagedOutreach.address(c)))
+                .count();
+        assertThat(queuedAtKill)
+                .as("deliveries still queued when the service was killed (mid-run)")
+                .isPositive();
 
         ServiceProcess again = start("outreach-k2", lease);
         // Done when every delivery is sent: jobs whose offsets were not committed are consumed again, outbox records
         // not yet published are published again, and once the lease is over the sweeper queues the killed instance's
         // claims again with fresh jobs.
         await().atMost(Duration.ofSeconds(180)).until(() -> outreach.count(runId, "sent") == n);
-        await().atMost(Duration.ofSeconds(30)).until(() -> outreach.perRecipient(tenant).size() >= n);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> outreach.perRecipient(tenant).size() >= n);
 
         // A claim of the killed process is sent again after the lease. If the kill fell between "SMTP accepted" and
         // "outcome committed" (outcomes are committed in batches), its contact had the mail already and gets a
@@ -127,19 +143,33 @@ class DeliveryRestartAndRebalanceIT {
                 (sendingAtKill.contains(contact) ? insideLease : elsewhere).put(contact, mails);
             }
         }
-        String report = String.format("kill at queued=%d sending=%d (%d of those already had their mail); after restart "
-                + "and the %s claim lease: sent=%d, lost=%d, duplicates inside the claim lease=%d %s, duplicates "
-                + "elsewhere=%d %s", queuedAtKill, sendingAtKill.size(), acceptedAtKill, CLAIM_LEASE,
-                outreach.count(runId, "sent"), lost.size(), insideLease.size(), insideLease.keySet(), elsewhere.size(),
+        String report = String.format(
+                "kill at queued=%d sending=%d (%d of those already had their mail); after restart "
+                        + "and the %s claim lease: sent=%d, lost=%d, duplicates inside the claim lease=%d %s, duplicates "
+                        + "elsewhere=%d %s",
+                queuedAtKill,
+                sendingAtKill.size(),
+                acceptedAtKill,
+                CLAIM_LEASE,
+                outreach.count(runId, "sent"),
+                lost.size(),
+                insideLease.size(),
+                insideLease.keySet(),
+                elsewhere.size(),
                 elsewhere.keySet());
         System.out.println("restart mid-run: " + report);
         assertThat(lost).as("contacts without a mail — " + report).isEmpty();
-        assertThat(elsewhere).as("second copies of deliveries that were not in sending at the kill — " + report).isEmpty();
-        assertThat(insideLease.values()).as("one claim at the kill, one after the lease: two mails at most — " + report)
+        assertThat(elsewhere)
+                .as("second copies of deliveries that were not in sending at the kill — " + report)
+                .isEmpty();
+        assertThat(insideLease.values())
+                .as("one claim at the kill, one after the lease: two mails at most — " + report)
                 .allMatch(c -> c == 2);
         assertThat(states).as(report).hasSize(n);
         assertThat(states.values()).as("every delivery is sent — " + report).allMatch(s -> s.equals("sent"));
-        assertThat(perRecipient).as("mails only to the run's contacts — " + report).hasSize(n);
+        assertThat(perRecipient)
+                .as("mails only to the run's contacts — " + report)
+                .hasSize(n);
     }
 
     // --- helpers --------------------------------------------------------------------------------------------------

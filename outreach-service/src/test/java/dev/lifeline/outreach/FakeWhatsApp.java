@@ -42,12 +42,12 @@ public class FakeWhatsApp implements QuarkusTestResourceLifecycleManager {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** A template message the fake accepted. */
-    public record Message(String to, String template, String language, List<String> parameters, String wamid) {
-    }
+    public record Message(String to, String template, String language, List<String> parameters, String wamid) {}
 
     public static final List<Message> MESSAGES = new CopyOnWriteArrayList<>();
     /** Every request that reached the messages endpoint, accepted or not, by recipient. */
     public static final List<String> ATTEMPTS = new CopyOnWriteArrayList<>();
+
     private static final Set<String> THROTTLED = ConcurrentHashMap.newKeySet();
 
     private static HttpServer server;
@@ -67,10 +67,15 @@ public class FakeWhatsApp implements QuarkusTestResourceLifecycleManager {
             server.createContext("/", FakeWhatsApp::handle);
             server.start();
         }
-        return Map.of("lifeline.whatsapp.base-url", baseUrl(),
-                "lifeline.whatsapp.api-version", API_VERSION,
-                "lifeline.whatsapp.phone-number-id", PHONE_NUMBER_ID,
-                "lifeline.whatsapp.access-token", ACCESS_TOKEN);
+        return Map.of(
+                "lifeline.whatsapp.base-url",
+                baseUrl(),
+                "lifeline.whatsapp.api-version",
+                API_VERSION,
+                "lifeline.whatsapp.phone-number-id",
+                PHONE_NUMBER_ID,
+                "lifeline.whatsapp.access-token",
+                ACCESS_TOKEN);
     }
 
     @Override
@@ -79,14 +84,23 @@ public class FakeWhatsApp implements QuarkusTestResourceLifecycleManager {
     }
 
     private static void handle(HttpExchange ex) throws IOException {
-        if (!("/" + API_VERSION + "/" + PHONE_NUMBER_ID + "/messages").equals(ex.getRequestURI().getPath())
+        if (!("/" + API_VERSION + "/" + PHONE_NUMBER_ID + "/messages")
+                        .equals(ex.getRequestURI().getPath())
                 || !"POST".equals(ex.getRequestMethod())) {
-            error(ex, 400, 100, "Unsupported post request.", "Object does not exist or does not support this operation");
+            error(
+                    ex,
+                    400,
+                    100,
+                    "Unsupported post request.",
+                    "Object does not exist or does not support this operation");
             return;
         }
         if (!("Bearer " + ACCESS_TOKEN).equals(ex.getRequestHeaders().getFirst("Authorization"))) {
-            reply(ex, 401, "{\"error\":{\"message\":\"Invalid OAuth access token - Cannot parse access token\","
-                    + "\"type\":\"OAuthException\",\"code\":190,\"fbtrace_id\":\"" + trace() + "\"}}");
+            reply(
+                    ex,
+                    401,
+                    "{\"error\":{\"message\":\"Invalid OAuth access token - Cannot parse access token\","
+                            + "\"type\":\"OAuthException\",\"code\":190,\"fbtrace_id\":\"" + trace() + "\"}}");
             return;
         }
         String contentType = ex.getRequestHeaders().getFirst("Content-Type");
@@ -104,9 +118,15 @@ public class FakeWhatsApp implements QuarkusTestResourceLifecycleManager {
         JsonNode template = body.path("template");
         if (!"whatsapp".equals(body.path("messaging_product").asText())
                 || !"individual".equals(body.path("recipient_type").asText("individual"))
-                || !"template".equals(body.path("type").asText()) || to.isBlank()
-                || template.path("name").asText("").isBlank() || template.path("language").path("code").asText("").isBlank()) {
-            error(ex, 400, 131008, "Required parameter is missing",
+                || !"template".equals(body.path("type").asText())
+                || to.isBlank()
+                || template.path("name").asText("").isBlank()
+                || template.path("language").path("code").asText("").isBlank()) {
+            error(
+                    ex,
+                    400,
+                    131008,
+                    "Required parameter is missing",
                     "messaging_product, recipient_type, to, type=template, template.name and template.language.code are required");
             return;
         }
@@ -119,7 +139,12 @@ public class FakeWhatsApp implements QuarkusTestResourceLifecycleManager {
             for (JsonNode p : component.path("parameters")) {
                 String text = p.path("text").asText("");
                 if (!"text".equals(p.path("type").asText()) || text.isEmpty() || text.contains("\n")) {
-                    error(ex, 400, 131009, "Parameter value is not valid", "a text parameter must be non-empty, one line");
+                    error(
+                            ex,
+                            400,
+                            131009,
+                            "Parameter value is not valid",
+                            "a text parameter must be non-empty, one line");
                     return;
                 }
                 parameters.add(text);
@@ -130,38 +155,78 @@ public class FakeWhatsApp implements QuarkusTestResourceLifecycleManager {
         String language = template.path("language").path("code").asText();
         Integer expected = APPROVED.get(name + "/" + language);
         if (expected == null) {
-            error(ex, 404, 132001, "Template name does not exist in the translation",
+            error(
+                    ex,
+                    404,
+                    132001,
+                    "Template name does not exist in the translation",
                     "template name (" + name + ") does not exist in " + language);
         } else if (expected != parameters.size()) {
-            error(ex, 400, 132000, "Number of parameters does not match the expected number of params",
-                    "body: number of localizable_params (" + parameters.size() + ") does not match the expected number of params (" + expected + ")");
+            error(
+                    ex,
+                    400,
+                    132000,
+                    "Number of parameters does not match the expected number of params",
+                    "body: number of localizable_params (" + parameters.size()
+                            + ") does not match the expected number of params (" + expected + ")");
         } else if (THROTTLED_ONCE.equals(to) && THROTTLED.add(String.join("|", parameters))) {
-            error(ex, 400, 130429, "Rate limit hit",
+            error(
+                    ex,
+                    400,
+                    130429,
+                    "Rate limit hit",
                     "Message failed to send because there were too many messages sent from this phone number in a short period of time");
         } else if (OPTED_OUT.equals(to)) {
-            error(ex, 400, 131050, "Unable to deliver the message. This recipient has chosen to stop receiving marketing messages on WhatsApp from your business",
+            error(
+                    ex,
+                    400,
+                    131050,
+                    "Unable to deliver the message. This recipient has chosen to stop receiving marketing messages on WhatsApp from your business",
                     "Unable to deliver the message. This recipient has chosen to stop receiving marketing messages on WhatsApp from your business");
         } else if (NOT_ON_WHATSAPP.equals(to)) {
             error(ex, 400, 131026, "Message Undeliverable", "Message Undeliverable.");
         } else {
-            String wamid = "wamid." + Base64.getEncoder().encodeToString(UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
+            String wamid = "wamid."
+                    + Base64.getEncoder()
+                            .encodeToString(UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
             MESSAGES.add(new Message(to, name, language, List.copyOf(parameters), wamid));
-            reply(ex, 200, JSON.createObjectNode().put("messaging_product", "whatsapp")
-                    .<ObjectNode>set("contacts", JSON.createArrayNode().add(
-                            JSON.createObjectNode().put("input", to).put("wa_id", to.replace("+", ""))))
-                    .set("messages", JSON.createArrayNode().add(JSON.createObjectNode().put("id", wamid)))
-                    .toString());
+            reply(
+                    ex,
+                    200,
+                    JSON.createObjectNode()
+                            .put("messaging_product", "whatsapp")
+                            .<ObjectNode>set(
+                                    "contacts",
+                                    JSON.createArrayNode()
+                                            .add(JSON.createObjectNode()
+                                                    .put("input", to)
+                                                    .put("wa_id", to.replace("+", ""))))
+                            .set(
+                                    "messages",
+                                    JSON.createArrayNode()
+                                            .add(JSON.createObjectNode().put("id", wamid)))
+                            .toString());
         }
     }
 
     private static void error(HttpExchange ex, int status, int code, String title, String details) throws IOException {
-        reply(ex, status, JSON.createObjectNode().set("error", JSON.createObjectNode()
-                .put("message", "(#" + code + ") " + title)
-                .put("type", "OAuthException")
-                .put("code", code)
-                .<ObjectNode>set("error_data", JSON.createObjectNode()
-                        .put("messaging_product", "whatsapp").put("details", details))
-                .put("fbtrace_id", trace())).toString());
+        reply(
+                ex,
+                status,
+                JSON.createObjectNode()
+                        .set(
+                                "error",
+                                JSON.createObjectNode()
+                                        .put("message", "(#" + code + ") " + title)
+                                        .put("type", "OAuthException")
+                                        .put("code", code)
+                                        .<ObjectNode>set(
+                                                "error_data",
+                                                JSON.createObjectNode()
+                                                        .put("messaging_product", "whatsapp")
+                                                        .put("details", details))
+                                        .put("fbtrace_id", trace()))
+                        .toString());
     }
 
     private static String trace() {

@@ -59,7 +59,11 @@ final class PackagedOutreach implements AutoCloseable {
         config.put("lifeline.link-signing-key", "it-link-signing-key-0123456789");
         config.put("lifeline.admin-key", "it-admin-key-0123456789");
         config.putAll(extra);
-        ServiceProcess p = ServiceProcess.start(name, Path.of("target/quarkus-app/quarkus-run.jar"), 0, config,
+        ServiceProcess p = ServiceProcess.start(
+                name,
+                Path.of("target/quarkus-app/quarkus-run.jar"),
+                0,
+                config,
                 Path.of("target/it-logs/" + name + ".log"));
         processes.add(p);
         p.awaitReady(Duration.ofSeconds(120));
@@ -68,9 +72,13 @@ final class PackagedOutreach implements AutoCloseable {
 
     String tenant(ServiceProcess service, String tenantId) {
         String key = ApiKeys.generate();
-        TestBus.send(kafka, Topics.TENANTS, new TenantUpserted(tenantId, tenantId, tenantId, "UTC",
-                List.of(ApiKeys.hash(key)), 1, Instant.now()));
-        await().atMost(Duration.ofSeconds(60)).until(() -> http(service, key, "GET", "/api/v1/campaigns", null).statusCode() == 200);
+        TestBus.send(
+                kafka,
+                Topics.TENANTS,
+                new TenantUpserted(tenantId, tenantId, tenantId, "UTC", List.of(ApiKeys.hash(key)), 1, Instant.now()));
+        await().atMost(Duration.ofSeconds(60))
+                .until(() ->
+                        http(service, key, "GET", "/api/v1/campaigns", null).statusCode() == 200);
         return key;
     }
 
@@ -93,7 +101,8 @@ final class PackagedOutreach implements AutoCloseable {
     /** The status of a health check ({@code live}, {@code ready}) on the management port; -1 for no answer. */
     static int health(ServiceProcess service, String check) {
         try {
-            return http(service.managementUrl() + "/q/health/" + check, null, "GET", null).statusCode();
+            return http(service.managementUrl() + "/q/health/" + check, null, "GET", null)
+                    .statusCode();
         } catch (RuntimeException e) {
             return -1;
         }
@@ -102,10 +111,13 @@ final class PackagedOutreach implements AutoCloseable {
     /** Mails of {@code lifeline_outreach_messages_total{outcome="sent"}} as this process counted them. */
     static double sentBy(ServiceProcess service) {
         double total = 0;
-        for (String line : http(service.managementUrl() + "/q/metrics", null, "GET", null).body().split("\n")) {
+        for (String line : http(service.managementUrl() + "/q/metrics", null, "GET", null)
+                .body()
+                .split("\n")) {
             // the series itself, not its _created timestamp; "name{labels} value"
             if (line.startsWith("lifeline_outreach_messages_total{") && line.contains("outcome=\"sent\"")) {
-                total += Double.parseDouble(line.substring(line.indexOf('}') + 1).trim().split("\\s+")[0]);
+                total += Double.parseDouble(
+                        line.substring(line.indexOf('}') + 1).trim().split("\\s+")[0]);
             }
         }
         return total;
@@ -117,7 +129,9 @@ final class PackagedOutreach implements AutoCloseable {
 
     List<CapturedMail> mailsTo(String tenant) {
         String suffix = "-" + tenant + "@example.com";
-        return stack.mail().messages().stream().filter(m -> m.to().stream().anyMatch(t -> t.endsWith(suffix))).toList();
+        return stack.mail().messages().stream()
+                .filter(m -> m.to().stream().anyMatch(t -> t.endsWith(suffix)))
+                .toList();
     }
 
     /** Mails per recipient address of the tenant's contacts, as the catcher got them. */
@@ -153,8 +167,9 @@ final class PackagedOutreach implements AutoCloseable {
     }
 
     int count(String runId, String state) throws SQLException {
-        try (Connection c = db(); PreparedStatement ps = c.prepareStatement(
-                "select count(*) from delivery where run_id = ?::uuid and state = ?")) {
+        try (Connection c = db();
+                PreparedStatement ps =
+                        c.prepareStatement("select count(*) from delivery where run_id = ?::uuid and state = ?")) {
             ps.setString(1, runId);
             ps.setString(2, state);
             try (ResultSet rs = ps.executeQuery()) {
@@ -175,8 +190,9 @@ final class PackagedOutreach implements AutoCloseable {
 
     private Map<String, String> states(String runId, String onlyState) throws SQLException {
         Map<String, String> states = new HashMap<>();
-        try (Connection c = db(); PreparedStatement ps = c.prepareStatement(
-                "select contact_id, state from delivery where run_id = ?::uuid and (?::text is null or state = ?)")) {
+        try (Connection c = db();
+                PreparedStatement ps = c.prepareStatement(
+                        "select contact_id, state from delivery where run_id = ?::uuid and (?::text is null or state = ?)")) {
             ps.setString(1, runId);
             ps.setString(2, onlyState);
             ps.setString(3, onlyState);
@@ -190,8 +206,10 @@ final class PackagedOutreach implements AutoCloseable {
     }
 
     private Connection db() throws SQLException {
-        return DriverManager.getConnection(stackConfig.get("quarkus.datasource.jdbc.url"),
-                stackConfig.get("quarkus.datasource.username"), stackConfig.get("quarkus.datasource.password"));
+        return DriverManager.getConnection(
+                stackConfig.get("quarkus.datasource.jdbc.url"),
+                stackConfig.get("quarkus.datasource.username"),
+                stackConfig.get("quarkus.datasource.password"));
     }
 
     private static String id(String json) {
@@ -200,17 +218,20 @@ final class PackagedOutreach implements AutoCloseable {
         return m.group(1);
     }
 
-    private static HttpResponse<String> http(ServiceProcess service, String key, String method, String path, String body) {
+    private static HttpResponse<String> http(
+            ServiceProcess service, String key, String method, String path, String body) {
         return http(service.baseUrl() + path, key, method, body);
     }
 
     private static HttpResponse<String> http(String url, String key, String method, String body) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json");
         if (key != null) {
             b.header("Authorization", "Bearer " + key);
         }
-        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        b.method(
+                method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         try {
             return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {

@@ -89,7 +89,9 @@ class ProductionLogsIT {
         config.put("LIFELINE_LOG_JSON", "true");
         config.put("lifeline.tracing", "true");
         config.put("quarkus.otel.exporter.otlp.protocol", "http/protobuf");
-        config.put("quarkus.otel.exporter.otlp.endpoint", "http://127.0.0.1:" + collector.getAddress().getPort());
+        config.put(
+                "quarkus.otel.exporter.otlp.endpoint",
+                "http://127.0.0.1:" + collector.getAddress().getPort());
         config.put("quarkus.otel.bsp.schedule.delay", "100ms");
         ServiceProcess service = start("outreach-json", config);
 
@@ -104,8 +106,8 @@ class ProductionLogsIT {
         headers.add("content-type", bytes("application/json"));
         headers.add("traceparent", bytes("00-" + traceId + "-" + traceId.substring(0, 16) + "-01"));
         kafka.produce(String.class, String.class)
-                .fromRecords(List.of(new ProducerRecord<>(Topics.PLATFORM_OUTAGES, null, "custom-logs",
-                        "{\"not\":\"an outage\"}", headers)))
+                .fromRecords(List.of(new ProducerRecord<>(
+                        Topics.PLATFORM_OUTAGES, null, "custom-logs", "{\"not\":\"an outage\"}", headers)))
                 .awaitCompletion(Duration.ofSeconds(30));
 
         await().atMost(Duration.ofSeconds(60)).until(() -> rejected(service).isPresent());
@@ -115,9 +117,13 @@ class ProductionLogsIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> exports.get() > 0);
 
         List<String> lines = Files.readAllLines(service.logFile(), StandardCharsets.UTF_8).stream()
-                .filter(l -> !l.isBlank()).toList();
-        assertThat(lines).isNotEmpty().allSatisfy(line -> assertThat(JSON.readTree(line).isObject())
-                .as("a JSON object: %s", line).isTrue());
+                .filter(l -> !l.isBlank())
+                .toList();
+        assertThat(lines)
+                .isNotEmpty()
+                .allSatisfy(line -> assertThat(JSON.readTree(line).isObject())
+                        .as("a JSON object: %s", line)
+                        .isTrue());
         assertThat(lines).noneMatch(l -> l.contains("Failed to export") || l.contains("Connection refused"));
     }
 
@@ -125,7 +131,8 @@ class ProductionLogsIT {
     void asTheLocalRunStartsItTheJarLogsPlainText() throws Exception {
         ServiceProcess service = start("outreach-plain", config());
         List<String> lines = Files.readAllLines(service.logFile(), StandardCharsets.UTF_8).stream()
-                .filter(l -> !l.isBlank()).toList();
+                .filter(l -> !l.isBlank())
+                .toList();
         assertThat(lines).anyMatch(l -> l.contains("outreach-service") && l.contains("started in"));
         assertThat(lines).noneMatch(l -> l.startsWith("{"));
     }

@@ -40,10 +40,11 @@ public final class Scenario {
 
     /** Contacts with e-mail consent as given; waits until outreach holds them. */
     public void contacts(Map<String, ConsentStatus> byName) {
-        byName.forEach((name, consent) -> TestBus.send(kafka, Topics.CONTACTS,
-                TestBus.contact(tenant, contactId(name), 1, address(name), consent)));
-        await().atMost(Duration.ofSeconds(30)).until(() -> Db.count(db,
-                "select count(*) from outreach_contact where tenant_id = ?", tenant) >= byName.size());
+        byName.forEach((name, consent) -> TestBus.send(
+                kafka, Topics.CONTACTS, TestBus.contact(tenant, contactId(name), 1, address(name), consent)));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> Db.count(db, "select count(*) from outreach_contact where tenant_id = ?", tenant)
+                        >= byName.size());
     }
 
     public String contactId(String name) {
@@ -62,25 +63,48 @@ public final class Scenario {
     }
 
     public String createCampaign(Map<String, Object> body) {
-        return given().auth().oauth2(key).contentType(ContentType.JSON).body(body).post("/api/v1/campaigns")
-                .then().statusCode(201).extract().path("id");
+        return given().auth()
+                .oauth2(key)
+                .contentType(ContentType.JSON)
+                .body(body)
+                .post("/api/v1/campaigns")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     public List<CapturedMail> mails() {
         return stack.mail().messages().stream()
-                .filter(m -> m.to().stream().anyMatch(t -> t.endsWith("-" + marker + "@example.com"))).toList();
+                .filter(m -> m.to().stream().anyMatch(t -> t.endsWith("-" + marker + "@example.com")))
+                .toList();
     }
 
     public List<CapturedMail> mailsTo(String name) {
-        return stack.mail().messages().stream().filter(m -> m.to().contains(address(name))).toList();
+        return stack.mail().messages().stream()
+                .filter(m -> m.to().contains(address(name)))
+                .toList();
     }
 
     public Map<String, Object> run(String runId) {
-        return given().auth().oauth2(key).get("/api/v1/runs/{id}", runId).then().statusCode(200).extract().jsonPath().getMap("");
+        return given().auth()
+                .oauth2(key)
+                .get("/api/v1/runs/{id}", runId)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getMap("");
     }
 
     public List<Map<String, Object>> runs(String campaignId) {
-        return given().auth().oauth2(key).get("/api/v1/campaigns/{id}/runs", campaignId).then().statusCode(200)
-                .extract().jsonPath().getList("");
+        return given().auth()
+                .oauth2(key)
+                .get("/api/v1/campaigns/{id}/runs", campaignId)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("");
     }
 }

@@ -35,8 +35,7 @@ public final class TestBus {
 
     private static KafkaCompanion companion;
 
-    private TestBus() {
-    }
+    private TestBus() {}
 
     public static synchronized KafkaCompanion companion(String bootstrap) {
         if (companion == null) {
@@ -67,9 +66,10 @@ public final class TestBus {
     }
 
     /** The first record on the topic (read from the start) that matches; fails after 30 s. */
-    public static ConsumerRecord<String, String> awaitRecord(KafkaCompanion kafka, String topic,
-            Predicate<ConsumerRecord<String, String>> match) {
-        var task = kafka.consumeStrings().withGroupId("test-" + UUID.randomUUID())
+    public static ConsumerRecord<String, String> awaitRecord(
+            KafkaCompanion kafka, String topic, Predicate<ConsumerRecord<String, String>> match) {
+        var task = kafka.consumeStrings()
+                .withGroupId("test-" + UUID.randomUUID())
                 .withOffsetReset(OffsetResetStrategy.EARLIEST)
                 .fromTopics(topic, m -> m.select().where(match).select().first())
                 .awaitCompletion(Duration.ofSeconds(30));
@@ -88,24 +88,57 @@ public final class TestBus {
     /** A new tenant whose key outreach accepts (it learnt it from tenants.v1); returns the key. */
     public static String newTenant(KafkaCompanion kafka, String tenantId) {
         String key = ApiKeys.generate();
-        send(kafka, Topics.TENANTS, new TenantUpserted(tenantId, tenantId, "Shop " + tenantId, "Europe/Berlin",
-                List.of(ApiKeys.hash(key)), 1, Instant.now()));
-        await().atMost(Duration.ofSeconds(60)).until(() -> RestAssured.given().auth().oauth2(key)
-                .get("/api/v1/campaigns").statusCode() == 200);
+        send(
+                kafka,
+                Topics.TENANTS,
+                new TenantUpserted(
+                        tenantId,
+                        tenantId,
+                        "Shop " + tenantId,
+                        "Europe/Berlin",
+                        List.of(ApiKeys.hash(key)),
+                        1,
+                        Instant.now()));
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> RestAssured.given()
+                                .auth()
+                                .oauth2(key)
+                                .get("/api/v1/campaigns")
+                                .statusCode()
+                        == 200);
         return key;
     }
 
-    public static ContactUpserted contact(String tenantId, String contactId, long version, String email,
-            ConsentStatus emailConsent) {
-        return new ContactUpserted(tenantId, contactId, version, "Ada " + contactId, email, "+4915112345678", "de",
-                "Europe/Berlin", List.of(), List.of(ContactChannel.EMAIL), Map.of(ContactChannel.EMAIL, emailConsent),
+    public static ContactUpserted contact(
+            String tenantId, String contactId, long version, String email, ConsentStatus emailConsent) {
+        return new ContactUpserted(
+                tenantId,
+                contactId,
+                version,
+                "Ada " + contactId,
+                email,
+                "+4915112345678",
+                "de",
+                "Europe/Berlin",
+                List.of(),
+                List.of(ContactChannel.EMAIL),
+                Map.of(ContactChannel.EMAIL, emailConsent),
                 Instant.now());
     }
 
     public static OutageStarted outage(String outageId, String platformId) {
         Instant now = Instant.now();
-        return new OutageStarted(outageId, platformId, null, Severity.MAJOR,
-                OutageSource.PROBE, now.minusSeconds(60), now, null, null, List.of());
+        return new OutageStarted(
+                outageId,
+                platformId,
+                null,
+                Severity.MAJOR,
+                OutageSource.PROBE,
+                now.minusSeconds(60),
+                now,
+                null,
+                null,
+                List.of());
     }
 
     /**
@@ -113,10 +146,23 @@ public final class TestBus {
      * keep its group's channel (WhatsApp) out of every later test's runs.
      */
     public static void resolve(KafkaCompanion kafka, DataSource db, OutageStarted started) {
-        send(kafka, Topics.PLATFORM_OUTAGES, new OutageResolved(started.outageId(), started.platformId(), null,
-                OutageSource.PROBE, started.startedAt(), Instant.now(), null));
-        await().atMost(Duration.ofSeconds(30)).until(() -> Db.count(db,
-                "select count(*) from outage where outage_id = ? and resolved_at is not null", started.outageId()) == 1);
+        send(
+                kafka,
+                Topics.PLATFORM_OUTAGES,
+                new OutageResolved(
+                        started.outageId(),
+                        started.platformId(),
+                        null,
+                        OutageSource.PROBE,
+                        started.startedAt(),
+                        Instant.now(),
+                        null));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> Db.count(
+                                db,
+                                "select count(*) from outage where outage_id = ? and resolved_at is not null",
+                                started.outageId())
+                        == 1);
     }
 
     public static String uid() {

@@ -41,14 +41,17 @@ class TtlCacheTest {
         cache.get("a", this::load);
         now.addAndGet(Duration.ofSeconds(6).toNanos());
         assertThat(cache.get("a", k -> {
-            throw new IllegalStateException("pool", new SQLTransientConnectionException("Connection refused"));
-        })).isEqualTo("a#1");
+                    throw new IllegalStateException("pool", new SQLTransientConnectionException("Connection refused"));
+                }))
+                .isEqualTo("a#1");
         assertThatThrownBy(() -> cache.get("a", k -> {
-            throw new IllegalArgumentException("a bug, not an outage");
-        })).isInstanceOf(IllegalArgumentException.class);
+                    throw new IllegalArgumentException("a bug, not an outage");
+                }))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> cache.get("never-read", k -> {
-            throw new IllegalStateException("pool", new SQLTransientConnectionException("Connection refused"));
-        })).isInstanceOf(IllegalStateException.class);
+                    throw new IllegalStateException("pool", new SQLTransientConnectionException("Connection refused"));
+                }))
+                .isInstanceOf(IllegalStateException.class);
     }
 
     @Test

@@ -35,11 +35,28 @@ final class Business {
 
     /** A new tenant with single opt-in, so that captured and imported e-mail consent is confirmed at once. */
     static Business signUp(RunningSystem system, String slug) {
-        Http.Reply tenant = Http.post(system.contacts().baseUrl() + "/api/v1/admin/tenants", RunningSystem.admin(), Map.of(
-                "name", slug, "slug", slug, "defaultRegion", "DE", "timeZone", "Europe/Berlin", "optInMode", "single",
-                "corsOrigins", List.of("https://" + slug + ".example")));
+        Http.Reply tenant = Http.post(
+                system.contacts().baseUrl() + "/api/v1/admin/tenants",
+                RunningSystem.admin(),
+                Map.of(
+                        "name",
+                        slug,
+                        "slug",
+                        slug,
+                        "defaultRegion",
+                        "DE",
+                        "timeZone",
+                        "Europe/Berlin",
+                        "optInMode",
+                        "single",
+                        "corsOrigins",
+                        List.of("https://" + slug + ".example")));
         assertThat(tenant.status()).as(tenant.raw()).isEqualTo(201);
-        return new Business(system, slug, tenant.body().path("id").asText(), tenant.body().path("apiKey").asText());
+        return new Business(
+                system,
+                slug,
+                tenant.body().path("id").asText(),
+                tenant.body().path("apiKey").asText());
     }
 
     Map<String, String> auth() {
@@ -69,7 +86,11 @@ final class Business {
     String contactsCsv(int count) {
         StringBuilder csv = new StringBuilder("name,email,email_consent,consent_text\n");
         for (int n = 1; n <= count; n++) {
-            csv.append("Customer ").append(n).append(',').append(email(n)).append(",yes,E-mail me if the shop's platform is down\n");
+            csv.append("Customer ")
+                    .append(n)
+                    .append(',')
+                    .append(email(n))
+                    .append(",yes,E-mail me if the shop's platform is down\n");
         }
         return csv.toString();
     }
@@ -79,8 +100,12 @@ final class Business {
     }
 
     JsonNode awaitImport(String jobId, Duration timeout) {
-        Http.Reply job = eventually(timeout, () -> Http.get(contacts("/api/v1/contacts/imports/" + jobId), auth()),
-                reply -> reply.status() == 200 && List.of("done", "failed").contains(reply.body().path("state").asText()));
+        Http.Reply job = eventually(
+                timeout,
+                () -> Http.get(contacts("/api/v1/contacts/imports/" + jobId), auth()),
+                reply -> reply.status() == 200
+                        && List.of("done", "failed")
+                                .contains(reply.body().path("state").asText()));
         assertThat(job.body().path("state").asText()).as(job.raw()).isEqualTo("done");
         return job.body();
     }
@@ -88,34 +113,54 @@ final class Business {
     /** An e-mail campaign for the platform, sent as soon as an outage starts (no grace period). */
     String emailCampaign(String platformId) {
         // Outreach learns the tenant's key from tenants.v1: the first calls may come before it has.
-        Http.Reply campaign = eventually(Duration.ofSeconds(90), () -> Http.post(outreach("/api/v1/campaigns"), auth(), Map.of(
-                "name", platformId + " fallback",
-                "platformId", platformId,
-                "channel", "email",
-                "subject", platformId + " is down, we are still here",
-                "textBody", "Hi {contact.name}, {outage.platform} is down. Order at https://" + slug + ".example.",
-                "gracePeriod", "PT0S")), reply -> reply.status() == 201);
+        Http.Reply campaign = eventually(
+                Duration.ofSeconds(90),
+                () -> Http.post(
+                        outreach("/api/v1/campaigns"),
+                        auth(),
+                        Map.of(
+                                "name",
+                                platformId + " fallback",
+                                "platformId",
+                                platformId,
+                                "channel",
+                                "email",
+                                "subject",
+                                platformId + " is down, we are still here",
+                                "textBody",
+                                "Hi {contact.name}, {outage.platform} is down. Order at https://" + slug + ".example.",
+                                "gracePeriod",
+                                "PT0S")),
+                reply -> reply.status() == 201);
         assertThat(campaign.status()).as(campaign.raw()).isEqualTo(201);
         return campaign.body().path("id").asText();
     }
 
     /** Waits until outreach's copy of the contacts (fed by contacts.v1) holds the whole audience. */
     void awaitOutreachAudience(String campaignId, int expected, Duration timeout) {
-        Http.Reply counted = eventually(timeout, () -> {
-            Http.Reply dryRun = Http.post(outreach("/api/v1/campaigns/" + campaignId + "/runs"), auth(), Map.of("dryRun", true));
-            if (dryRun.status() != 202) {
-                return dryRun;
-            }
-            String runId = dryRun.body().path("id").asText();
-            return eventually(Duration.ofSeconds(30), () -> Http.get(outreach("/api/v1/runs/" + runId), auth()),
-                    run -> run.status() == 200 && run.body().path("audience").isInt());
-        }, run -> run.body().path("audience").asInt(-1) == expected);
+        Http.Reply counted = eventually(
+                timeout,
+                () -> {
+                    Http.Reply dryRun = Http.post(
+                            outreach("/api/v1/campaigns/" + campaignId + "/runs"), auth(), Map.of("dryRun", true));
+                    if (dryRun.status() != 202) {
+                        return dryRun;
+                    }
+                    String runId = dryRun.body().path("id").asText();
+                    return eventually(
+                            Duration.ofSeconds(30),
+                            () -> Http.get(outreach("/api/v1/runs/" + runId), auth()),
+                            run -> run.status() == 200
+                                    && run.body().path("audience").isInt());
+                },
+                run -> run.body().path("audience").asInt(-1) == expected);
         assertThat(counted.body().path("audience").asInt(-1)).as(counted.raw()).isEqualTo(expected);
     }
 
     /** The runs of a campaign, newest first as outreach lists them. */
     JsonNode runs(String campaignId) {
-        return Http.get(outreach("/api/v1/campaigns/" + campaignId + "/runs"), auth()).body();
+        return Http.get(outreach("/api/v1/campaigns/" + campaignId + "/runs"), auth())
+                .body();
     }
 
     String contacts(String path) {
@@ -127,9 +172,10 @@ final class Business {
     }
 
     static Http.Reply declareOutage(RunningSystem system, String platformId) {
-        Http.Reply outage = Http.post(system.monitor().baseUrl() + "/api/v1/platforms/" + platformId + "/outages",
-                RunningSystem.admin(), Map.of("declaredBy", "reliability-suite@example.com",
-                        "reason", "fault drill", "severity", "major"));
+        Http.Reply outage = Http.post(
+                system.monitor().baseUrl() + "/api/v1/platforms/" + platformId + "/outages",
+                RunningSystem.admin(),
+                Map.of("declaredBy", "reliability-suite@example.com", "reason", "fault drill", "severity", "major"));
         assertThat(outage.status()).as(outage.raw()).isEqualTo(201);
         return outage;
     }

@@ -26,6 +26,7 @@ class CampaignFaultsTest {
     private static final int AUDIENCE = 2_000;
     /** Mails already out when the fault strikes: clearly mid-run (the campaign sends {@link SharedSystem#SEND_RATE}/s). */
     private static final int STRIKE_AFTER = 300;
+
     private static final Duration OUTAGE_LENGTH = Duration.ofSeconds(10);
     /**
      * Longer than the Kafka connector's 60 s unprocessed-record check and than the claim lease: consumers must wait
@@ -72,7 +73,8 @@ class CampaignFaultsTest {
                 system.stack.postgres().restart();
                 liveness.close();
                 notLive = liveness.notLive();
-                observed = String.format("PostgreSQL stopped for %d s, liveness checks not UP meanwhile: %d of %d",
+                observed = String.format(
+                        "PostgreSQL stopped for %d s, liveness checks not UP meanwhile: %d of %d",
                         DATABASE_OUTAGE.toSeconds(), notLive.size(), liveness.checks());
             }
             return Set.of();
@@ -109,7 +111,8 @@ class CampaignFaultsTest {
     private void drill(String name, String platform, Fault fault) {
         observed = null;
         notLive = List.of();
-        current = Business.signUp(system, name + "-" + UUID.randomUUID().toString().substring(0, 8));
+        current = Business.signUp(
+                system, name + "-" + UUID.randomUUID().toString().substring(0, 8));
         Business business = current;
         business.importContacts(AUDIENCE);
         String campaign = business.emailCampaign(platform);
@@ -125,13 +128,18 @@ class CampaignFaultsTest {
         Inbox.Tally tally = Inbox.await(system, business, business.emails(AUDIENCE), Duration.ofMinutes(5));
         // A fault is never a record's fault: whatever a consumer held when it struck is processed, not dead-lettered.
         Map<String, Long> deadLettered = DeadLetters.since(deadLettersBefore, DeadLetters.counts(system));
-        long deadLetters = deadLettered.values().stream().mapToLong(Long::longValue).sum();
+        long deadLetters =
+                deadLettered.values().stream().mapToLong(Long::longValue).sum();
         Map<String, Integer> insideLease = new TreeMap<>();
         Map<String, Integer> elsewhere = new TreeMap<>();
-        tally.duplicates().forEach((address, count) -> (inFlight.contains(address) ? insideLease : elsewhere).put(address, count));
+        tally.duplicates()
+                .forEach(
+                        (address, count) -> (inFlight.contains(address) ? insideLease : elsewhere).put(address, count));
 
-        long copiesInsideLease = insideLease.values().stream().mapToLong(count -> count - 1).sum();
-        long copiesElsewhere = elsewhere.values().stream().mapToLong(count -> count - 1).sum();
+        long copiesInsideLease =
+                insideLease.values().stream().mapToLong(count -> count - 1).sum();
+        long copiesElsewhere =
+                elsewhere.values().stream().mapToLong(count -> count - 1).sum();
         Results.add(Results.LOST, tally.missing().size());
         Results.add(Results.DUPLICATES, copiesElsewhere);
         Results.add(Results.DUPLICATES_INSIDE_CLAIM_LEASE, copiesInsideLease);
@@ -140,20 +148,38 @@ class CampaignFaultsTest {
         if (survived) {
             Results.add(Results.FAULTS_SURVIVED, 1);
         }
-        Results.set("fault " + name, String.format("%s%d contacts, %d mailed before the fault, %d in flight at it; "
-                + "dead-lettered during it: %d; after: %s", observed == null ? "" : observed + "; ", AUDIENCE,
-                mailedBefore, inFlight.size(), deadLetters, tally));
+        Results.set(
+                "fault " + name,
+                String.format(
+                        "%s%d contacts, %d mailed before the fault, %d in flight at it; "
+                                + "dead-lettered during it: %d; after: %s",
+                        observed == null ? "" : observed + "; ",
+                        AUDIENCE,
+                        mailedBefore,
+                        inFlight.size(),
+                        deadLetters,
+                        tally));
 
-        assertThat(tally.missing()).as(name + ": contacts who never got the campaign — " + tally).isEmpty();
-        assertThat(elsewhere).as(name + ": second copies outside what was in flight at the fault — " + tally).isEmpty();
-        assertThat(deadLettered).as(name + ": records dead-lettered during the fault, per dead-letter topic").isEmpty();
-        assertThat(notLive).as(name + ": liveness answers other than UP while the fault lasted").isEmpty();
+        assertThat(tally.missing())
+                .as(name + ": contacts who never got the campaign — " + tally)
+                .isEmpty();
+        assertThat(elsewhere)
+                .as(name + ": second copies outside what was in flight at the fault — " + tally)
+                .isEmpty();
+        assertThat(deadLettered)
+                .as(name + ": records dead-lettered during the fault, per dead-letter topic")
+                .isEmpty();
+        assertThat(notLive)
+                .as(name + ": liveness answers other than UP while the fault lasted")
+                .isEmpty();
     }
 
     private static void awaitMails(Business business, int count, Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
         while (Inbox.perRecipient(system, business).size() < count) {
-            assertThat(Instant.now()).as("the campaign did not get going: fewer than " + count + " mails").isBefore(deadline);
+            assertThat(Instant.now())
+                    .as("the campaign did not get going: fewer than " + count + " mails")
+                    .isBefore(deadline);
             Business.sleep(Duration.ofMillis(100));
         }
     }

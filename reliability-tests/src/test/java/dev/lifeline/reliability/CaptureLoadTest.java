@@ -60,9 +60,18 @@ class CaptureLoadTest {
             sent.add(clients.submit(() -> {
                 Http.Reply reply;
                 try {
-                    reply = Http.post(signUps.contacts("/api/v1/contacts"), signUps.auth(), Map.of(
-                            "name", "Customer " + customer, "email", signUps.email(customer),
-                            "consents", Map.of("email", true), "consentText", "E-mail me if the shop's platform is down"));
+                    reply = Http.post(
+                            signUps.contacts("/api/v1/contacts"),
+                            signUps.auth(),
+                            Map.of(
+                                    "name",
+                                    "Customer " + customer,
+                                    "email",
+                                    signUps.email(customer),
+                                    "consents",
+                                    Map.of("email", true),
+                                    "consentText",
+                                    "E-mail me if the shop's platform is down"));
                 } catch (IllegalStateException e) {
                     errors.incrementAndGet();
                     return;
@@ -82,9 +91,13 @@ class CaptureLoadTest {
         Inbox.Tally tally = Inbox.await(system, shop, shop.emails(AUDIENCE), Duration.ofMinutes(5));
         List<Long> sorted = new ArrayList<>(latenciesMicros);
         Collections.sort(sorted);
-        Results.set("load: captures", String.format("%d at %d/s for %d s during a %d-contact campaign: %.0f/s achieved",
-                total, RATE_PER_SECOND, LENGTH.toSeconds(), AUDIENCE, total / seconds));
-        Results.set("load: capture latency p50 / p99", percentile(sorted, 50) + " ms / " + percentile(sorted, 99) + " ms");
+        Results.set(
+                "load: captures",
+                String.format(
+                        "%d at %d/s for %d s during a %d-contact campaign: %.0f/s achieved",
+                        total, RATE_PER_SECOND, LENGTH.toSeconds(), AUDIENCE, total / seconds));
+        Results.set(
+                "load: capture latency p50 / p99", percentile(sorted, 50) + " ms / " + percentile(sorted, 99) + " ms");
         Results.set("load: capture errors", Integer.toString(errors.get()));
         Results.set("load: campaign during the load", tally.toString());
         Results.add(Results.LOST, tally.missing().size());
@@ -92,8 +105,12 @@ class CaptureLoadTest {
 
         assertThat(errors.get()).as("captures that failed under load").isZero();
         assertThat(ContactDb.emails(system, signUps)).as("every capture stored").hasSize(total);
-        assertThat(tally.missing()).as("campaign recipients missed under load — " + tally).isEmpty();
-        assertThat(tally.duplicates()).as("campaign recipients mailed twice under load — " + tally).isEmpty();
+        assertThat(tally.missing())
+                .as("campaign recipients missed under load — " + tally)
+                .isEmpty();
+        assertThat(tally.duplicates())
+                .as("campaign recipients mailed twice under load — " + tally)
+                .isEmpty();
     }
 
     private static long percentile(List<Long> sortedMicros, int percent) {

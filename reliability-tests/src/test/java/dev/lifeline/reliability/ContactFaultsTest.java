@@ -55,13 +55,23 @@ class ContactFaultsTest {
         assertThat(readAtKill).as("the kill landed in the middle of the import").isLessThan(IMPORT_ROWS);
 
         // What a user does when an import stopped: upload the same file again. It resumes once the job has stalled.
-        JsonNode job = Business.eventually(Duration.ofMinutes(3), () -> {
-            business.upload(csv);
-            return Http.get(business.contacts("/api/v1/contacts/imports/" + jobId), business.auth());
-        }, reply -> reply.status() == 200 && "done".equals(reply.body().path("state").asText())).body();
+        JsonNode job = Business.eventually(
+                        Duration.ofMinutes(3),
+                        () -> {
+                            business.upload(csv);
+                            return Http.get(business.contacts("/api/v1/contacts/imports/" + jobId), business.auth());
+                        },
+                        reply -> reply.status() == 200
+                                && "done".equals(reply.body().path("state").asText()))
+                .body();
 
-        verifyEveryAcceptedContactIsKept("import-kill-9", shop, business, new HashSet<>(business.emails(IMPORT_ROWS)),
-                String.format("%d rows, %d read at the kill; job after re-upload: %s rows read, %s imported, %s merged",
+        verifyEveryAcceptedContactIsKept(
+                "import-kill-9",
+                shop,
+                business,
+                new HashSet<>(business.emails(IMPORT_ROWS)),
+                String.format(
+                        "%d rows, %d read at the kill; job after re-upload: %s rows read, %s imported, %s merged",
                         IMPORT_ROWS, readAtKill, job.path("rowsRead"), job.path("imported"), job.path("merged")));
         assertThat(job.path("rowsRead").asLong()).as(job.toString()).isEqualTo(IMPORT_ROWS);
     }
@@ -81,7 +91,9 @@ class ContactFaultsTest {
             // Started again with the broker still down: it is not ready (readiness checks the broker) but it answers,
             // and what it accepts now reaches contacts.v1 through the outbox once the broker is back.
             system.relaunch(RunningSystem.CONTACT);
-            Business.eventually(Duration.ofMinutes(2), () -> Http.get(system.process(RunningSystem.CONTACT).managementUrl() + "/q/health/live", Map.of()),
+            Business.eventually(
+                    Duration.ofMinutes(2),
+                    () -> Http.get(system.process(RunningSystem.CONTACT).managementUrl() + "/q/health/live", Map.of()),
                     reply -> reply.status() == 200);
             accepted.addAll(capture(business, CAPTURES / 2 + 6, CAPTURES));
         } finally {
@@ -89,8 +101,14 @@ class ContactFaultsTest {
         }
         system.awaitAllReady();
         assertThat(accepted).as("captures accepted while the broker was down").hasSizeGreaterThan(CAPTURES - 10);
-        verifyEveryAcceptedContactIsKept("capture-broker-down-kill-9", shop, business, accepted,
-                String.format("%d captures tried (%d by form), %d accepted with 2xx", CAPTURES, FORM_CAPTURES, accepted.size()));
+        verifyEveryAcceptedContactIsKept(
+                "capture-broker-down-kill-9",
+                shop,
+                business,
+                accepted,
+                String.format(
+                        "%d captures tried (%d by form), %d accepted with 2xx",
+                        CAPTURES, FORM_CAPTURES, accepted.size()));
     }
 
     /** Contacts from..to (inclusive); every FORM_CAPTURES-th through the public form. The addresses answered 2xx. */
@@ -102,11 +120,22 @@ class ContactFaultsTest {
             Http.Reply reply;
             try {
                 reply = n % formEvery == 0
-                        ? Http.post(business.contacts("/api/v1/public/" + business.slug + "/contacts"), Map.of(),
+                        ? Http.post(
+                                business.contacts("/api/v1/public/" + business.slug + "/contacts"),
+                                Map.of(),
                                 Map.of("name", "Customer " + n, "email", email, "emailConsent", true))
-                        : Http.post(business.contacts("/api/v1/contacts"), business.auth(), Map.of(
-                                "name", "Customer " + n, "email", email, "consents", Map.of("email", true),
-                                "consentText", "E-mail me if the shop's platform is down"));
+                        : Http.post(
+                                business.contacts("/api/v1/contacts"),
+                                business.auth(),
+                                Map.of(
+                                        "name",
+                                        "Customer " + n,
+                                        "email",
+                                        email,
+                                        "consents",
+                                        Map.of("email", true),
+                                        "consentText",
+                                        "E-mail me if the shop's platform is down"));
             } catch (IllegalStateException serviceDown) {
                 continue;
             }
@@ -127,8 +156,8 @@ class ContactFaultsTest {
         return shop;
     }
 
-    private static void verifyEveryAcceptedContactIsKept(String name, Business shop, Business business,
-            Set<String> accepted, String what) {
+    private static void verifyEveryAcceptedContactIsKept(
+            String name, Business shop, Business business, Set<String> accepted, String what) {
         Inbox.Tally campaign = Inbox.await(system, shop, shop.emails(CAMPAIGN_AUDIENCE), Duration.ofMinutes(5));
         Set<String> stored = ContactDb.emails(system, business);
         Set<String> published = awaitPublished(business, accepted, Duration.ofMinutes(2));
@@ -138,15 +167,29 @@ class ContactFaultsTest {
         lost.addAll(notPublished);
         Results.add(Results.LOST, lost.size() + campaign.missing().size());
         Results.add(Results.DUPLICATES, campaign.duplicateCopies());
-        if (lost.isEmpty() && campaign.missing().isEmpty() && campaign.duplicates().isEmpty()) {
+        if (lost.isEmpty()
+                && campaign.missing().isEmpty()
+                && campaign.duplicates().isEmpty()) {
             Results.add(Results.FAULTS_SURVIVED, 1);
         }
-        Results.set("fault " + name, String.format("%s; %d not stored, %d not on contacts.v1; the %d-contact campaign "
-                + "going out meanwhile: %s", what, notStored.size(), notPublished.size(), CAMPAIGN_AUDIENCE, campaign));
-        assertThat(notStored).as(name + ": accepted with 2xx and not in the database").isEmpty();
-        assertThat(notPublished).as(name + ": accepted with 2xx and never published on contacts.v1").isEmpty();
-        assertThat(campaign.missing()).as(name + ": campaign recipients missed — " + campaign).isEmpty();
-        assertThat(campaign.duplicates()).as(name + ": campaign recipients mailed twice — " + campaign).isEmpty();
+        Results.set(
+                "fault " + name,
+                String.format(
+                        "%s; %d not stored, %d not on contacts.v1; the %d-contact campaign "
+                                + "going out meanwhile: %s",
+                        what, notStored.size(), notPublished.size(), CAMPAIGN_AUDIENCE, campaign));
+        assertThat(notStored)
+                .as(name + ": accepted with 2xx and not in the database")
+                .isEmpty();
+        assertThat(notPublished)
+                .as(name + ": accepted with 2xx and never published on contacts.v1")
+                .isEmpty();
+        assertThat(campaign.missing())
+                .as(name + ": campaign recipients missed — " + campaign)
+                .isEmpty();
+        assertThat(campaign.duplicates())
+                .as(name + ": campaign recipients mailed twice — " + campaign)
+                .isEmpty();
     }
 
     private static Set<String> awaitPublished(Business business, Set<String> expected, Duration timeout) {
@@ -162,9 +205,12 @@ class ContactFaultsTest {
     private static long awaitRowsRead(Business business, String jobId, long rows) {
         Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
         while (true) {
-            JsonNode job = Http.get(business.contacts("/api/v1/contacts/imports/" + jobId), business.auth()).body();
+            JsonNode job = Http.get(business.contacts("/api/v1/contacts/imports/" + jobId), business.auth())
+                    .body();
             long read = job.path("rowsRead").asLong();
-            if (read >= rows || !"queued".equals(job.path("state").asText()) && !"running".equals(job.path("state").asText())) {
+            if (read >= rows
+                    || !"queued".equals(job.path("state").asText())
+                            && !"running".equals(job.path("state").asText())) {
                 return read;
             }
             assertThat(Instant.now()).as("import did not progress: " + job).isBefore(deadline);

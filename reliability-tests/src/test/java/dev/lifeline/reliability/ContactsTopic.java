@@ -23,8 +23,7 @@ final class ContactsTopic {
 
     private static final Pattern EMAIL = Pattern.compile("\"email\"\\s*:\\s*\"([^\"]+)\"");
 
-    private ContactsTopic() {
-    }
+    private ContactsTopic() {}
 
     /** The addresses of every contact of the business that has been published, waiting until the topic's end. */
     static Set<String> emails(RunningSystem system, Business business) {
@@ -36,7 +35,8 @@ final class ContactsTopic {
         Set<String> emails = new HashSet<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
             List<TopicPartition> partitions = consumer.partitionsFor(Topics.CONTACTS, Duration.ofSeconds(30)).stream()
-                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+                    .map(info -> new TopicPartition(info.topic(), info.partition()))
+                    .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
@@ -57,6 +57,7 @@ final class ContactsTopic {
     }
 
     private static boolean reached(KafkaConsumer<String, String> consumer, Map<TopicPartition, Long> end) {
-        return end.entrySet().stream().allMatch(partition -> consumer.position(partition.getKey()) >= partition.getValue());
+        return end.entrySet().stream()
+                .allMatch(partition -> consumer.position(partition.getKey()) >= partition.getValue());
     }
 }

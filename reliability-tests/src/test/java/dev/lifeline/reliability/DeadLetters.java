@@ -15,8 +15,7 @@ import java.util.TreeMap;
 /** How many records every dead-letter topic ({@code *.dlq}) has received, whoever wrote them. */
 final class DeadLetters {
 
-    private DeadLetters() {
-    }
+    private DeadLetters() {}
 
     /**
      * Records per dead-letter topic so far: the sum of its partitions' end offsets (dead letters are never compacted,
@@ -26,11 +25,13 @@ final class DeadLetters {
         Properties config = new Properties();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, system.stack.kafka().bootstrapServers());
         Map<String, Long> counts = new TreeMap<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+        try (KafkaConsumer<byte[], byte[]> consumer =
+                new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.listTopics(Duration.ofSeconds(30)).values().stream()
                     .flatMap(List::stream)
                     .filter(info -> info.topic().endsWith(".dlq"))
-                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+                    .map(info -> new TopicPartition(info.topic(), info.partition()))
+                    .toList();
             consumer.endOffsets(partitions, Duration.ofSeconds(30))
                     .forEach((partition, end) -> counts.merge(partition.topic(), end, Long::sum));
         }

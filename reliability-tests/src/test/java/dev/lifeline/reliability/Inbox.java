@@ -22,8 +22,8 @@ final class Inbox {
 
         @Override
         public String toString() {
-            return messages + " messages, " + missing.size() + " missing " + head(missing) + ", "
-                    + duplicates.size() + " with more than one " + head(duplicates.keySet());
+            return messages + " messages, " + missing.size() + " missing " + head(missing) + ", " + duplicates.size()
+                    + " with more than one " + head(duplicates.keySet());
         }
 
         private static String head(Collection<String> addresses) {
@@ -31,8 +31,7 @@ final class Inbox {
         }
     }
 
-    private Inbox() {
-    }
+    private Inbox() {}
 
     static Map<String, Integer> perRecipient(RunningSystem system, Business business) {
         Map<String, Integer> counts = new HashMap<>();
@@ -52,18 +51,24 @@ final class Inbox {
      */
     static Tally await(RunningSystem system, Business business, List<String> expected, Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline) && !perRecipient(system, business).keySet().containsAll(expected)) {
+        while (Instant.now().isBefore(deadline)
+                && !perRecipient(system, business).keySet().containsAll(expected)) {
             Business.sleep(Duration.ofMillis(500));
         }
         Business.sleep(Duration.ofSeconds(5));
         Map<String, Integer> counts = perRecipient(system, business);
-        List<String> missing = expected.stream().filter(address -> !counts.containsKey(address)).toList();
+        List<String> missing = expected.stream()
+                .filter(address -> !counts.containsKey(address))
+                .toList();
         Map<String, Integer> duplicates = new TreeMap<>();
         counts.forEach((address, count) -> {
             if (count > 1) {
                 duplicates.put(address, count);
             }
         });
-        return new Tally(missing, duplicates, counts.values().stream().mapToInt(Integer::intValue).sum());
+        return new Tally(
+                missing,
+                duplicates,
+                counts.values().stream().mapToInt(Integer::intValue).sum());
     }
 }

@@ -13,13 +13,14 @@ import java.util.Set;
 final class IssuedSecrets {
 
     /** What RunningSystem passes every service: the operator's key and the two link-signing keys. */
-    static final Set<String> CONFIGURED = Set.of(RunningSystem.ADMIN_KEY,
-            "system-test-link-signing-key-0123456789abcdef", "system-test-link-secret-0123456789abcdef");
+    static final Set<String> CONFIGURED = Set.of(
+            RunningSystem.ADMIN_KEY,
+            "system-test-link-signing-key-0123456789abcdef",
+            "system-test-link-secret-0123456789abcdef");
 
     private static final Set<String> ISSUED = new LinkedHashSet<>();
 
-    private IssuedSecrets() {
-    }
+    private IssuedSecrets() {}
 
     static synchronized void add(String secret) {
         if (secret != null && !secret.isBlank()) {

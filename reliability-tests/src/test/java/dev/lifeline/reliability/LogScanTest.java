@@ -40,7 +40,8 @@ class LogScanTest {
     static final String LINES = "log lines scanned";
     static final String FOUND = "personal data or secrets found in logs";
 
-    private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+-]+@(?:[A-Za-z0-9-]+\\.)+[A-Za-z]{2,}\\b|[A-Za-z0-9._%+-]+@localhost\\b");
+    private static final Pattern EMAIL =
+            Pattern.compile("[A-Za-z0-9._%+-]+@(?:[A-Za-z0-9-]+\\.)+[A-Za-z]{2,}\\b|[A-Za-z0-9._%+-]+@localhost\\b");
     private static final Pattern PHONE = Pattern.compile("\\+\\d{8,15}\\b");
     private static final Pattern API_KEY = Pattern.compile("ll_[A-Za-z0-9_-]{43}");
     private static final Set<String> ALLOWED_EMAILS = Set.of("lifeline@localhost");
@@ -53,7 +54,8 @@ class LogScanTest {
         assertThat(offence("phone=+4915112345678", Set.of())).isEqualTo("phone number");
         assertThat(offence("key ll_" + "a".repeat(43), Set.of())).isEqualTo("API key");
         assertThat(offence("x sekrit y", Set.of("sekrit"))).isEqualTo("secret");
-        assertThat(offence("io.smallrye.Thing@6d06d69c at 2026-11-30T03:00:00+01:00", Set.of())).isNull();
+        assertThat(offence("io.smallrye.Thing@6d06d69c at 2026-11-30T03:00:00+01:00", Set.of()))
+                .isNull();
 
         RunningSystem system = SharedSystem.get();
         Set<String> secrets = IssuedSecrets.all();
@@ -64,8 +66,11 @@ class LogScanTest {
         long lines = 0;
         List<String> found = new ArrayList<>();
         for (Path file : files) {
-            try (BufferedReader reader = new BufferedReader(new InputStreamReader(Files.newInputStream(file),
-                    StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
+            try (BufferedReader reader = new BufferedReader(new InputStreamReader(
+                    Files.newInputStream(file),
+                    StandardCharsets.UTF_8
+                            .newDecoder()
+                            .onMalformedInput(CodingErrorAction.REPLACE)
                             .onUnmappableCharacter(CodingErrorAction.REPLACE)))) {
                 String line;
                 int number = 0;
@@ -82,10 +87,14 @@ class LogScanTest {
         }
         Results.add(LINES, lines);
         Results.add(FOUND, found.size());
-        System.out.printf("LogScanTest: %d lines in %d files, %d with personal data or secrets%n", lines, files.size(), found.size());
+        System.out.printf(
+                "LogScanTest: %d lines in %d files, %d with personal data or secrets%n",
+                lines, files.size(), found.size());
         assertThat(files).as("logs under " + system.logsDir()).isNotEmpty();
-        assertThat(found).as(found.size() + " log lines with personal data or secrets, the first 50:\n"
-                + String.join("\n", found.subList(0, Math.min(50, found.size())))).isEmpty();
+        assertThat(found)
+                .as(found.size() + " log lines with personal data or secrets, the first 50:\n"
+                        + String.join("\n", found.subList(0, Math.min(50, found.size()))))
+                .isEmpty();
     }
 
     /** The line with every secret replaced, so that the report does not spread what it found. */

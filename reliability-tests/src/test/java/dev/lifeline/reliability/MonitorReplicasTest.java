@@ -49,7 +49,10 @@ class MonitorReplicasTest {
 
     @AfterAll
     static void backToOne() {
-        List<JsonNode> open = PLATFORMS.stream().map(MonitorReplicasTest::openOutage).filter(o -> o != null).toList();
+        List<JsonNode> open = PLATFORMS.stream()
+                .map(MonitorReplicasTest::openOutage)
+                .filter(o -> o != null)
+                .toList();
         Results.add(Results.OUTAGES_LEFT_OPEN, open.size());
         for (String extra : List.of(SECOND, THIRD, STARTING)) {
             try {
@@ -58,7 +61,9 @@ class MonitorReplicasTest {
                 // never started, or already removed
             }
         }
-        assertThat(open).as("outages still open after their platforms recovered").isEmpty();
+        assertThat(open)
+                .as("outages still open after their platforms recovered")
+                .isEmpty();
     }
 
     @Test
@@ -81,7 +86,9 @@ class MonitorReplicasTest {
         system.restart(opener);
 
         assertThat(started).as("outage.started events of one incident").isEqualTo(1);
-        assertThat(resolved).as("outage.resolved events after the opener (" + opener + ") was killed").isEqualTo(1);
+        assertThat(resolved)
+                .as("outage.resolved events after the opener (" + opener + ") was killed")
+                .isEqualTo(1);
     }
 
     @Test
@@ -95,7 +102,8 @@ class MonitorReplicasTest {
         // The new replica has probed the platform (still down) three times itself, and heard the others meanwhile.
         eventually(() -> failedProbes(STARTING, platform), failures -> failures >= 3);
         assertThat(OutageEvents.count(system, platform, OutageEvents.RESOLVED))
-                .as("a starting replica resolved an outage it had not seen recover").isZero();
+                .as("a starting replica resolved an outage it had not seen recover")
+                .isZero();
         assertThat(openOutage(platform)).as("the outage is still open").isNotNull();
         assertThat(state(STARTING, platform)).isEqualTo("down");
 
@@ -118,14 +126,15 @@ class MonitorReplicasTest {
 
     /** The platform's open outage as the suite's main monitor instance shows it, or null. */
     private static JsonNode openOutage(String platform) {
-        Http.Reply outages = Http.get(system.monitor().baseUrl() + "/api/v1/platforms/" + platform + "/outages?limit=1",
-                Map.of());
+        Http.Reply outages =
+                Http.get(system.monitor().baseUrl() + "/api/v1/platforms/" + platform + "/outages?limit=1", Map.of());
         JsonNode latest = outages.body().path(0);
         return latest.path("open").asBoolean(false) ? latest : null;
     }
 
     private static String state(String instance, String platform) {
-        for (JsonNode status : Http.get(system.process(instance).baseUrl() + "/api/v1/status", Map.of()).body()) {
+        for (JsonNode status : Http.get(system.process(instance).baseUrl() + "/api/v1/status", Map.of())
+                .body()) {
             if (platform.equals(status.path("platformId").asText())) {
                 return status.path("state").asText();
             }
@@ -150,9 +159,14 @@ class MonitorReplicasTest {
     private static long failedProbes(String instance, String platform) {
         String metrics;
         try {
-            metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                            URI.create(system.process(instance).managementUrl() + "/q/metrics")).header("Accept", "text/plain").build(),
-                    HttpResponse.BodyHandlers.ofString()).body();
+            metrics = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(
+                                            URI.create(system.process(instance).managementUrl() + "/q/metrics"))
+                                    .header("Accept", "text/plain")
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body();
         } catch (IOException e) {
             return 0;
         } catch (InterruptedException e) {
@@ -160,7 +174,8 @@ class MonitorReplicasTest {
             throw new IllegalStateException(e);
         }
         return metrics.lines()
-                .filter(l -> l.startsWith("lifeline_probe_failures_total{") && l.contains("platform=\"" + platform + "\"")
+                .filter(l -> l.startsWith("lifeline_probe_failures_total{")
+                        && l.contains("platform=\"" + platform + "\"")
                         && l.contains("outcome=\"failed\""))
                 .mapToLong(l -> (long) Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
                 .sum();
@@ -170,7 +185,9 @@ class MonitorReplicasTest {
         Instant deadline = Instant.now().plus(DETECTION);
         T value = read.get();
         while (!done.test(value)) {
-            assertThat(Instant.now()).as("still " + value + " after " + DETECTION).isBefore(deadline);
+            assertThat(Instant.now())
+                    .as("still " + value + " after " + DETECTION)
+                    .isBefore(deadline);
             Business.sleep(Duration.ofSeconds(1));
             value = read.get();
         }

@@ -25,8 +25,7 @@ final class OutageEvents {
     static final String STARTED = "dev.lifeline.outage.started";
     static final String RESOLVED = "dev.lifeline.outage.resolved";
 
-    private OutageEvents() {
-    }
+    private OutageEvents() {}
 
     /** The CloudEvents types of every event of the platform, in order, up to the topic's end as of now. */
     static List<String> types(RunningSystem system, String platformId) {
@@ -36,8 +35,10 @@ final class OutageEvents {
         config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         List<String> types = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.PLATFORM_OUTAGES, Duration.ofSeconds(30))
-                    .stream().map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+            List<TopicPartition> partitions =
+                    consumer.partitionsFor(Topics.PLATFORM_OUTAGES, Duration.ofSeconds(30)).stream()
+                            .map(info -> new TopicPartition(info.topic(), info.partition()))
+                            .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
@@ -62,12 +63,15 @@ final class OutageEvents {
     static void await(RunningSystem system, String platformId, String type, Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
         while (count(system, platformId, type) == 0) {
-            assertThat(Instant.now()).as("no " + type + " for " + platformId + " within " + timeout).isBefore(deadline);
+            assertThat(Instant.now())
+                    .as("no " + type + " for " + platformId + " within " + timeout)
+                    .isBefore(deadline);
             Business.sleep(Duration.ofSeconds(1));
         }
     }
 
     private static boolean reached(KafkaConsumer<String, String> consumer, Map<TopicPartition, Long> end) {
-        return end.entrySet().stream().allMatch(partition -> consumer.position(partition.getKey()) >= partition.getValue());
+        return end.entrySet().stream()
+                .allMatch(partition -> consumer.position(partition.getKey()) >= partition.getValue());
     }
 }

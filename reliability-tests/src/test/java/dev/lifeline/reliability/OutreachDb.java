@@ -8,8 +8,7 @@ import java.util.Set;
 /** outreach-service's delivery ledger, for what HTTP does not show per recipient. */
 final class OutreachDb {
 
-    private OutreachDb() {
-    }
+    private OutreachDb() {}
 
     /** The addresses of a business's deliveries that a sender had claimed and not finished ("sending"). */
     static Set<String> inFlight(RunningSystem system, Business business) {

@@ -25,7 +25,6 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
@@ -124,16 +123,26 @@ class PoisonRecordsTest {
         // tenants.v1: a tenant signed up now is known to monitor and outreach.
         Business later = Business.signUp(system, "poisont-" + suffix);
         IssuedSecrets.add(later.apiKey);
-        Http.Reply outreachKnows = Business.eventually(WAIT, () -> Http.get(later.outreach("/api/v1/campaigns"), later.auth()),
+        Http.Reply outreachKnows = Business.eventually(
+                WAIT,
+                () -> Http.get(later.outreach("/api/v1/campaigns"), later.auth()),
                 reply -> reply.status() == 200);
-        assertThat(outreachKnows.status()).as("outreach learnt the tenant signed up after the poison: " + outreachKnows.raw()).isEqualTo(200);
-        Http.Reply monitorKnows = Business.eventually(WAIT, () -> Http.get(system.monitor().baseUrl() + "/api/v1/tenant/platforms",
-                later.auth()), reply -> reply.status() == 200);
-        assertThat(monitorKnows.status()).as("monitor learnt the tenant signed up after the poison: " + monitorKnows.raw()).isEqualTo(200);
+        assertThat(outreachKnows.status())
+                .as("outreach learnt the tenant signed up after the poison: " + outreachKnows.raw())
+                .isEqualTo(200);
+        Http.Reply monitorKnows = Business.eventually(
+                WAIT,
+                () -> Http.get(system.monitor().baseUrl() + "/api/v1/tenant/platforms", later.auth()),
+                reply -> reply.status() == 200);
+        assertThat(monitorKnows.status())
+                .as("monitor learnt the tenant signed up after the poison: " + monitorKnows.raw())
+                .isEqualTo(200);
 
         // contacts.v1: a contact created now reaches outreach's audience.
-        Http.Reply contact = Http.post(shop.contacts("/api/v1/contacts"), shop.auth(), Map.of("name", "Poison survivor",
-                "email", shop.email(1), "consents", Map.of("email", true)));
+        Http.Reply contact = Http.post(
+                shop.contacts("/api/v1/contacts"),
+                shop.auth(),
+                Map.of("name", "Poison survivor", "email", shop.email(1), "consents", Map.of("email", true)));
         assertThat(contact.status()).as(contact.raw()).isEqualTo(201);
         String contactId = contact.body().path("id").asText();
         shop.awaitOutreachAudience(campaign, 1, WAIT);
@@ -141,23 +150,53 @@ class PoisonRecordsTest {
         // platform-outages.v1 and outreach-deliveries.v1: an outage of the business's own platform mails the contact.
         Instant now = Instant.now();
         try (KafkaProducer<byte[], byte[]> producer = producer()) {
-            OutageStarted outage = new OutageStarted(UUID.randomUUID().toString(), platform, shop.tenantId, Severity.MAJOR,
-                    OutageSource.PROBE, now.minusSeconds(30), now, null, null, List.of());
+            OutageStarted outage = new OutageStarted(
+                    UUID.randomUUID().toString(),
+                    platform,
+                    shop.tenantId,
+                    Severity.MAJOR,
+                    OutageSource.PROBE,
+                    now.minusSeconds(30),
+                    now,
+                    null,
+                    null,
+                    List.of());
             send(producer, Topics.PLATFORM_OUTAGES, null, event(outage));
             producer.flush();
         }
         Inbox.Tally mailed = Inbox.await(system, shop, List.of(shop.email(1)), WAIT);
-        assertThat(mailed.missing()).as("the outage after the poison was mailed: " + mailed).isEmpty();
+        assertThat(mailed.missing())
+                .as("the outage after the poison was mailed: " + mailed)
+                .isEmpty();
 
         // consent-withdrawals.v1: a withdrawal now is recorded by contact-service.
         try (KafkaProducer<byte[], byte[]> producer = producer()) {
-            send(producer, Topics.CONSENT_WITHDRAWALS, null, event(new ConsentWithdrawn(shop.tenantId, contactId,
-                    ContactChannel.EMAIL, WithdrawalReason.UNSUBSCRIBE, Instant.now(), null, null)));
+            send(
+                    producer,
+                    Topics.CONSENT_WITHDRAWALS,
+                    null,
+                    event(new ConsentWithdrawn(
+                            shop.tenantId,
+                            contactId,
+                            ContactChannel.EMAIL,
+                            WithdrawalReason.UNSUBSCRIBE,
+                            Instant.now(),
+                            null,
+                            null)));
             producer.flush();
         }
-        Http.Reply withdrawn = Business.eventually(WAIT, () -> Http.get(shop.contacts("/api/v1/contacts/" + contactId), shop.auth()),
-                reply -> reply.status() == 200 && "withdrawn".equals(reply.body().path("consents").path("email").asText()));
-        assertThat(withdrawn.body().path("consents").path("email").asText()).as(withdrawn.raw()).isEqualTo("withdrawn");
+        Http.Reply withdrawn = Business.eventually(
+                WAIT,
+                () -> Http.get(shop.contacts("/api/v1/contacts/" + contactId), shop.auth()),
+                reply -> reply.status() == 200
+                        && "withdrawn"
+                                .equals(reply.body()
+                                        .path("consents")
+                                        .path("email")
+                                        .asText()));
+        assertThat(withdrawn.body().path("consents").path("email").asText())
+                .as(withdrawn.raw())
+                .isEqualTo("withdrawn");
 
         // Every poison record is on its dead-letter topic, once per consumer group, with the reason in the headers.
         Map<String, List<ConsumerRecord<String, byte[]>>> found = deadLettered(expected);
@@ -170,21 +209,33 @@ class PoisonRecordsTest {
             if (copiesOfKey.size() < CONSUMERS.get(topic)) {
                 missing.add(topic + " " + key + " (" + copiesOfKey.size() + " of " + CONSUMERS.get(topic) + " copies)");
             }
-            copiesOfKey.stream().filter(r -> header(r, "dead-letter-reason") == null).forEach(r -> withoutReason.add(r.topic() + " " + key));
+            copiesOfKey.stream()
+                    .filter(r -> header(r, "dead-letter-reason") == null)
+                    .forEach(r -> withoutReason.add(r.topic() + " " + key));
         });
         // Dead letters keep ids only: no copy holds the value it was made from, in its value or its headers.
         List<String> withData = new ArrayList<>();
-        found.values().forEach(list -> list.forEach(r -> {
-            StringBuilder seen = new StringBuilder(r.value() == null ? "" : new String(r.value(), StandardCharsets.UTF_8));
-            r.headers().forEach(h -> seen.append('\n').append(h.value() == null ? "" : new String(h.value(), StandardCharsets.UTF_8)));
-            if (seen.indexOf(personalMarker()) >= 0 || seen.indexOf("this is not JSON {") >= 0 || seen.indexOf("\"poison\",\"poison\"") >= 0) {
-                withData.add(r.topic() + " " + r.key());
-            }
-        }));
+        found.values()
+                .forEach(list -> list.forEach(r -> {
+                    StringBuilder seen =
+                            new StringBuilder(r.value() == null ? "" : new String(r.value(), StandardCharsets.UTF_8));
+                    r.headers()
+                            .forEach(h -> seen.append('\n')
+                                    .append(h.value() == null ? "" : new String(h.value(), StandardCharsets.UTF_8)));
+                    if (seen.indexOf(personalMarker()) >= 0
+                            || seen.indexOf("this is not JSON {") >= 0
+                            || seen.indexOf("\"poison\",\"poison\"") >= 0) {
+                        withData.add(r.topic() + " " + r.key());
+                    }
+                }));
         Results.add(DEAD_LETTERS_WITH_DATA, withData.size());
-        System.out.printf("PoisonRecordsTest: %d poison records produced, %d dead-lettered copies found%n", expected.size(), copies);
+        System.out.printf(
+                "PoisonRecordsTest: %d poison records produced, %d dead-lettered copies found%n",
+                expected.size(), copies);
         assertThat(missing).as("poison records not on their dead-letter topic").isEmpty();
-        assertThat(withoutReason).as("dead-lettered without the error in the headers").isEmpty();
+        assertThat(withoutReason)
+                .as("dead-lettered without the error in the headers")
+                .isEmpty();
         assertThat(withData).as("dead letters holding the poison record's data").isEmpty();
     }
 
@@ -193,8 +244,7 @@ class PoisonRecordsTest {
     }
 
     /** A record to produce: key, value, CloudEvent headers (none for records that are not CloudEvents). */
-    record Poison(String key, byte[] value, Map<String, String> headers) {
-    }
+    record Poison(String key, byte[] value, Map<String, String> headers) {}
 
     private List<Poison> poisons(String topic, int partition) {
         String type = TYPES.get(topic);
@@ -205,27 +255,56 @@ class PoisonRecordsTest {
         garbage[0] = '#';
         poisons.add(new Poison(base + "bytes", garbage, Map.of()));
         poisons.add(new Poison(base + "text", "this is not JSON {".getBytes(StandardCharsets.UTF_8), Map.of()));
-        poisons.add(new Poison(base + "json", "{\"hello\":\"world\",\"tenantId\":\"x\"}".getBytes(StandardCharsets.UTF_8), Map.of()));
-        poisons.add(new Poison(base + "unknown-type", "{\"a\":1}".getBytes(StandardCharsets.UTF_8), ce("dev.lifeline.nothing.happened")));
+        poisons.add(new Poison(
+                base + "json", "{\"hello\":\"world\",\"tenantId\":\"x\"}".getBytes(StandardCharsets.UTF_8), Map.of()));
+        poisons.add(new Poison(
+                base + "unknown-type",
+                "{\"a\":1}".getBytes(StandardCharsets.UTF_8),
+                ce("dev.lifeline.nothing.happened")));
         poisons.add(new Poison(base + "shape", "{\"unexpected\":true}".getBytes(StandardCharsets.UTF_8), ce(type)));
         // Personal data in a poison record must not reach the dead-letter topic (erasure could not reach it there).
-        poisons.add(new Poison(base + "personal", ("{\"name\":\"Ada\",\"email\":\"" + personalMarker()
-                + "\",\"unexpected\":true}").getBytes(StandardCharsets.UTF_8), ce(type)));
+        poisons.add(new Poison(
+                base + "personal",
+                ("{\"name\":\"Ada\",\"email\":\"" + personalMarker() + "\",\"unexpected\":true}")
+                        .getBytes(StandardCharsets.UTF_8),
+                ce(type)));
         poisons.add(new Poison(base + "array", "[1,2,3]".getBytes(StandardCharsets.UTF_8), ce(type)));
         poisons.add(new Poison(base + "not-json-ce", "\u0000\u0001 nope".getBytes(StandardCharsets.UTF_8), ce(type)));
         // CloudEvent attributes the connector itself must reject: a binary event without ce_source and ce_type, and a
         // structured event (content-type application/cloudevents+json) whose value is not JSON.
-        poisons.add(new Poison(base + "ce-incomplete", "{\"a\":1}".getBytes(StandardCharsets.UTF_8),
+        poisons.add(new Poison(
+                base + "ce-incomplete",
+                "{\"a\":1}".getBytes(StandardCharsets.UTF_8),
                 Map.of("ce_specversion", "1.0", "ce_id", UUID.randomUUID().toString())));
-        poisons.add(new Poison(base + "ce-structured", "not json".getBytes(StandardCharsets.UTF_8),
+        poisons.add(new Poison(
+                base + "ce-structured",
+                "not json".getBytes(StandardCharsets.UTF_8),
                 Map.of("content-type", "application/cloudevents+json; charset=UTF-8")));
         if (topic.equals(Topics.OUTREACH_DELIVERIES)) {
-            poisons.add(new Poison(base + "bad-ids", EventCodec.encode(new DeliveryJob(UUID.randomUUID().toString(), "not-a-uuid",
-                    "not-a-uuid", "c", ContactChannel.EMAIL)).getBytes(StandardCharsets.UTF_8), ce(type)));
+            poisons.add(new Poison(
+                    base + "bad-ids",
+                    EventCodec.encode(new DeliveryJob(
+                                    UUID.randomUUID().toString(),
+                                    "not-a-uuid",
+                                    "not-a-uuid",
+                                    "c",
+                                    ContactChannel.EMAIL))
+                            .getBytes(StandardCharsets.UTF_8),
+                    ce(type)));
         }
         if (topic.equals(Topics.CONSENT_WITHDRAWALS)) {
-            poisons.add(new Poison(base + "bad-ids", EventCodec.encode(new ConsentWithdrawn("not-a-uuid", "' OR 1=1 --",
-                    ContactChannel.EMAIL, WithdrawalReason.UNSUBSCRIBE, Instant.now(), null, null)).getBytes(StandardCharsets.UTF_8), ce(type)));
+            poisons.add(new Poison(
+                    base + "bad-ids",
+                    EventCodec.encode(new ConsentWithdrawn(
+                                    "not-a-uuid",
+                                    "' OR 1=1 --",
+                                    ContactChannel.EMAIL,
+                                    WithdrawalReason.UNSUBSCRIBE,
+                                    Instant.now(),
+                                    null,
+                                    null))
+                            .getBytes(StandardCharsets.UTF_8),
+                    ce(type)));
         }
         return poisons;
     }
@@ -236,23 +315,37 @@ class PoisonRecordsTest {
             json.append("\"poison\",");
         }
         json.append("0]");
-        return new Poison("poison-" + suffix + "-" + topic + "-huge", json.toString().getBytes(StandardCharsets.UTF_8), ce(TYPES.get(topic)));
+        return new Poison(
+                "poison-" + suffix + "-" + topic + "-huge",
+                json.toString().getBytes(StandardCharsets.UTF_8),
+                ce(TYPES.get(topic)));
     }
 
     private static Map<String, String> ce(String type) {
-        return Map.of("ce_specversion", "1.0", "ce_id", UUID.randomUUID().toString(), "ce_type", type,
-                "ce_source", "/lifeline/reliability-tests", "content-type", "application/json");
+        return Map.of(
+                "ce_specversion",
+                "1.0",
+                "ce_id",
+                UUID.randomUUID().toString(),
+                "ce_type",
+                type,
+                "ce_source",
+                "/lifeline/reliability-tests",
+                "content-type",
+                "application/json");
     }
 
     private static Poison event(LifelineEvent event) {
-        return new Poison(event.partitionKey(), EventCodec.encode(event).getBytes(StandardCharsets.UTF_8), ce(event.eventType()));
+        return new Poison(
+                event.partitionKey(), EventCodec.encode(event).getBytes(StandardCharsets.UTF_8), ce(event.eventType()));
     }
 
     private static void send(KafkaProducer<byte[], byte[]> producer, String topic, Integer partition, Poison poison) {
         RecordHeaders headers = new RecordHeaders();
         poison.headers().forEach((name, value) -> headers.add(name, value.getBytes(StandardCharsets.UTF_8)));
         try {
-            producer.send(new ProducerRecord<>(topic, partition, poison.key().getBytes(StandardCharsets.UTF_8), poison.value(), headers))
+            producer.send(new ProducerRecord<>(
+                            topic, partition, poison.key().getBytes(StandardCharsets.UTF_8), poison.value(), headers))
                     .get();
         } catch (Exception e) {
             throw new IllegalStateException("could not produce " + poison.key() + " to " + topic, e);
@@ -277,7 +370,8 @@ class PoisonRecordsTest {
         props.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, Integer.toString(4 * 1024 * 1024));
         Map<String, List<ConsumerRecord<String, byte[]>>> found = new LinkedHashMap<>();
         Instant deadline = Instant.now().plus(WAIT);
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
+        try (KafkaConsumer<String, byte[]> consumer =
+                new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
             Set<TopicPartition> assigned = new HashSet<>();
             while (Instant.now().isBefore(deadline)) {
                 Set<TopicPartition> partitions = new HashSet<>();
@@ -295,7 +389,8 @@ class PoisonRecordsTest {
                 }
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofSeconds(1))) {
                     if (record.key() != null && expected.containsKey(record.key())) {
-                        found.computeIfAbsent(record.key(), k -> new ArrayList<>()).add(record);
+                        found.computeIfAbsent(record.key(), k -> new ArrayList<>())
+                                .add(record);
                     }
                 }
                 boolean complete = expected.entrySet().stream()

@@ -70,8 +70,7 @@ final class RawHttp {
         return thread;
     });
 
-    private RawHttp() {
-    }
+    private RawHttp() {}
 
     /**
      * Sends {@code method target} to the host of {@code baseUrl}; {@code target} goes on the request line as it is
@@ -79,7 +78,8 @@ final class RawHttp {
      *
      * @throws IOException when the server closed the connection without answering
      */
-    static Response exchange(String baseUrl, String method, String target, List<Header> headers, byte[] body) throws IOException {
+    static Response exchange(String baseUrl, String method, String target, List<Header> headers, byte[] body)
+            throws IOException {
         URI base = URI.create(baseUrl);
         ByteArrayOutputStream request = new ByteArrayOutputStream();
         line(request, (method + " " + target + " HTTP/1.1").getBytes(StandardCharsets.UTF_8));
@@ -159,16 +159,23 @@ final class RawHttp {
         for (int i = 1; i < lines.length; i++) {
             int colon = lines[i].indexOf(':');
             if (colon > 0) {
-                headers.computeIfAbsent(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), k -> new ArrayList<>())
+                headers.computeIfAbsent(
+                                lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), k -> new ArrayList<>())
                         .add(lines[i].substring(colon + 1).trim());
             }
         }
         int start = end + 4;
-        String length = headers.containsKey("content-length") ? headers.get("content-length").get(0) : null;
-        String encoding = headers.containsKey("transfer-encoding") ? headers.get("transfer-encoding").get(0) : "";
+        String length = headers.containsKey("content-length")
+                ? headers.get("content-length").get(0)
+                : null;
+        String encoding = headers.containsKey("transfer-encoding")
+                ? headers.get("transfer-encoding").get(0)
+                : "";
         if (encoding.toLowerCase(Locale.ROOT).contains("chunked")) {
             byte[] body = dechunk(data, start);
-            return body == null ? (eof ? new Response(status, headers, tail(data, start)) : null) : new Response(status, headers, body);
+            return body == null
+                    ? (eof ? new Response(status, headers, tail(data, start)) : null)
+                    : new Response(status, headers, body);
         }
         if (length != null) {
             int n = Integer.parseInt(length);
@@ -193,7 +200,7 @@ final class RawHttp {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         int pos = start;
         while (true) {
-            int lineEnd = indexOf(data, new byte[]{'\r', '\n'}, pos);
+            int lineEnd = indexOf(data, new byte[] {'\r', '\n'}, pos);
             if (lineEnd < 0) {
                 return null;
             }

@@ -30,9 +30,22 @@ public final class Results {
     public static final String TENANT_DELETIONS_VERIFIED = "tenant deletions verified";
 
     /** The headline lines the issue asks for, present even when nothing was counted under them. */
-    private static final String[] HEADLINES = {FAULTS_SURVIVED, DUPLICATES, DUPLICATES_INSIDE_CLAIM_LEASE, LOST,
-            BAD_INPUTS_TRIED, SERVER_ERRORS, ISOLATION_CHECKS, MONITOR_FAILOVERS, DUPLICATE_OUTAGE_EVENTS,
-            OUTAGES_LEFT_OPEN, RATE_LIMIT_OVERSHOOT, SSRF_REFUSED, DEAD_LETTERED_IN_FAULTS, TENANT_DELETIONS_VERIFIED};
+    private static final String[] HEADLINES = {
+        FAULTS_SURVIVED,
+        DUPLICATES,
+        DUPLICATES_INSIDE_CLAIM_LEASE,
+        LOST,
+        BAD_INPUTS_TRIED,
+        SERVER_ERRORS,
+        ISOLATION_CHECKS,
+        MONITOR_FAILOVERS,
+        DUPLICATE_OUTAGE_EVENTS,
+        OUTAGES_LEFT_OPEN,
+        RATE_LIMIT_OVERSHOOT,
+        SSRF_REFUSED,
+        DEAD_LETTERED_IN_FAULTS,
+        TENANT_DELETIONS_VERIFIED
+    };
 
     private static final Map<String, Object> VALUES = new LinkedHashMap<>();
 
@@ -42,8 +55,7 @@ public final class Results {
         }
     }
 
-    private Results() {
-    }
+    private Results() {}
 
     public static synchronized void add(String name, long amount) {
         VALUES.merge(name, amount, (old, plus) -> (Long) old + (Long) plus);
@@ -56,7 +68,8 @@ public final class Results {
 
     static synchronized String table() {
         StringBuilder table = new StringBuilder();
-        VALUES.forEach((name, value) -> table.append(name).append(": ").append(value).append('\n'));
+        VALUES.forEach(
+                (name, value) -> table.append(name).append(": ").append(value).append('\n'));
         return table.toString();
     }
 

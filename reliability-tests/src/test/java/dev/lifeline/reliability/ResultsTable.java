@@ -13,6 +13,7 @@ public final class ResultsTable implements TestExecutionListener {
     @Override
     public void testPlanExecutionFinished(TestPlan testPlan) {
         Results.write(FILE);
-        System.out.println("\n=== Lifeline reliability results (" + FILE.toAbsolutePath() + ") ===\n" + Results.table());
+        System.out.println(
+                "\n=== Lifeline reliability results (" + FILE.toAbsolutePath() + ") ===\n" + Results.table());
     }
 }

@@ -21,7 +21,8 @@ record SendRate(double busiestWindow, double average) {
             return new SendRate(0, 0);
         }
         Instant steadyFrom = sorted.get(0).plus(BURST);
-        List<Instant> steady = sorted.stream().filter(at -> !at.isBefore(steadyFrom)).toList();
+        List<Instant> steady =
+                sorted.stream().filter(at -> !at.isBefore(steadyFrom)).toList();
         int busiest = 0;
         int start = 0;
         for (int end = 0; end < steady.size(); end++) {
@@ -30,7 +31,8 @@ record SendRate(double busiestWindow, double average) {
             }
             busiest = Math.max(busiest, end - start + 1);
         }
-        double seconds = Duration.between(steadyFrom, sorted.get(sorted.size() - 1)).toMillis() / 1000.0;
+        double seconds =
+                Duration.between(steadyFrom, sorted.get(sorted.size() - 1)).toMillis() / 1000.0;
         double perWindow = window.toMillis() / 1000.0;
         return new SendRate(busiest / perWindow, seconds > 0 ? steady.size() / seconds : 0);
     }

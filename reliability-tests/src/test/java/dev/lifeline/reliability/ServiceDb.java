@@ -19,8 +19,7 @@ final class ServiceDb {
         void read(ResultSet row) throws SQLException;
     }
 
-    private ServiceDb() {
-    }
+    private ServiceDb() {}
 
     /** The first column of every row of a query with one string parameter. */
     static Set<String> strings(RunningSystem system, String database, String sql, String parameter) {
@@ -37,9 +36,11 @@ final class ServiceDb {
     }
 
     private static void query(RunningSystem system, String database, String sql, String parameter, RowReader reader) {
-        try (Connection db = DriverManager.getConnection(system.stack.postgres().jdbcUrl(database),
-                system.stack.postgres().username(), system.stack.postgres().password());
-             PreparedStatement query = db.prepareStatement(sql)) {
+        try (Connection db = DriverManager.getConnection(
+                        system.stack.postgres().jdbcUrl(database),
+                        system.stack.postgres().username(),
+                        system.stack.postgres().password());
+                PreparedStatement query = db.prepareStatement(sql)) {
             query.setString(1, parameter);
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {

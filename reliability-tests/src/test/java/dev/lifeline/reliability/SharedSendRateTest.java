@@ -26,6 +26,7 @@ class SharedSendRateTest {
     private static final int AUDIENCE = 3_000;
     /** The window the rate is measured over: short enough to catch a burst, long enough to hold a few hundred mails. */
     private static final Duration WINDOW = Duration.ofSeconds(5);
+
     private static final String SECOND = RunningSystem.OUTREACH + "-rate";
 
     private static RunningSystem system;
@@ -43,7 +44,8 @@ class SharedSendRateTest {
 
     @Test
     void twoInstancesTogetherKeepTheBusinesssSendRateAndNobodyGetsTwoMails() {
-        Business business = Business.signUp(system, "rate-" + UUID.randomUUID().toString().substring(0, 8));
+        Business business =
+                Business.signUp(system, "rate-" + UUID.randomUUID().toString().substring(0, 8));
         business.importContacts(AUDIENCE);
         String campaign = business.emailCampaign("google-business-profile");
         business.awaitOutreachAudience(campaign, AUDIENCE, Duration.ofMinutes(3));
@@ -59,14 +61,27 @@ class SharedSendRateTest {
 
         Results.add(Results.LOST, tally.missing().size());
         Results.add(Results.DUPLICATES, tally.duplicateCopies());
-        Results.set(Results.RATE_LIMIT_OVERSHOOT, String.format("%.1f%% (busiest %ss window %.1f/s, configured %d/s,"
-                + " whole run %.1f/s; sent per instance %s)", overshoot * 100, WINDOW.toSeconds(), rate.busiestWindow(),
-                SharedSystem.SEND_RATE, rate.average(), sentPerInstance.values()));
+        Results.set(
+                Results.RATE_LIMIT_OVERSHOOT,
+                String.format(
+                        "%.1f%% (busiest %ss window %.1f/s, configured %d/s,"
+                                + " whole run %.1f/s; sent per instance %s)",
+                        overshoot * 100,
+                        WINDOW.toSeconds(),
+                        rate.busiestWindow(),
+                        SharedSystem.SEND_RATE,
+                        rate.average(),
+                        sentPerInstance.values()));
 
         assertThat(tally.missing()).as("contacts never mailed — " + tally).isEmpty();
         assertThat(tally.duplicates()).as("contacts mailed twice — " + tally).isEmpty();
-        assertThat(sentPerInstance).as("both instances must have sent part of the campaign").hasSize(2);
-        assertThat(overshoot).as("the busiest %ss window ran at %.1f/s against a configured %d/s",
-                WINDOW.toSeconds(), rate.busiestWindow(), SharedSystem.SEND_RATE).isLessThanOrEqualTo(0.10);
+        assertThat(sentPerInstance)
+                .as("both instances must have sent part of the campaign")
+                .hasSize(2);
+        assertThat(overshoot)
+                .as(
+                        "the busiest %ss window ran at %.1f/s against a configured %d/s",
+                        WINDOW.toSeconds(), rate.busiestWindow(), SharedSystem.SEND_RATE)
+                .isLessThanOrEqualTo(0.10);
     }
 }

@@ -16,24 +16,28 @@ final class SharedSystem {
 
     private static RunningSystem system;
 
-    private SharedSystem() {
-    }
+    private SharedSystem() {}
 
     static synchronized RunningSystem get() {
         if (system == null) {
-            system = RunningSystem.start(Map.of(
-                    RunningSystem.OUTREACH, Map.of(
-                            "lifeline.limits.tenant-per-second", Integer.toString(SEND_RATE),
-                            // A crashed sender's claims are sent again after this lease instead of two minutes.
-                            "lifeline.delivery.claim-lease", "PT15S",
-                            // One delivery consumer per instance, so a second instance takes partitions over.
-                            "mp.messaging.incoming.deliveries-in.partitions", "1",
-                            // A killed member leaves the group after 6 s instead of 45 s.
-                            "kafka.session.timeout.ms", "6000",
-                            "kafka.heartbeat.interval.ms", "1000"),
-                    RunningSystem.CONTACT, Map.of(
-                            // An import whose service was killed is resumed by a re-upload after this.
-                            "lifeline.contact.import-stall-after", "PT5S")),
+            system = RunningSystem.start(
+                    Map.of(
+                            RunningSystem.OUTREACH,
+                                    Map.of(
+                                            "lifeline.limits.tenant-per-second", Integer.toString(SEND_RATE),
+                                            // A crashed sender's claims are sent again after this lease instead of two
+                                            // minutes.
+                                            "lifeline.delivery.claim-lease", "PT15S",
+                                            // One delivery consumer per instance, so a second instance takes partitions
+                                            // over.
+                                            "mp.messaging.incoming.deliveries-in.partitions", "1",
+                                            // A killed member leaves the group after 6 s instead of 45 s.
+                                            "kafka.session.timeout.ms", "6000",
+                                            "kafka.heartbeat.interval.ms", "1000"),
+                            RunningSystem.CONTACT,
+                                    Map.of(
+                                            // An import whose service was killed is resumed by a re-upload after this.
+                                            "lifeline.contact.import-stall-after", "PT5S")),
                     // The monitor watches an in-process platform simulator, so that platforms can go down and recover.
                     true);
             Runtime.getRuntime().addShutdownHook(new Thread(system::close, "reliability-system-stop"));

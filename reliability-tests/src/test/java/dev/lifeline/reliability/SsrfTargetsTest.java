@@ -22,9 +22,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Order(31)
 class SsrfTargetsTest {
 
-    private static final List<String> HOSTS = List.of("10.0.0.1", "172.16.5.4", "192.168.1.1", "100.64.0.1",
-            "169.254.169.254", "224.0.0.1", "0.0.0.0", "255.255.255.255", "[fd00::1]", "[fe80::1]", "[::ffff:10.0.0.1]",
-            "[::ffff:169.254.169.254]", "[64:ff9b::a9fe:a9fe]", "[2002:a00:1::1]");
+    private static final List<String> HOSTS = List.of(
+            "10.0.0.1",
+            "172.16.5.4",
+            "192.168.1.1",
+            "100.64.0.1",
+            "169.254.169.254",
+            "224.0.0.1",
+            "0.0.0.0",
+            "255.255.255.255",
+            "[fd00::1]",
+            "[fe80::1]",
+            "[::ffff:10.0.0.1]",
+            "[::ffff:169.254.169.254]",
+            "[64:ff9b::a9fe:a9fe]",
+            "[2002:a00:1::1]");
 
     private final RunningSystem system = SharedSystem.get();
     private final String suffix = UUID.randomUUID().toString().replace("-", "").substring(0, 8);
@@ -34,11 +46,15 @@ class SsrfTargetsTest {
         Business shop = Business.signUp(system, "ssrf-" + suffix);
         String platform = "custom-ssrf-" + suffix;
         String platforms = system.monitor().baseUrl() + "/api/v1/tenant/platforms";
-        Http.Reply created = Business.eventually(Duration.ofSeconds(90), () -> Http.post(platforms, shop.auth(),
-                Map.of("id", platform, "name", "SSRF shop")), reply -> reply.status() == 201);
+        Http.Reply created = Business.eventually(
+                Duration.ofSeconds(90),
+                () -> Http.post(platforms, shop.auth(), Map.of("id", platform, "name", "SSRF shop")),
+                reply -> reply.status() == 201);
         assertThat(created.status()).as(created.raw()).isEqualTo(201);
         // Outreach learns the tenant's key from tenants.v1: wait until it answers this tenant at all.
-        Business.eventually(Duration.ofSeconds(90), () -> Http.get(shop.outreach("/api/v1/campaigns"), shop.auth()),
+        Business.eventually(
+                Duration.ofSeconds(90),
+                () -> Http.get(shop.outreach("/api/v1/campaigns"), shop.auth()),
                 reply -> reply.status() == 200);
 
         List<String> accepted = new ArrayList<>();
@@ -64,9 +80,22 @@ class SsrfTargetsTest {
                 }
             }
             tried++;
-            Http.Reply hook = Http.post(shop.outreach("/api/v1/campaigns"), shop.auth(), Map.of(
-                    "name", "SSRF hook", "platformId", platform, "channel", "webhook",
-                    "webhookUrl", "http://" + host + "/hook", "webhookSecret", "whsec-" + suffix, "gracePeriod", "PT0S"));
+            Http.Reply hook = Http.post(
+                    shop.outreach("/api/v1/campaigns"),
+                    shop.auth(),
+                    Map.of(
+                            "name",
+                            "SSRF hook",
+                            "platformId",
+                            platform,
+                            "channel",
+                            "webhook",
+                            "webhookUrl",
+                            "http://" + host + "/hook",
+                            "webhookSecret",
+                            "whsec-" + suffix,
+                            "gracePeriod",
+                            "PT0S"));
             if (isRefusal(hook, "webhookUrl")) {
                 refused++;
             } else {
@@ -76,7 +105,9 @@ class SsrfTargetsTest {
         Results.add(Results.SSRF_REFUSED, refused);
         Results.add(Results.BAD_INPUTS_TRIED, tried);
 
-        assertThat(accepted).as("internal targets that were not refused with a 422 naming the field").isEmpty();
+        assertThat(accepted)
+                .as("internal targets that were not refused with a 422 naming the field")
+                .isEmpty();
         Http.Reply stored = Http.get(platforms + "/" + platform + "/probes", shop.auth());
         assertThat(stored.body().size()).as(stored.raw()).isZero();
         Http.Reply campaigns = Http.get(shop.outreach("/api/v1/campaigns"), shop.auth());
@@ -84,7 +115,9 @@ class SsrfTargetsTest {
     }
 
     private static boolean isRefusal(Http.Reply reply, String field) {
-        return reply.status() == 422 && reply.body() != null
-                && field.equals(reply.body().path("errors").path(0).path("field").asText());
+        return reply.status() == 422
+                && reply.body() != null
+                && field.equals(
+                        reply.body().path("errors").path(0).path("field").asText());
     }
 }

@@ -2,8 +2,8 @@ package dev.lifeline.reliability;
 
 import dev.lifeline.system.Http;
 import dev.lifeline.system.MailClient;
-import dev.lifeline.system.RunningSystem;
 import dev.lifeline.system.OutreachSender;
+import dev.lifeline.system.RunningSystem;
 import dev.lifeline.system.ServiceTables;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -46,23 +46,36 @@ class TenantDeletionTest {
         OutreachSender.setUp(system.outreach().baseUrl(), shop.auth(), "deleted-" + suffix + ".example");
         Business.declareOutage(system, platform);
         Inbox.Tally mailed = Inbox.await(system, shop, shop.emails(CONTACTS), WAIT);
-        assertThat(mailed.missing()).as("the outage mailed every contact: " + mailed).isEmpty();
+        assertThat(mailed.missing())
+                .as("the outage mailed every contact: " + mailed)
+                .isEmpty();
         String runId = shop.runs(campaign).get(0).path("id").asText();
         MailClient.unsubscribeOneClick(system, shop.email(1));
 
         // Rows in every table that holds a business's data (the suppression and probe results come a little later).
-        Map<String, Long> before = Business.until(WAIT, () -> ServiceTables.count(system, shop.tenantId, platform),
+        Map<String, Long> before = Business.until(
+                WAIT,
+                () -> ServiceTables.count(system, shop.tenantId, platform),
                 counts -> counts.values().stream().allMatch(rows -> rows > 0));
-        assertThat(before).as("the business's rows before its deletion").allSatisfy(
-                (table, rows) -> assertThat(rows).as(table).isPositive());
-        assertThat(outages(platform)).as("the outage of its platform, in monitor's database").isPositive();
+        assertThat(before)
+                .as("the business's rows before its deletion")
+                .allSatisfy((table, rows) -> assertThat(rows).as(table).isPositive());
+        assertThat(outages(platform))
+                .as("the outage of its platform, in monitor's database")
+                .isPositive();
 
         Instant deleting = Instant.now();
-        Http.Reply deleted = Http.send("DELETE", shop.contacts("/api/v1/tenant"), shop.auth(), "application/json",
+        Http.Reply deleted = Http.send(
+                "DELETE",
+                shop.contacts("/api/v1/tenant"),
+                shop.auth(),
+                "application/json",
                 "{\"confirm\":\"" + shop.slug + "\"}");
         assertThat(deleted.status()).as(deleted.raw()).isEqualTo(202);
 
-        Map<String, Long> after = Business.until(ERASURE, () -> ServiceTables.count(system, shop.tenantId, platform),
+        Map<String, Long> after = Business.until(
+                ERASURE,
+                () -> ServiceTables.count(system, shop.tenantId, platform),
                 counts -> counts.values().stream().allMatch(rows -> rows == 0));
         Duration erasedIn = Duration.between(deleting, Instant.now());
         List<String> left = new ArrayList<>();
@@ -75,15 +88,19 @@ class TenantDeletionTest {
         if (outages != 0) {
             left.add("monitor.outage: " + outages + " rows");
         }
-        for (String url : List.of(shop.contacts("/api/v1/contacts"), shop.contacts("/api/v1/tenant"),
-                shop.outreach("/api/v1/campaigns"), shop.outreach("/api/v1/runs/" + runId),
+        for (String url : List.of(
+                shop.contacts("/api/v1/contacts"),
+                shop.contacts("/api/v1/tenant"),
+                shop.outreach("/api/v1/campaigns"),
+                shop.outreach("/api/v1/runs/" + runId),
                 system.monitor().baseUrl() + "/api/v1/tenant/platforms")) {
             int status = Http.get(url, shop.auth()).status();
             if (status != 401) {
                 left.add("GET " + url + " with its key: " + status);
             }
         }
-        int tenant = Http.get(shop.contacts("/api/v1/admin/tenants/" + shop.tenantId), RunningSystem.admin()).status();
+        int tenant = Http.get(shop.contacts("/api/v1/admin/tenants/" + shop.tenantId), RunningSystem.admin())
+                .status();
         if (tenant != 404) {
             left.add("the operator's GET of the tenant: " + tenant);
         }
@@ -91,8 +108,14 @@ class TenantDeletionTest {
         if (left.isEmpty()) {
             Results.add(Results.TENANT_DELETIONS_VERIFIED, 1);
         }
-        Results.set("tenant deletion", String.format("%d rows in %d tables before; %d rows or answers left %d s after",
-                before.values().stream().mapToLong(Long::longValue).sum(), before.size(), left.size(), erasedIn.toSeconds()));
+        Results.set(
+                "tenant deletion",
+                String.format(
+                        "%d rows in %d tables before; %d rows or answers left %d s after",
+                        before.values().stream().mapToLong(Long::longValue).sum(),
+                        before.size(),
+                        left.size(),
+                        erasedIn.toSeconds()));
         assertThat(left).as("what is left of the deleted business").isEmpty();
     }
 
@@ -105,14 +128,32 @@ class TenantDeletionTest {
     private void ownPlatform(Business shop, String platformId) {
         String monitor = system.monitor().baseUrl();
         // Monitor learns the new key from tenants.v1: the first calls may come before it has.
-        Http.Reply platform = Business.eventually(WAIT, () -> Http.post(monitor + "/api/v1/tenant/platforms", shop.auth(),
-                Map.of("id", platformId, "name", shop.slug + " web shop")), reply -> reply.status() == 201);
+        Http.Reply platform = Business.eventually(
+                WAIT,
+                () -> Http.post(
+                        monitor + "/api/v1/tenant/platforms",
+                        shop.auth(),
+                        Map.of("id", platformId, "name", shop.slug + " web shop")),
+                reply -> reply.status() == 201);
         assertThat(platform.status()).as(platform.raw()).isEqualTo(201);
-        Http.Reply probe = Http.post(monitor + "/api/v1/tenant/platforms/" + platformId + "/probes", shop.auth(), Map.of(
-                "type", "http", "target", system.monitor().managementUrl() + "/q/health/live", "interval", "5s",
-                "timeout", "2s"));
+        Http.Reply probe = Http.post(
+                monitor + "/api/v1/tenant/platforms/" + platformId + "/probes",
+                shop.auth(),
+                Map.of(
+                        "type",
+                        "http",
+                        "target",
+                        system.monitor().managementUrl() + "/q/health/live",
+                        "interval",
+                        "5s",
+                        "timeout",
+                        "2s"));
         assertThat(probe.status()).as(probe.raw()).isEqualTo(201);
-        Http.Reply dependencies = Http.send("PUT", monitor + "/api/v1/tenant/dependencies", shop.auth(), "application/json",
+        Http.Reply dependencies = Http.send(
+                "PUT",
+                monitor + "/api/v1/tenant/dependencies",
+                shop.auth(),
+                "application/json",
                 "{\"platformIds\":[\"" + platformId + "\"]}");
         assertThat(dependencies.status()).as(dependencies.raw()).isEqualTo(200);
     }

@@ -17,18 +17,21 @@ public final class Http {
 
     public static final ObjectMapper JSON = new ObjectMapper();
 
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient CLIENT =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /** A response; {@code body} is the parsed JSON, or a null node when the body is empty or not JSON. */
     public record Reply(int status, JsonNode body, String raw, Map<String, List<String>> headers) {
         public String header(String name) {
-            return headers.entrySet().stream().filter(h -> h.getKey().equalsIgnoreCase(name))
-                    .flatMap(h -> h.getValue().stream()).findFirst().orElse(null);
+            return headers.entrySet().stream()
+                    .filter(h -> h.getKey().equalsIgnoreCase(name))
+                    .flatMap(h -> h.getValue().stream())
+                    .findFirst()
+                    .orElse(null);
         }
     }
 
-    private Http() {
-    }
+    private Http() {}
 
     public static Reply post(String url, Map<String, String> headers, Object body) {
         return send("POST", url, headers, "application/json", json(body));
@@ -48,9 +51,12 @@ public final class Http {
 
     /** Any method with any body as it is, for clients that send something else than well-formed JSON. */
     public static Reply send(String method, String url, Map<String, String> headers, String contentType, String body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(30))
                 .header("Accept", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
@@ -58,7 +64,11 @@ public final class Http {
         try {
             HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
             JsonNode json = response.body().isBlank() ? JSON.nullNode() : parseOrNull(response.body());
-            return new Reply(response.statusCode(), json, response.body(), response.headers().map());
+            return new Reply(
+                    response.statusCode(),
+                    json,
+                    response.body(),
+                    response.headers().map());
         } catch (IOException e) {
             throw new IllegalStateException(method + " " + url + " failed", e);
         } catch (InterruptedException e) {

@@ -9,8 +9,7 @@ import dev.lifeline.monitor.simulator.PlatformSimulator;
  */
 public final class LocalSystem {
 
-    private LocalSystem() {
-    }
+    private LocalSystem() {}
 
     public static void main(String[] args) throws Exception {
         int port = Integer.getInteger("lifeline.simulator.port", 8084);

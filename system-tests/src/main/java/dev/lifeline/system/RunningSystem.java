@@ -32,15 +32,19 @@ public final class RunningSystem implements AutoCloseable {
      * A test key pair for SendGrid's Signed Event Webhook (ECDSA P-256): outreach-service verifies with the public
      * half ({@code lifeline.bounces.sendgrid.verification-key}), tests sign as SendGrid with the private half (PKCS#8).
      */
-    public static final String SENDGRID_PUBLIC_KEY = "MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAEa1sECYTZNC4Vd6RdOC2JF2V96V+25I47UT7N"
-            + "og7htruSoimIiMSz9Hkak7PALwmKgDGPrAnZ9v3MgIpBRpdUeg==";
-    public static final String SENDGRID_PRIVATE_KEY = "MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQgO9O+frJ6PkxjU1n1JdMif"
-            + "BPr5PuOqh2+xmQ8uiB49YChRANCAARrWwQJhNk0LhV3pF04LYkXZX3pX7bkjjtRPs2iDuG2u5KiKYiIxLP0eRqTs8AvCYqAMY+sCdn2/cyAikFGl1R6";
+    public static final String SENDGRID_PUBLIC_KEY =
+            "MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAEa1sECYTZNC4Vd6RdOC2JF2V96V+25I47UT7N"
+                    + "og7htruSoimIiMSz9Hkak7PALwmKgDGPrAnZ9v3MgIpBRpdUeg==";
+
+    public static final String SENDGRID_PRIVATE_KEY =
+            "MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQgO9O+frJ6PkxjU1n1JdMif"
+                    + "BPr5PuOqh2+xmQ8uiB49YChRANCAARrWwQJhNk0LhV3pF04LYkXZX3pX7bkjjtRPs2iDuG2u5KiKYiIxLP0eRqTs8AvCYqAMY+sCdn2/cyAikFGl1R6";
     public static final String CONTACT = "contact-service";
     public static final String MONITOR = "monitor-service";
     public static final String OUTREACH = "outreach-service";
 
-    private static final Map<String, String> DATABASES = Map.of(CONTACT, "contact", MONITOR, "monitor", OUTREACH, "outreach");
+    private static final Map<String, String> DATABASES =
+            Map.of(CONTACT, "contact", MONITOR, "monitor", OUTREACH, "outreach");
     /** How long an instance may take to be ready; -Dlifeline.ready-timeout-seconds for a machine under heavy load. */
     private static final Duration READY = Duration.ofSeconds(Long.getLong("lifeline.ready-timeout-seconds", 180));
 
@@ -55,11 +59,14 @@ public final class RunningSystem implements AutoCloseable {
     /** outreach-service's port, known before anything starts: contact-service asks it for subject access requests. */
     private int outreachPort;
 
-    private record Instance(String service, int port, ServiceProcess process) {
-    }
+    private record Instance(String service, int port, ServiceProcess process) {}
 
-    private RunningSystem(LocalStack stack, Path home, Path logs, Map<String, Map<String, String>> extraConfig,
-                          PlatformSimulator simulator) {
+    private RunningSystem(
+            LocalStack stack,
+            Path home,
+            Path logs,
+            Map<String, Map<String, String>> extraConfig,
+            PlatformSimulator simulator) {
         this.stack = stack;
         this.home = home;
         this.logs = logs;
@@ -94,15 +101,18 @@ public final class RunningSystem implements AutoCloseable {
                 throw new UncheckedIOException(e);
             }
         }
-        Path home = Path.of(System.getProperty("lifeline.services.dir", "..")).toAbsolutePath().normalize();
-        Path logs = Path.of(System.getProperty("lifeline.logs.dir", "target/service-logs")).toAbsolutePath();
+        Path home = Path.of(System.getProperty("lifeline.services.dir", ".."))
+                .toAbsolutePath()
+                .normalize();
+        Path logs = Path.of(System.getProperty("lifeline.logs.dir", "target/service-logs"))
+                .toAbsolutePath();
         try {
             Files.createDirectories(logs);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        RunningSystem system = new RunningSystem(LocalStack.start(LocalStack.Ports.random()), home, logs, extraConfig,
-                simulator);
+        RunningSystem system =
+                new RunningSystem(LocalStack.start(LocalStack.Ports.random()), home, logs, extraConfig, simulator);
         try {
             system.outreachPort = FreePort.pick();
             system.launch(CONTACT, CONTACT, FreePort.pick());

@@ -20,11 +20,22 @@ public final class ServiceTables {
 
     static {
         BY_TENANT.put("contact.tenant", "SELECT count(*) FROM tenant WHERE id::text = ?");
-        for (String table : new String[] {"api_key", "contact", "consent_event", "consent_text_version", "import_job"}) {
+        for (String table :
+                new String[] {"api_key", "contact", "consent_event", "consent_text_version", "import_job"}) {
             BY_TENANT.put("contact." + table, "SELECT count(*) FROM " + table + " WHERE tenant_id::text = ?");
         }
-        for (String table : new String[] {"outreach_contact", "suppression", "campaign", "campaign_run", "delivery",
-                "projected_tenant_key", "sender_identity", "sending_domain", "dkim_key", "tenant_dependency"}) {
+        for (String table : new String[] {
+            "outreach_contact",
+            "suppression",
+            "campaign",
+            "campaign_run",
+            "delivery",
+            "projected_tenant_key",
+            "sender_identity",
+            "sending_domain",
+            "dkim_key",
+            "tenant_dependency"
+        }) {
             BY_TENANT.put("outreach." + table, "SELECT count(*) FROM " + table + " WHERE tenant_id = ?");
         }
         for (String table : new String[] {"platform", "probe", "tenant_dependency", "projected_tenant_key"}) {
@@ -32,21 +43,25 @@ public final class ServiceTables {
         }
     }
 
-    private ServiceTables() {
-    }
+    private ServiceTables() {}
 
     /** Rows of the tenant per "database.table", plus "monitor.probe_result" for its platform. */
     public static Map<String, Long> count(RunningSystem system, String tenantId, String platformId) {
         Map<String, Long> counts = new LinkedHashMap<>();
-        BY_TENANT.forEach((table, sql) -> counts.put(table, count(system, table.substring(0, table.indexOf('.')), sql, tenantId)));
-        counts.put("monitor.probe_result", count(system, "monitor", "SELECT count(*) FROM probe_result WHERE platform_id = ?", platformId));
+        BY_TENANT.forEach((table, sql) ->
+                counts.put(table, count(system, table.substring(0, table.indexOf('.')), sql, tenantId)));
+        counts.put(
+                "monitor.probe_result",
+                count(system, "monitor", "SELECT count(*) FROM probe_result WHERE platform_id = ?", platformId));
         return counts;
     }
 
     public static long count(RunningSystem system, String database, String sql, String parameter) {
-        try (Connection db = DriverManager.getConnection(system.stack.postgres().jdbcUrl(database),
-                system.stack.postgres().username(), system.stack.postgres().password());
-             PreparedStatement query = db.prepareStatement(sql)) {
+        try (Connection db = DriverManager.getConnection(
+                        system.stack.postgres().jdbcUrl(database),
+                        system.stack.postgres().username(),
+                        system.stack.postgres().password());
+                PreparedStatement query = db.prepareStatement(sql)) {
             query.setString(1, parameter);
             try (ResultSet rows = query.executeQuery()) {
                 rows.next();

@@ -50,18 +50,32 @@ class ConsoleJourneySystemTest {
 
     @BeforeAll
     static void startTheSystemTheConsoleAndABrowser() throws IOException {
-        assertThat(new File(CHROMIUM).canExecute()).as("Debian's chromium (apt-get install chromium chromium-driver)").isTrue();
-        assertThat(new File(CHROMEDRIVER).canExecute()).as("chromium-driver (apt-get install chromium-driver)").isTrue();
+        assertThat(new File(CHROMIUM).canExecute())
+                .as("Debian's chromium (apt-get install chromium chromium-driver)")
+                .isTrue();
+        assertThat(new File(CHROMEDRIVER).canExecute())
+                .as("chromium-driver (apt-get install chromium-driver)")
+                .isTrue();
         system = RunningSystem.start(Map.of(), true);
         console = startConsole(system);
         profile = Files.createTempDirectory("console-chromium-profile");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM);
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
-                "--window-size=1100,900", "--user-data-dir=" + profile);
+        options.addArguments(
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--disable-quic",
+                "--window-size=1100,900",
+                "--user-data-dir=" + profile);
         ChromeDriverService driver = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
+                .usingDriverExecutable(new File(CHROMEDRIVER))
+                .usingAnyFreePort()
+                .build();
         browser = new ChromeDriver(driver, options);
     }
 
@@ -107,14 +121,17 @@ class ConsoleJourneySystemTest {
         browser.findElement(By.cssSelector("main form button[type=submit]")).click();
         wait.until(ExpectedConditions.urlToBe(base + "/dashboard"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Ada's Café");
-        assertThat(browser.manage().getCookieNamed("lifeline_session").isHttpOnly()).isTrue();
+        assertThat(browser.manage().getCookieNamed("lifeline_session").isHttpOnly())
+                .isTrue();
 
         // monitor-service learns the new tenant from tenants.v1 a moment after sign-up; the page updates by itself.
-        new WebDriverWait(browser, Duration.ofSeconds(90)).until(ExpectedConditions.presenceOfElementLocated(
-                By.cssSelector("li[data-platform=instagram]")));
-        String instagram = browser.findElement(By.cssSelector("li[data-platform=instagram]")).getText();
+        new WebDriverWait(browser, Duration.ofSeconds(90))
+                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("li[data-platform=instagram]")));
+        String instagram = browser.findElement(By.cssSelector("li[data-platform=instagram]"))
+                .getText();
         assertThat(instagram).contains("Instagram").containsAnyOf("up", "unknown", "degraded", "down", "recovering");
-        assertThat(browser.findElement(By.cssSelector("tr[data-channel=email]")).getText()).contains("0");
+        assertThat(browser.findElement(By.cssSelector("tr[data-channel=email]")).getText())
+                .contains("0");
         screenshot("dashboard");
     }
 
@@ -128,9 +145,14 @@ class ConsoleJourneySystemTest {
         config.put("lifeline.console.services.monitor-url", system.monitor().baseUrl());
         config.put("lifeline.console.services.outreach-url", system.outreach().baseUrl());
         config.put("lifeline.console.bcrypt-cost", "10");
-        Path home = Path.of(System.getProperty("lifeline.services.dir", "..")).toAbsolutePath().normalize();
-        ServiceProcess process = ServiceProcess.start("console-service",
-                home.resolve("console-service/target/quarkus-app/quarkus-run.jar"), port, config,
+        Path home = Path.of(System.getProperty("lifeline.services.dir", ".."))
+                .toAbsolutePath()
+                .normalize();
+        ServiceProcess process = ServiceProcess.start(
+                "console-service",
+                home.resolve("console-service/target/quarkus-app/quarkus-run.jar"),
+                port,
+                config,
                 system.logsDir().resolve("console-service.log"));
         process.awaitReady(Duration.ofSeconds(Long.getLong("lifeline.ready-timeout-seconds", 180)));
         return process;
@@ -140,7 +162,8 @@ class ConsoleJourneySystemTest {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
         while (Instant.now().isBefore(deadline)) {
             Optional<CapturedMail> mail = system.stack.mail().messages().stream()
-                    .filter(m -> m.to().contains(email)).findFirst();
+                    .filter(m -> m.to().contains(email))
+                    .findFirst();
             if (mail.isPresent()) {
                 return mail.get();
             }

@@ -28,8 +28,14 @@ public class Accounts {
     }
 
     /** The new owner; the slug function gives a fresh slug per attempt. */
-    public ConsoleUser createBusiness(String name, String region, String timeZone, List<String> platformIds,
-                                      String email, String passwordHash, Supplier<String> slugs) {
+    public ConsoleUser createBusiness(
+            String name,
+            String region,
+            String timeZone,
+            List<String> platformIds,
+            String email,
+            String passwordHash,
+            Supplier<String> slugs) {
         ContactClient.NewTenant tenant = null;
         for (int attempt = 0; attempt < SLUG_ATTEMPTS && tenant == null; attempt++) {
             if (contacts.createTenant(name, slugs.get(), region, timeZone) instanceof ContactClient.Created.Done done) {

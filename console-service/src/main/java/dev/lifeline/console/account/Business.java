@@ -16,16 +16,21 @@ public class Business extends PanacheEntityBase {
 
     @Id
     public UUID id;
+
     public String name;
+
     @Column(name = "tenant_id")
     public UUID tenantId;
+
     @Column(name = "tenant_slug")
     public String tenantSlug;
+
     @Column(name = "api_key_enc")
     public byte[] apiKeyEncrypted;
     /** Comma-separated platform ids still to be set on monitor-service; null once set. */
     @Column(name = "pending_dependencies")
     public String pendingDependencies;
+
     @Column(name = "created_at")
     public Instant createdAt;
 }

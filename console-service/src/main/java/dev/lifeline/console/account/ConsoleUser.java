@@ -17,13 +17,17 @@ public class ConsoleUser extends PanacheEntityBase {
 
     @Id
     public UUID id;
+
     @Column(name = "business_id")
     public UUID businessId;
     /** Stored lower-case: sign-in and the uniqueness check ignore case. */
     public String email;
+
     @Column(name = "password_hash")
     public String passwordHash;
+
     public String role;
+
     @Column(name = "created_at")
     public Instant createdAt;
 

@@ -53,8 +53,8 @@ public class Dashboard {
                 reachable.put(channel, count(key, channel));
             }
         }
-        return new DashboardView(business.name, user.email, user.role, platforms, reachable, ContactClient.COUNT_CAP,
-                last, monitorDown);
+        return new DashboardView(
+                business.name, user.email, user.role, platforms, reachable, ContactClient.COUNT_CAP, last, monitorDown);
     }
 
     private Integer count(String key, String channel) {

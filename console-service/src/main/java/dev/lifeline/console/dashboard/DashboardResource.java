@@ -32,7 +32,8 @@ public class DashboardResource {
 
     @GET
     public Response home(@RestCookie(Sessions.COOKIE) String session) {
-        return Response.seeOther(URI.create(sessions.user(session).isPresent() ? "/dashboard" : "/signin")).build();
+        return Response.seeOther(URI.create(sessions.user(session).isPresent() ? "/dashboard" : "/signin"))
+                .build();
     }
 
     @GET
@@ -56,6 +57,8 @@ public class DashboardResource {
     }
 
     private static Response html(String body) {
-        return Response.ok(body, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).header("Cache-Control", "no-store").build();
+        return Response.ok(body, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .header("Cache-Control", "no-store")
+                .build();
     }
 }

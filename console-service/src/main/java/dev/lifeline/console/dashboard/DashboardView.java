@@ -9,9 +9,15 @@ import java.util.Map;
  * What the dashboard shows. {@code platforms} null while monitor-service does not know the business yet;
  * {@code reachable} maps a channel to a count, or to null when contact-service did not answer.
  */
-public record DashboardView(String businessName, String email, String role, List<MonitorClient.Platform> platforms,
-                            Map<String, Integer> reachable, int countCap, MonitorClient.Outage lastOutage,
-                            boolean monitorDown) {
+public record DashboardView(
+        String businessName,
+        String email,
+        String role,
+        List<MonitorClient.Platform> platforms,
+        Map<String, Integer> reachable,
+        int countCap,
+        MonitorClient.Outage lastOutage,
+        boolean monitorDown) {
 
     public boolean settingUp() {
         return platforms == null && !monitorDown;

@@ -38,8 +38,14 @@ public class DemoOwner {
             try {
                 QuarkusTransaction.requiringNew().run(() -> {
                     if (ConsoleUser.byEmail(email).isEmpty()) {
-                        accounts.createBusiness(demo.businessName().orElse("Demo shop"), "DE", "Europe/Berlin", List.of("instagram"),
-                                email, hasher.hash(demo.password()), () -> "demo-shop-" + Long.toHexString(System.nanoTime() & 0xffffff));
+                        accounts.createBusiness(
+                                demo.businessName().orElse("Demo shop"),
+                                "DE",
+                                "Europe/Berlin",
+                                List.of("instagram"),
+                                email,
+                                hasher.hash(demo.password()),
+                                () -> "demo-shop-" + Long.toHexString(System.nanoTime() & 0xffffff));
                         LOG.info("Demo owner created");
                     }
                 });

@@ -15,19 +15,17 @@ public class ContactClient {
 
     /** Counting pages through the list: contact-service has no count endpoint (yet), so the count stops here. */
     public static final int COUNT_CAP = 10_000;
+
     private static final int PAGE = 500;
 
     /** What the admin API answered for a new tenant; the key is shown only in this answer. */
-    public record NewTenant(String id, String slug, String apiKey) {
-    }
+    public record NewTenant(String id, String slug, String apiKey) {}
 
     /** Outcome of a tenant creation: the tenant, or that the slug is taken. */
     public sealed interface Created permits Created.Done, Created.SlugTaken {
-        record Done(NewTenant tenant) implements Created {
-        }
+        record Done(NewTenant tenant) implements Created {}
 
-        record SlugTaken() implements Created {
-        }
+        record SlugTaken() implements Created {}
     }
 
     private final ServiceHttp http;
@@ -45,17 +43,21 @@ public class ContactClient {
         body.put("defaultRegion", region);
         body.put("timeZone", timeZone);
         body.put("optInMode", "double");
-        ServiceHttp.Reply reply = http.post(config.services().contactUrl() + "/api/v1/admin/tenants",
-                Map.of("X-Admin-Key", config.adminKey()), body);
+        ServiceHttp.Reply reply = http.post(
+                config.services().contactUrl() + "/api/v1/admin/tenants",
+                Map.of("X-Admin-Key", config.adminKey()),
+                body);
         if (reply.status() == 409) {
             return new Created.SlugTaken();
         }
         if (reply.status() != 201) {
-            throw new IllegalStateException("contact-service refused the tenant: HTTP " + reply.status()
-                    + " " + reply.body().path("detail").asText(""));
+            throw new IllegalStateException("contact-service refused the tenant: HTTP " + reply.status() + " "
+                    + reply.body().path("detail").asText(""));
         }
         JsonNode tenant = reply.body();
-        return new Created.Done(new NewTenant(tenant.path("id").asText(), tenant.path("slug").asText(),
+        return new Created.Done(new NewTenant(
+                tenant.path("id").asText(),
+                tenant.path("slug").asText(),
                 tenant.path("apiKey").asText()));
     }
 

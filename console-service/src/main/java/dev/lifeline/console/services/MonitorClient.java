@@ -15,13 +15,16 @@ import java.util.Optional;
 public class MonitorClient {
 
     /** One platform's live state. */
-    public record Platform(String id, String name, String state, boolean flapping) {
-    }
+    public record Platform(String id, String name, String state, boolean flapping) {}
 
     /** An outage of one of the business's platforms. */
-    public record Outage(String platformId, String severity, Instant startedAt, Instant resolvedAt, boolean open,
-                         long durationSeconds) {
-    }
+    public record Outage(
+            String platformId,
+            String severity,
+            Instant startedAt,
+            Instant resolvedAt,
+            boolean open,
+            long durationSeconds) {}
 
     private final ServiceHttp http;
     private final ConsoleConfig config;
@@ -53,21 +56,27 @@ public class MonitorClient {
     }
 
     public Optional<Outage> lastOutage(String apiKey) {
-        ServiceHttp.Reply reply = http.get(config.services().monitorUrl() + "/api/v1/tenant/outages?state=all&limit=1",
-                auth(apiKey));
+        ServiceHttp.Reply reply =
+                http.get(config.services().monitorUrl() + "/api/v1/tenant/outages?state=all&limit=1", auth(apiKey));
         if (!reply.ok() || reply.body().size() == 0) {
             return Optional.empty();
         }
         JsonNode o = reply.body().get(0);
-        return Optional.of(new Outage(o.path("platformId").asText(), o.path("severity").asText(""),
-                instant(o.path("startedAt")), instant(o.path("resolvedAt")), o.path("open").asBoolean(),
+        return Optional.of(new Outage(
+                o.path("platformId").asText(),
+                o.path("severity").asText(""),
+                instant(o.path("startedAt")),
+                instant(o.path("resolvedAt")),
+                o.path("open").asBoolean(),
                 o.path("durationSeconds").asLong()));
     }
 
     /** True once set; false while monitor-service does not know the business's key yet. */
     public boolean setDependencies(String apiKey, List<String> platformIds) {
-        ServiceHttp.Reply reply = http.put(config.services().monitorUrl() + "/api/v1/tenant/dependencies",
-                auth(apiKey), Map.of("platformIds", platformIds));
+        ServiceHttp.Reply reply = http.put(
+                config.services().monitorUrl() + "/api/v1/tenant/dependencies",
+                auth(apiKey),
+                Map.of("platformIds", platformIds));
         if (reply.status() == 401) {
             return false;
         }
@@ -84,8 +93,11 @@ public class MonitorClient {
     private static List<Platform> platforms(JsonNode list) {
         List<Platform> platforms = new ArrayList<>();
         for (JsonNode p : list) {
-            platforms.add(new Platform(p.path("platformId").asText(), p.path("name").asText(p.path("platformId").asText()),
-                    p.path("state").asText("unknown"), p.path("flapping").asBoolean()));
+            platforms.add(new Platform(
+                    p.path("platformId").asText(),
+                    p.path("name").asText(p.path("platformId").asText()),
+                    p.path("state").asText("unknown"),
+                    p.path("flapping").asBoolean()));
         }
         return platforms;
     }

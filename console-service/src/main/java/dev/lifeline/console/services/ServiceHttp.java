@@ -50,8 +50,8 @@ public class ServiceHttp {
     }
 
     private HttpRequest.Builder builder(String url, Map<String, String> headers) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).timeout(timeout)
-                .header("Accept", "application/json");
+        HttpRequest.Builder builder =
+                HttpRequest.newBuilder(URI.create(url)).timeout(timeout).header("Accept", "application/json");
         headers.forEach(builder::header);
         return builder;
     }
@@ -76,7 +76,8 @@ public class ServiceHttp {
             }
             return new Reply(response.statusCode(), body);
         } catch (IOException e) {
-            throw new ServiceUnavailableException(request.uri().getHost() + ":" + request.uri().getPort(), e);
+            throw new ServiceUnavailableException(
+                    request.uri().getHost() + ":" + request.uri().getPort(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ServiceUnavailableException("interrupted", e);

@@ -17,10 +17,13 @@ public class ConsoleSession extends PanacheEntityBase {
     @Id
     @Column(name = "token_hash")
     public String tokenHash;
+
     @Column(name = "user_id")
     public UUID userId;
+
     @Column(name = "created_at")
     public Instant createdAt;
+
     @Column(name = "expires_at")
     public Instant expiresAt;
 }

@@ -38,8 +38,13 @@ public class SessionResource {
     private final SignupService signups;
     private final CsrfToken csrf;
 
-    public SessionResource(Template signin, Sessions sessions, SignInLimiter limiter, PasswordHasher hasher,
-                           SignupService signups, CsrfToken csrf) {
+    public SessionResource(
+            Template signin,
+            Sessions sessions,
+            SignInLimiter limiter,
+            PasswordHasher hasher,
+            SignupService signups,
+            CsrfToken csrf) {
         this.signin = signin;
         this.sessions = sessions;
         this.limiter = limiter;
@@ -51,13 +56,19 @@ public class SessionResource {
     @GET
     @Path("signin")
     public String form() {
-        return signin.data("email", "").data("errors", Map.of()).data("notice", null).render();
+        return signin.data("email", "")
+                .data("errors", Map.of())
+                .data("notice", null)
+                .render();
     }
 
     @POST
     @Path("signin")
-    public Response signIn(@RestForm String email, @RestForm String password, @RestForm(CsrfToken.FIELD) String token,
-                           @Context HttpServerRequest request) {
+    public Response signIn(
+            @RestForm String email,
+            @RestForm String password,
+            @RestForm(CsrfToken.FIELD) String token,
+            @Context HttpServerRequest request) {
         csrf.verify(token);
         String address = SignupForm.normaliseEmail(email);
         Map<String, String> errors = new LinkedHashMap<>();
@@ -79,12 +90,16 @@ public class SessionResource {
             limiter.succeeded(address);
             String session = sessions.start(user.get());
             return Response.seeOther(URI.create("/dashboard"))
-                    .header(HttpHeaders.SET_COOKIE, Cookies.header(Sessions.COOKIE, session, sessions.cookieMaxAgeSeconds()))
+                    .header(
+                            HttpHeaders.SET_COOKIE,
+                            Cookies.header(Sessions.COOKIE, session, sessions.cookieMaxAgeSeconds()))
                     .build();
         }
         if (user.isEmpty() && signups.isPendingWith(address, password)) {
-            return page(403, address, Map.of("email",
-                    "Confirm your e-mail address first: open the link we sent to it, then sign in."));
+            return page(
+                    403,
+                    address,
+                    Map.of("email", "Confirm your e-mail address first: open the link we sent to it, then sign in."));
         }
         if (user.isEmpty()) {
             hasher.spendDecoyCheck(password);
@@ -99,11 +114,17 @@ public class SessionResource {
         csrf.verify(token);
         sessions.end(session);
         return Response.seeOther(URI.create("/signin?signedOut"))
-                .header(HttpHeaders.SET_COOKIE, Cookies.header(Sessions.COOKIE, "", 0)).build();
+                .header(HttpHeaders.SET_COOKIE, Cookies.header(Sessions.COOKIE, "", 0))
+                .build();
     }
 
     private Response page(int status, String email, Map<String, String> errors) {
-        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .entity(signin.data("email", email).data("errors", errors).data("notice", null).render()).build();
+        return Response.status(status)
+                .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .entity(signin.data("email", email)
+                        .data("errors", errors)
+                        .data("notice", null)
+                        .render())
+                .build();
     }
 }

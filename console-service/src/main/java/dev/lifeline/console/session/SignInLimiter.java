@@ -13,8 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class SignInLimiter {
 
-    private record Window(Instant start, int count) {
-    }
+    private record Window(Instant start, int count) {}
 
     private final int perEmail;
     private final int perIp;

@@ -13,8 +13,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /** What the sign-up form sent, normalised, and its field errors (field name to a message for the person). */
-public record SignupForm(String businessName, String email, String password, String region, String timeZone,
-                         List<String> platformIds) {
+public record SignupForm(
+        String businessName, String email, String password, String region, String timeZone, List<String> platformIds) {
 
     static final int MIN_PASSWORD = 10;
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}");
@@ -22,11 +22,26 @@ public record SignupForm(String businessName, String email, String password, Str
     private static final Pattern PLATFORM = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
     private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
 
-    public static SignupForm of(String businessName, String email, String password, String region, String timeZone,
-                                List<String> platformIds) {
-        return new SignupForm(trim(businessName), normaliseEmail(email), password == null ? "" : password,
-                trim(region).toUpperCase(Locale.ROOT), trim(timeZone),
-                platformIds == null ? List.of() : platformIds.stream().map(SignupForm::trim).filter(p -> !p.isEmpty()).distinct().toList());
+    public static SignupForm of(
+            String businessName,
+            String email,
+            String password,
+            String region,
+            String timeZone,
+            List<String> platformIds) {
+        return new SignupForm(
+                trim(businessName),
+                normaliseEmail(email),
+                password == null ? "" : password,
+                trim(region).toUpperCase(Locale.ROOT),
+                trim(timeZone),
+                platformIds == null
+                        ? List.of()
+                        : platformIds.stream()
+                                .map(SignupForm::trim)
+                                .filter(p -> !p.isEmpty())
+                                .distinct()
+                                .toList());
     }
 
     public static String normaliseEmail(String email) {
@@ -52,7 +67,8 @@ public record SignupForm(String businessName, String email, String password, Str
         } else if (bytes > PasswordHasher.MAX_PASSWORD_BYTES) {
             errors.put("password", "Use at most " + PasswordHasher.MAX_PASSWORD_BYTES + " characters.");
         }
-        if (!REGION.matcher(region).matches() || !Set.of(Locale.getISOCountries()).contains(region)) {
+        if (!REGION.matcher(region).matches()
+                || !Set.of(Locale.getISOCountries()).contains(region)) {
             errors.put("region", "Choose the country of your customers' phone numbers (two letters, e.g. DE).");
         }
         if (!ZoneId.getAvailableZoneIds().contains(timeZone) || !timeZone.contains("/")) {

@@ -21,16 +21,23 @@ public class SignupMails {
     }
 
     public void verification(String to, String businessName, String token) {
-        String link = config.publicBaseUrl() + "/signup/verify?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
-        mailer.send(Mail.withText(to, "Confirm your e-mail for Lifeline",
-                "Hello,\n\nplease confirm your e-mail address to finish signing up " + businessName + " for Lifeline:\n\n"
-                        + link + "\n\nThe link works for " + config.verificationTtl().toHours() + " hours. "
+        String link =
+                config.publicBaseUrl() + "/signup/verify?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
+        mailer.send(Mail.withText(
+                to,
+                "Confirm your e-mail for Lifeline",
+                "Hello,\n\nplease confirm your e-mail address to finish signing up " + businessName
+                        + " for Lifeline:\n\n"
+                        + link + "\n\nThe link works for "
+                        + config.verificationTtl().toHours() + " hours. "
                         + "If you did not sign up, ignore this e-mail.\n"));
     }
 
     /** Sent instead of a link when the address already has an account, so the form does not tell who is a user. */
     public void alreadyRegistered(String to) {
-        mailer.send(Mail.withText(to, "You already have a Lifeline account",
+        mailer.send(Mail.withText(
+                to,
+                "You already have a Lifeline account",
                 "Hello,\n\nsomeone (probably you) tried to sign up with this address, which already has an account."
                         + " Sign in here: " + config.publicBaseUrl() + "/signin\n"));
     }

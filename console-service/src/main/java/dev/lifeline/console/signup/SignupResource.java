@@ -36,8 +36,14 @@ public class SignupResource {
     private final MonitorClient monitor;
     private final CsrfToken csrf;
 
-    public SignupResource(Template signup, Template signupSent, Template signupVerify, ConsoleConfig config,
-                          SignupService signups, MonitorClient monitor, CsrfToken csrf) {
+    public SignupResource(
+            Template signup,
+            Template signupSent,
+            Template signupVerify,
+            ConsoleConfig config,
+            SignupService signups,
+            MonitorClient monitor,
+            CsrfToken csrf) {
         this.signup = signup;
         this.signupSent = signupSent;
         this.signupVerify = signupVerify;
@@ -54,16 +60,22 @@ public class SignupResource {
     }
 
     @POST
-    public Response submit(@RestForm String businessName, @RestForm String email, @RestForm String password,
-                           @RestForm String region, @RestForm String timeZone, @RestForm List<String> platformIds,
-                           @RestForm(CsrfToken.FIELD) String token) {
+    public Response submit(
+            @RestForm String businessName,
+            @RestForm String email,
+            @RestForm String password,
+            @RestForm String region,
+            @RestForm String timeZone,
+            @RestForm List<String> platformIds,
+            @RestForm(CsrfToken.FIELD) String token) {
         csrf.verify(token);
         if (!config.signupEnabled()) {
             return page(403, SignupForm.of("", "", "", "", "", List.of()), Map.of());
         }
         SignupForm form = SignupForm.of(businessName, email, password, region, timeZone, platformIds);
-        Set<String> catalogue = catalogue().map(list -> list.stream().map(MonitorClient.Platform::id)
-                .collect(Collectors.toSet())).orElse(null);
+        Set<String> catalogue = catalogue()
+                .map(list -> list.stream().map(MonitorClient.Platform::id).collect(Collectors.toSet()))
+                .orElse(null);
         Map<String, String> errors = form.errors(catalogue);
         if (!errors.isEmpty()) {
             return page(400, form, errors);
@@ -76,8 +88,14 @@ public class SignupResource {
     @Path("verify")
     public Response confirmPage(@RestQuery String token) {
         Optional<String> name = signups.pendingName(token);
-        return html(name.isPresent() ? 200 : 404, signupVerify.data("token", name.isPresent() ? token : null)
-                .data("businessName", name.orElse(null)).data("done", false).data("retry", false).render());
+        return html(
+                name.isPresent() ? 200 : 404,
+                signupVerify
+                        .data("token", name.isPresent() ? token : null)
+                        .data("businessName", name.orElse(null))
+                        .data("done", false)
+                        .data("retry", false)
+                        .render());
     }
 
     @POST
@@ -87,19 +105,36 @@ public class SignupResource {
         try {
             SignupService.Verified outcome = signups.verify(token);
             boolean done = outcome == SignupService.Verified.CREATED;
-            return html(done ? 200 : 404, signupVerify.data("token", null).data("businessName", null)
-                    .data("done", done).data("retry", false).render());
+            return html(
+                    done ? 200 : 404,
+                    signupVerify
+                            .data("token", null)
+                            .data("businessName", null)
+                            .data("done", done)
+                            .data("retry", false)
+                            .render());
         } catch (ServiceUnavailableException | IllegalStateException e) {
             LOG.warnf("Sign-up could not create the tenant yet: %s", e.getMessage());
-            return html(503, signupVerify.data("token", token).data("businessName", null).data("done", false)
-                    .data("retry", true).render());
+            return html(
+                    503,
+                    signupVerify
+                            .data("token", token)
+                            .data("businessName", null)
+                            .data("done", false)
+                            .data("retry", true)
+                            .render());
         }
     }
 
     private Response page(int status, SignupForm form, Map<String, String> errors) {
         List<MonitorClient.Platform> platforms = catalogue().orElse(List.of());
-        return html(status, signup.data("form", form).data("errors", errors).data("platforms", platforms)
-                .data("enabled", config.signupEnabled()).render());
+        return html(
+                status,
+                signup.data("form", form)
+                        .data("errors", errors)
+                        .data("platforms", platforms)
+                        .data("enabled", config.signupEnabled())
+                        .render());
     }
 
     private Optional<List<MonitorClient.Platform>> catalogue() {
@@ -111,6 +146,9 @@ public class SignupResource {
     }
 
     private static Response html(int status, String body) {
-        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(body).build();
+        return Response.status(status)
+                .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .entity(body)
+                .build();
     }
 }

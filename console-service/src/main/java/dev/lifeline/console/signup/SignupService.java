@@ -20,7 +20,10 @@ import java.util.UUID;
 public class SignupService {
 
     /** What following a verification link did. */
-    public enum Verified { CREATED, INVALID }
+    public enum Verified {
+        CREATED,
+        INVALID
+    }
 
     private final ConsoleConfig config;
     private final PasswordHasher hasher;
@@ -75,9 +78,16 @@ public class SignupService {
             return Verified.INVALID;
         }
         PendingSignup pending = found.get();
-        List<String> platforms = pending.platformIds.isEmpty() ? List.of() : Arrays.asList(pending.platformIds.split(","));
-        accounts.createBusiness(pending.businessName, pending.defaultRegion, pending.timeZone, platforms,
-                pending.email, pending.passwordHash, () -> Slugs.from(pending.businessName));
+        List<String> platforms =
+                pending.platformIds.isEmpty() ? List.of() : Arrays.asList(pending.platformIds.split(","));
+        accounts.createBusiness(
+                pending.businessName,
+                pending.defaultRegion,
+                pending.timeZone,
+                platforms,
+                pending.email,
+                pending.passwordHash,
+                () -> Slugs.from(pending.businessName));
         pending.delete();
         return Verified.CREATED;
     }

@@ -7,12 +7,12 @@ import java.util.concurrent.ThreadLocalRandom;
 /** contact-service's slug ({@code [a-z0-9][a-z0-9-]{1,62}}) from a business name, with a random tail against clashes. */
 final class Slugs {
 
-    private Slugs() {
-    }
+    private Slugs() {}
 
     static String from(String businessName) {
         String ascii = Normalizer.normalize(businessName, Normalizer.Form.NFKD).replaceAll("\\p{M}", "");
-        String base = ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
+        String base =
+                ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
         if (base.isEmpty()) {
             base = "shop";
         }

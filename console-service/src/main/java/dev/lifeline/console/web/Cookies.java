@@ -6,13 +6,12 @@ package dev.lifeline.console.web;
  */
 public final class Cookies {
 
-    private Cookies() {
-    }
+    private Cookies() {}
 
     /** @param maxAgeSeconds -1 for a browser-session cookie, 0 to delete it */
     public static String header(String name, String value, long maxAgeSeconds) {
-        StringBuilder cookie = new StringBuilder(name).append('=').append(value)
-                .append("; Path=/; HttpOnly; Secure; SameSite=Lax");
+        StringBuilder cookie =
+                new StringBuilder(name).append('=').append(value).append("; Path=/; HttpOnly; Secure; SameSite=Lax");
         if (maxAgeSeconds >= 0) {
             cookie.append("; Max-Age=").append(maxAgeSeconds);
         }

@@ -3,8 +3,8 @@ package dev.lifeline.console.web;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Named;
 
-import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 
 /**
  * This request's CSRF token (double-submit: the same random value in an HttpOnly cookie and in each form's hidden
@@ -36,8 +36,11 @@ public class CsrfToken {
 
     /** Refuses (403 page) a state-changing form whose field does not match the cookie. */
     public void verify(String submitted) {
-        if (fresh || submitted == null || token == null
-                || !MessageDigest.isEqual(token.getBytes(StandardCharsets.UTF_8), submitted.getBytes(StandardCharsets.UTF_8))) {
+        if (fresh
+                || submitted == null
+                || token == null
+                || !MessageDigest.isEqual(
+                        token.getBytes(StandardCharsets.UTF_8), submitted.getBytes(StandardCharsets.UTF_8))) {
             throw new CsrfRejectedException();
         }
     }

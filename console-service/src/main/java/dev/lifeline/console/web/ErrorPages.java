@@ -21,16 +21,22 @@ public class ErrorPages {
 
     @ServerExceptionMapper
     public Response csrf(CsrfRejectedException e) {
-        return page(403, "This form has expired",
+        return page(
+                403,
+                "This form has expired",
                 "The page was open too long or came from another site. Go back, reload the page and try again.");
     }
 
     @ServerExceptionMapper
     public Response tooMany(TooManyAttemptsException e) {
         long minutes = Math.max(1, (e.retryAfter().toSeconds() + 59) / 60);
-        return Response.fromResponse(page(429, "Too many attempts",
-                        "For your safety, sign-in is paused. Try again in " + minutes + " minute" + (minutes == 1 ? "" : "s") + "."))
-                .header("Retry-After", Math.max(1, e.retryAfter().toSeconds())).build();
+        return Response.fromResponse(page(
+                        429,
+                        "Too many attempts",
+                        "For your safety, sign-in is paused. Try again in " + minutes + " minute"
+                                + (minutes == 1 ? "" : "s") + "."))
+                .header("Retry-After", Math.max(1, e.retryAfter().toSeconds()))
+                .build();
     }
 
     @ServerExceptionMapper
@@ -54,7 +60,12 @@ public class ErrorPages {
     }
 
     private Response page(int status, String title, String message) {
-        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .entity(error.data("title", title).data("message", message).data("status", status).render()).build();
+        return Response.status(status)
+                .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .entity(error.data("title", title)
+                        .data("message", message)
+                        .data("status", status)
+                        .render())
+                .build();
     }
 }

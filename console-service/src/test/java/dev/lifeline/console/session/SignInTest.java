@@ -33,11 +33,14 @@ class SignInTest {
         assertThat(signedIn.statusCode()).isEqualTo(303);
         assertThat(signedIn.header("Location")).endsWith("/dashboard");
         String setCookie = signedIn.headers().getValues("Set-Cookie").stream()
-                .filter(c -> c.startsWith(Sessions.COOKIE + "=")).findFirst().orElseThrow();
+                .filter(c -> c.startsWith(Sessions.COOKIE + "="))
+                .findFirst()
+                .orElseThrow();
         assertThat(setCookie).contains("HttpOnly", "Secure", "SameSite=Lax");
         Response dashboard = browser.get("/dashboard");
         assertThat(dashboard.statusCode()).isEqualTo(200);
-        assertThat(dashboard.asString()).contains("Shop of " + email)
+        assertThat(dashboard.asString())
+                .contains("Shop of " + email)
                 .contains("Platform states are not available right now");
 
         assertThat(browser.post("/signout", Map.of()).statusCode()).isEqualTo(303);
@@ -56,7 +59,8 @@ class SignInTest {
         Response refused = browser.post("/signin", Map.of("email", email, "password", "not the password"));
 
         assertThat(refused.statusCode()).isEqualTo(401);
-        assertThat(refused.asString()).contains("id=\"password-error\"")
+        assertThat(refused.asString())
+                .contains("id=\"password-error\"")
                 .contains("The e-mail address or the password is wrong.")
                 .doesNotContain("Exception", "at dev.lifeline");
         assertThat(browser.cookie(Sessions.COOKIE)).isNull();
@@ -82,8 +86,12 @@ class SignInTest {
         Response refused = browser.post("/signin", Map.of("email", " ", "password", ""));
 
         assertThat(refused.statusCode()).isEqualTo(400);
-        assertThat(refused.asString()).contains("id=\"email-error\"", "Enter your e-mail address.",
-                "id=\"password-error\"", "Enter your password.");
+        assertThat(refused.asString())
+                .contains(
+                        "id=\"email-error\"",
+                        "Enter your e-mail address.",
+                        "id=\"password-error\"",
+                        "Enter your password.");
     }
 
     @Test
@@ -94,10 +102,10 @@ class SignInTest {
         browser.get("/signin");
 
         Response missing = browser.postRaw("/signin", Map.of("email", email, "password", PASSWORD));
-        Response forged = browser.postRaw("/signin", Map.of("email", email, "password", PASSWORD,
-                "csrf", "x".repeat(43)));
-        Response noCookie = new Browser().postRaw("/signin", Map.of("email", email, "password", PASSWORD,
-                "csrf", "x".repeat(43)));
+        Response forged =
+                browser.postRaw("/signin", Map.of("email", email, "password", PASSWORD, "csrf", "x".repeat(43)));
+        Response noCookie =
+                new Browser().postRaw("/signin", Map.of("email", email, "password", PASSWORD, "csrf", "x".repeat(43)));
 
         for (Response refused : new Response[] {missing, forged, noCookie}) {
             assertThat(refused.statusCode()).isEqualTo(403);
@@ -113,7 +121,8 @@ class SignInTest {
         Browser browser = new Browser();
         browser.get("/signin");
         for (int i = 0; i < 5; i++) {
-            assertThat(browser.post("/signin", Map.of("email", email, "password", "wrong " + i)).statusCode())
+            assertThat(browser.post("/signin", Map.of("email", email, "password", "wrong " + i))
+                            .statusCode())
                     .isEqualTo(401);
         }
 

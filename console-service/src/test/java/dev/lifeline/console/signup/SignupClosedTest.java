@@ -37,8 +37,19 @@ class SignupClosedTest {
         browser.get("/signin");
         String email = "closed-" + UUID.randomUUID() + "@example.com";
 
-        Response refused = browser.post("/signup", Map.of("businessName", "Shop", "email", email,
-                "password", "a long enough password", "region", "DE", "timeZone", "Europe/Berlin"));
+        Response refused = browser.post(
+                "/signup",
+                Map.of(
+                        "businessName",
+                        "Shop",
+                        "email",
+                        email,
+                        "password",
+                        "a long enough password",
+                        "region",
+                        "DE",
+                        "timeZone",
+                        "Europe/Berlin"));
 
         assertThat(refused.statusCode()).isEqualTo(403);
         assertThat(refused.asString()).contains("Sign-up is closed");

@@ -11,8 +11,13 @@ class SignupFormTest {
 
     @Test
     void aGoodFormIsNormalised_andHasNoErrors() {
-        SignupForm form = SignupForm.of("  Ada's Café ", " Ada@Example.COM ", "a long enough password", "de",
-                "Europe/Berlin", List.of("instagram", "instagram", " "));
+        SignupForm form = SignupForm.of(
+                "  Ada's Café ",
+                " Ada@Example.COM ",
+                "a long enough password",
+                "de",
+                "Europe/Berlin",
+                List.of("instagram", "instagram", " "));
 
         assertThat(form.email()).isEqualTo("ada@example.com");
         assertThat(form.region()).isEqualTo("DE");

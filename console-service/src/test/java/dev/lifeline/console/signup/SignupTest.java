@@ -36,8 +36,19 @@ class SignupTest {
         Browser browser = new Browser();
         browser.get("/signup");
 
-        Response sent = browser.post("/signup", Map.of("businessName", "Ada's Café", "email", email,
-                "password", "a long enough password", "region", "de", "timeZone", "Europe/Berlin"));
+        Response sent = browser.post(
+                "/signup",
+                Map.of(
+                        "businessName",
+                        "Ada's Café",
+                        "email",
+                        email,
+                        "password",
+                        "a long enough password",
+                        "region",
+                        "de",
+                        "timeZone",
+                        "Europe/Berlin"));
 
         assertThat(sent.statusCode()).isEqualTo(200);
         assertThat(sent.asString()).contains("Check your inbox");
@@ -59,13 +70,32 @@ class SignupTest {
         browser.get("/signup");
         int before = stack.mail().messages().size();
 
-        Response refused = browser.post("/signup", Map.of("businessName", "", "email", "not-an-address",
-                "password", "short", "region", "XX", "timeZone", "Mars/Olympus", "platformIds", "Not A Platform!"));
+        Response refused = browser.post(
+                "/signup",
+                Map.of(
+                        "businessName",
+                        "",
+                        "email",
+                        "not-an-address",
+                        "password",
+                        "short",
+                        "region",
+                        "XX",
+                        "timeZone",
+                        "Mars/Olympus",
+                        "platformIds",
+                        "Not A Platform!"));
 
         assertThat(refused.statusCode()).isEqualTo(400);
-        assertThat(refused.asString()).contains(
-                "id=\"businessName-error\"", "id=\"email-error\"", "id=\"password-error\"", "id=\"region-error\"",
-                "id=\"timeZone-error\"", "id=\"platformIds-error\"", "value=\"not-an-address\"")
+        assertThat(refused.asString())
+                .contains(
+                        "id=\"businessName-error\"",
+                        "id=\"email-error\"",
+                        "id=\"password-error\"",
+                        "id=\"region-error\"",
+                        "id=\"timeZone-error\"",
+                        "id=\"platformIds-error\"",
+                        "value=\"not-an-address\"")
                 .doesNotContain("Exception");
         assertThat(stack.mail().messages()).hasSize(before);
     }
@@ -92,7 +122,9 @@ class SignupTest {
     private CapturedMail awaitMailTo(String email) {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
         while (Instant.now().isBefore(deadline)) {
-            Optional<CapturedMail> mail = stack.mail().messages().stream().filter(m -> m.to().contains(email)).findFirst();
+            Optional<CapturedMail> mail = stack.mail().messages().stream()
+                    .filter(m -> m.to().contains(email))
+                    .findFirst();
             if (mail.isPresent()) {
                 return mail.get();
             }

@@ -16,7 +16,8 @@ public final class Browser {
     private String csrf;
 
     public Response get(String path) {
-        Response response = RestAssured.given().redirects().follow(false).cookies(cookies).get(path);
+        Response response =
+                RestAssured.given().redirects().follow(false).cookies(cookies).get(path);
         remember(response);
         Matcher field = CSRF_FIELD.matcher(response.asString());
         if (field.find()) {
@@ -34,8 +35,13 @@ public final class Browser {
 
     /** Posts exactly these fields: no CSRF field unless given. */
     public Response postRaw(String path, Map<String, ?> fields) {
-        Response response = RestAssured.given().redirects().follow(false).cookies(cookies)
-                .contentType("application/x-www-form-urlencoded").formParams(fields).post(path);
+        Response response = RestAssured.given()
+                .redirects()
+                .follow(false)
+                .cookies(cookies)
+                .contentType("application/x-www-form-urlencoded")
+                .formParams(fields)
+                .post(path);
         remember(response);
         return response;
     }

@@ -1,14 +1,14 @@
 package dev.lifeline.contact.bulk;
 
-import dev.lifeline.contact.profile.ConsentPolicy;
 import dev.lifeline.contact.consent.ConsentSource;
+import dev.lifeline.contact.input.InvalidFieldException;
+import dev.lifeline.contact.profile.ConsentPolicy;
 import dev.lifeline.contact.profile.Contact;
 import dev.lifeline.contact.profile.ContactDraft;
 import dev.lifeline.contact.profile.ContactEvents;
 import dev.lifeline.contact.profile.ContactInput;
 import dev.lifeline.contact.profile.ContactRepository;
 import dev.lifeline.contact.profile.ContactService;
-import dev.lifeline.contact.input.InvalidFieldException;
 import dev.lifeline.contact.tenant.Tenant;
 import dev.lifeline.events.Topics;
 import dev.lifeline.events.contact.ContactUpserted;
@@ -35,21 +35,21 @@ import java.util.UUID;
 @ApplicationScoped
 public class BulkUpserter {
 
-    public record Row(long number, ContactInput input) {
-    }
+    public record Row(long number, ContactInput input) {}
 
-    public record RowError(long row, String field, String message) {
-    }
+    public record RowError(long row, String field, String message) {}
 
-    public record Result(int imported, int merged, List<RowError> errors) {
-    }
+    public record Result(int imported, int merged, List<RowError> errors) {}
 
     @Inject
     EntityManager em;
+
     @Inject
     ContactService contacts;
+
     @Inject
     ContactRepository repository;
+
     @Inject
     Outbox outbox;
 
@@ -117,9 +117,16 @@ public class BulkUpserter {
             draft.mergeInto(contact);
             try {
                 String text = row.input().consentText() != null ? row.input().consentText() : tenant.consentTextEmail;
-                contacts.applyGrants(contact, row.input().consents(), new ConsentPolicy.Consent(ConsentSource.importer(),
-                        ConsentPolicy.Grant.ASSERTED, text, row.input().consentText() != null ? null : tenant.consentTextSms,
-                        row.input().consentText() != null ? "import" : "tenant-v" + tenant.consentVersion), now);
+                contacts.applyGrants(
+                        contact,
+                        row.input().consents(),
+                        new ConsentPolicy.Consent(
+                                ConsentSource.importer(),
+                                ConsentPolicy.Grant.ASSERTED,
+                                text,
+                                row.input().consentText() != null ? null : tenant.consentTextSms,
+                                row.input().consentText() != null ? "import" : "tenant-v" + tenant.consentVersion),
+                        now);
             } catch (InvalidFieldException ex) {
                 // Rows are validated before any change, except consent that needs an address: report it, keep the rest.
                 errors.add(new RowError(row.number(), ex.field(), ex.getMessage()));

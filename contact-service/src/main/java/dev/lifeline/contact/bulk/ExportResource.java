@@ -1,12 +1,12 @@
 package dev.lifeline.contact.bulk;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.lifeline.contact.input.InvalidFieldException;
 import dev.lifeline.contact.profile.ConsentStates;
 import dev.lifeline.contact.profile.Contact;
 import dev.lifeline.contact.profile.ContactLister;
 import dev.lifeline.contact.profile.ContactQuery;
 import dev.lifeline.contact.profile.ContactView;
-import dev.lifeline.contact.input.InvalidFieldException;
 import dev.lifeline.events.EventCodec;
 import dev.lifeline.events.contact.ContactChannel;
 import dev.lifeline.kit.tenant.CurrentTenant;
@@ -33,10 +33,12 @@ import java.util.UUID;
 public class ExportResource {
 
     private static final int PAGE = ContactQuery.MAX_LIMIT;
-    static final String HEADER = "id,name,email,phone,tags,locale,time_zone,source,email_consent,sms_consent,whatsapp_consent,channel_order,updated_at";
+    static final String HEADER =
+            "id,name,email,phone,tags,locale,time_zone,source,email_consent,sms_consent,whatsapp_consent,channel_order,updated_at";
 
     @Inject
     CurrentTenant tenant;
+
     @Inject
     ContactLister lister;
 
@@ -45,10 +47,14 @@ public class ExportResource {
         UUID tenantId = UUID.fromString(tenant.id());
         String kind = format == null ? "csv" : format;
         return switch (kind) {
-            case "csv" -> Response.ok(csv(tenantId), "text/csv; charset=utf-8")
-                    .header("Content-Disposition", "attachment; filename=\"contacts.csv\"").build();
-            case "json" -> Response.ok(json(tenantId), "application/json")
-                    .header("Content-Disposition", "attachment; filename=\"contacts.json\"").build();
+            case "csv" ->
+                Response.ok(csv(tenantId), "text/csv; charset=utf-8")
+                        .header("Content-Disposition", "attachment; filename=\"contacts.csv\"")
+                        .build();
+            case "json" ->
+                Response.ok(json(tenantId), "application/json")
+                        .header("Content-Disposition", "attachment; filename=\"contacts.json\"")
+                        .build();
             default -> throw new InvalidFieldException("format", "must be csv or json");
         };
     }
@@ -60,10 +66,21 @@ public class ExportResource {
             w.write("\r\n");
             forEachPage(tenantId, page -> {
                 for (Contact c : page) {
-                    w.write(String.join(",", c.id.toString(), cell(c.name), cell(c.email), cell(c.phone),
-                            cell(String.join(";", c.tagList())), cell(c.locale), cell(c.timeZone), cell(c.source),
-                            ConsentStates.format(c.consent(ContactChannel.EMAIL)), ConsentStates.format(c.consent(ContactChannel.SMS)),
-                            ConsentStates.format(c.consent(ContactChannel.WHATSAPP)), cell(c.channelOrder), c.updatedAt.toString()));
+                    w.write(String.join(
+                            ",",
+                            c.id.toString(),
+                            cell(c.name),
+                            cell(c.email),
+                            cell(c.phone),
+                            cell(String.join(";", c.tagList())),
+                            cell(c.locale),
+                            cell(c.timeZone),
+                            cell(c.source),
+                            ConsentStates.format(c.consent(ContactChannel.EMAIL)),
+                            ConsentStates.format(c.consent(ContactChannel.SMS)),
+                            ConsentStates.format(c.consent(ContactChannel.WHATSAPP)),
+                            cell(c.channelOrder),
+                            c.updatedAt.toString()));
                     w.write("\r\n");
                 }
             });
@@ -106,7 +123,10 @@ public class ExportResource {
         }
         String v = value;
         char first = v.charAt(0);
-        if (first == '=' || first == '@' || first == '\t' || ((first == '+' || first == '-') && !v.matches("[+-][0-9 ]+"))) {
+        if (first == '='
+                || first == '@'
+                || first == '\t'
+                || ((first == '+' || first == '-') && !v.matches("[+-][0-9 ]+"))) {
             v = "'" + v;
         }
         if (v.indexOf(',') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0) {

@@ -1,9 +1,9 @@
 package dev.lifeline.contact.bulk;
 
 import dev.lifeline.contact.consent.ConsentSource;
+import dev.lifeline.contact.input.InvalidFieldException;
 import dev.lifeline.contact.profile.ConsentStates;
 import dev.lifeline.contact.profile.ContactInput;
-import dev.lifeline.contact.input.InvalidFieldException;
 import dev.lifeline.events.contact.ContactChannel;
 
 import java.util.ArrayList;
@@ -20,8 +20,19 @@ import java.util.Set;
  */
 public final class ImportColumns {
 
-    static final Set<String> KNOWN = Set.of("name", "email", "phone", "tags", "locale", "timezone", "source",
-            "channelorder", "emailconsent", "smsconsent", "whatsappconsent", "consenttext");
+    static final Set<String> KNOWN = Set.of(
+            "name",
+            "email",
+            "phone",
+            "tags",
+            "locale",
+            "timezone",
+            "source",
+            "channelorder",
+            "emailconsent",
+            "smsconsent",
+            "whatsappconsent",
+            "consenttext");
 
     private final String[] keys;
 
@@ -35,11 +46,14 @@ public final class ImportColumns {
         List<String> seen = new ArrayList<>();
         for (int i = 0; i < header.size(); i++) {
             String raw = header.get(i).strip();
-            String key = raw.toLowerCase(Locale.ROOT).startsWith("attr.") ? "attr." + raw.substring(5).strip()
+            String key = raw.toLowerCase(Locale.ROOT).startsWith("attr.")
+                    ? "attr." + raw.substring(5).strip()
                     : raw.toLowerCase(Locale.ROOT).replaceAll("[\\s_\\-]", "");
             if (!key.startsWith("attr.") && !KNOWN.contains(key)) {
-                throw new InvalidFieldException("header", "unknown column '" + shorten(raw) + "'; known: name, email, phone, tags, "
-                        + "locale, time_zone, source, channel_order, email_consent, sms_consent, whatsapp_consent, consent_text, attr.<key>");
+                throw new InvalidFieldException(
+                        "header",
+                        "unknown column '" + shorten(raw) + "'; known: name, email, phone, tags, "
+                                + "locale, time_zone, source, channel_order, email_consent, sms_consent, whatsapp_consent, consent_text, attr.<key>");
             }
             if (key.equals("attr.") || seen.contains(key)) {
                 throw new InvalidFieldException("header", "column '" + shorten(raw) + "' is empty or repeated");
@@ -76,7 +90,11 @@ public final class ImportColumns {
             }
         }
         List<String> tags = v.containsKey("tags")
-                ? Arrays.stream(v.get("tags").split("[;|]")).map(String::strip).filter(s -> !s.isEmpty()).toList() : null;
+                ? Arrays.stream(v.get("tags").split("[;|]"))
+                        .map(String::strip)
+                        .filter(s -> !s.isEmpty())
+                        .toList()
+                : null;
         List<ContactChannel> order = null;
         if (v.containsKey("channelorder")) {
             order = new ArrayList<>();
@@ -88,10 +106,21 @@ public final class ImportColumns {
                 order.add(channel);
             }
         }
-        ContactInput.Consents consents = new ContactInput.Consents(flag(v, "emailconsent", "email_consent"),
-                flag(v, "smsconsent", "sms_consent"), flag(v, "whatsappconsent", "whatsapp_consent"));
-        return new ContactInput(v.get("name"), v.get("email"), v.get("phone"), consents, v.get("consenttext"), tags, order,
-                v.get("locale"), v.get("timezone"), v.getOrDefault("source", ConsentSource.IMPORT),
+        ContactInput.Consents consents = new ContactInput.Consents(
+                flag(v, "emailconsent", "email_consent"),
+                flag(v, "smsconsent", "sms_consent"),
+                flag(v, "whatsappconsent", "whatsapp_consent"));
+        return new ContactInput(
+                v.get("name"),
+                v.get("email"),
+                v.get("phone"),
+                consents,
+                v.get("consenttext"),
+                tags,
+                order,
+                v.get("locale"),
+                v.get("timezone"),
+                v.getOrDefault("source", ConsentSource.IMPORT),
                 attributes.isEmpty() ? null : attributes);
     }
 

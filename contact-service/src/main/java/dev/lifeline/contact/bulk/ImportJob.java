@@ -19,24 +19,35 @@ public class ImportJob extends PanacheEntityBase {
 
     @Id
     public UUID id;
+
     @Column(name = "tenant_id")
     public UUID tenantId;
+
     @Column(name = "content_hash")
     public String contentHash;
+
     public String state;
+
     @Column(name = "rows_total")
     public long rowsTotal;
+
     @Column(name = "rows_read")
     public long rowsRead;
+
     @Column(name = "rows_imported")
     public long rowsImported;
+
     @Column(name = "rows_merged")
     public long rowsMerged;
+
     @Column(name = "rows_failed")
     public long rowsFailed;
+
     public String error;
+
     @Column(name = "created_at")
     public Instant createdAt;
+
     @Column(name = "finished_at")
     public Instant finishedAt;
     /** Heartbeat: set when the job is created, started or taken over, and with every chunk's progress. */

@@ -45,13 +45,17 @@ public class ImportJobRepository implements PanacheRepositoryBase<ImportJob, UUI
         if (jobId == null) {
             return Optional.empty();
         }
-        return find("tenantId = :tenant and id = :id", Parameters.with("tenant", tenantId).and("id", jobId))
+        return find(
+                        "tenantId = :tenant and id = :id",
+                        Parameters.with("tenant", tenantId).and("id", jobId))
                 .singleResultOptional();
     }
 
     public List<ImportRowError> errors(UUID jobId) {
         return em.createQuery("from ImportRowError e where e.jobId = :job order by e.rowNumber", ImportRowError.class)
-                .setParameter("job", jobId).setMaxResults(MAX_STORED_ERRORS).getResultList();
+                .setParameter("job", jobId)
+                .setMaxResults(MAX_STORED_ERRORS)
+                .getResultList();
     }
 
     /**
@@ -60,10 +64,17 @@ public class ImportJobRepository implements PanacheRepositoryBase<ImportJob, UUI
      */
     @Transactional(Transactional.TxType.MANDATORY)
     boolean takeOver(ImportJob seen, UUID runId) {
-        return update("state = 'queued', runId = :run, updatedAt = :now, error = null, finishedAt = null "
-                        + "where id = :id and runId = :seenRun and state = :seenState and updatedAt = :seenAt and rowsRead = :seenRead",
-                Parameters.with("run", runId).and("now", now()).and("id", seen.id).and("seenRun", seen.runId)
-                        .and("seenState", seen.state).and("seenAt", seen.updatedAt).and("seenRead", seen.rowsRead)) == 1;
+        return update(
+                        "state = 'queued', runId = :run, updatedAt = :now, error = null, finishedAt = null "
+                                + "where id = :id and runId = :seenRun and state = :seenState and updatedAt = :seenAt and rowsRead = :seenRead",
+                        Parameters.with("run", runId)
+                                .and("now", now())
+                                .and("id", seen.id)
+                                .and("seenRun", seen.runId)
+                                .and("seenState", seen.state)
+                                .and("seenAt", seen.updatedAt)
+                                .and("seenRead", seen.rowsRead))
+                == 1;
     }
 
     /**
@@ -71,14 +82,21 @@ public class ImportJobRepository implements PanacheRepositoryBase<ImportJob, UUI
      * when the job no longer belongs to this run.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    void addProgress(ImportRun run, String state, long read, long imported, long merged, List<BulkUpserter.RowError> errors) {
-        int updated = update("rowsRead = rowsRead + :read, rowsImported = rowsImported + :imported, "
+    void addProgress(
+            ImportRun run, String state, long read, long imported, long merged, List<BulkUpserter.RowError> errors) {
+        int updated = update(
+                "rowsRead = rowsRead + :read, rowsImported = rowsImported + :imported, "
                         + "rowsMerged = rowsMerged + :merged, rowsFailed = rowsFailed + :failed, "
                         + "state = coalesce(:state, state), finishedAt = case when :state = 'done' then :now else finishedAt end, "
                         + "updatedAt = :now where id = :id and runId = :run",
-                Parameters.with("read", read).and("imported", imported).and("merged", merged)
-                        .and("failed", (long) errors.size()).and("state", state).and("now", now())
-                        .and("id", run.jobId()).and("run", run.runId()));
+                Parameters.with("read", read)
+                        .and("imported", imported)
+                        .and("merged", merged)
+                        .and("failed", (long) errors.size())
+                        .and("state", state)
+                        .and("now", now())
+                        .and("id", run.jobId())
+                        .and("run", run.runId()));
         if (updated == 0) {
             throw new ImportRun.Lost();
         }
@@ -86,7 +104,8 @@ public class ImportJobRepository implements PanacheRepositoryBase<ImportJob, UUI
             return;
         }
         long stored = em.createQuery("select count(e) from ImportRowError e where e.jobId = :job", Long.class)
-                .setParameter("job", run.jobId()).getSingleResult();
+                .setParameter("job", run.jobId())
+                .getSingleResult();
         for (BulkUpserter.RowError error : errors) {
             if (stored++ >= MAX_STORED_ERRORS) {
                 break;
@@ -102,8 +121,12 @@ public class ImportJobRepository implements PanacheRepositoryBase<ImportJob, UUI
 
     @Transactional(Transactional.TxType.MANDATORY)
     void fail(ImportRun run, String error) {
-        update("state = 'failed', error = :error, finishedAt = :now, updatedAt = :now where id = :id and runId = :run",
-                Parameters.with("error", error).and("now", now()).and("id", run.jobId()).and("run", run.runId()));
+        update(
+                "state = 'failed', error = :error, finishedAt = :now, updatedAt = :now where id = :id and runId = :run",
+                Parameters.with("error", error)
+                        .and("now", now())
+                        .and("id", run.jobId())
+                        .and("run", run.runId()));
     }
 
     /** Heartbeats at the database's precision, so that a job read back compares equal to what was written. */

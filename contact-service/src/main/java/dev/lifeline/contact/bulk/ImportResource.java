@@ -28,15 +28,24 @@ public class ImportResource {
 
     @Inject
     CurrentTenant tenant;
+
     @Inject
     ImportService imports;
 
-    public record JobView(String id, String state, long rowsTotal, long rowsRead, long imported, long merged, long failed,
-            String error, Instant createdAt, Instant finishedAt, List<ErrorView> errors) {
-    }
+    public record JobView(
+            String id,
+            String state,
+            long rowsTotal,
+            long rowsRead,
+            long imported,
+            long merged,
+            long failed,
+            String error,
+            Instant createdAt,
+            Instant finishedAt,
+            List<ErrorView> errors) {}
 
-    public record ErrorView(long row, String field, String message) {
-    }
+    public record ErrorView(long row, String field, String message) {}
 
     /**
      * 202 with the new job, or with the job of the same file when this upload resumes it (it was interrupted or
@@ -49,19 +58,37 @@ public class ImportResource {
         ImportService.Accepted accepted = imports.receive(tenantId, body);
         URI location = URI.create("/api/v1/contacts/imports/" + accepted.job().id);
         JobView view = view(accepted.job(), List.of());
-        return (accepted.duplicate() ? Response.ok(view).header("X-Lifeline-Duplicate-Upload", "true") : Response.accepted(view))
-                .location(location).build();
+        return (accepted.duplicate()
+                        ? Response.ok(view).header("X-Lifeline-Duplicate-Upload", "true")
+                        : Response.accepted(view))
+                .location(location)
+                .build();
     }
 
     @GET
     @Path("{id}")
     public JobView get(@PathParam("id") String id) {
-        ImportJob job = imports.find(UUID.fromString(tenant.id()), Ids.parse(id)).orElseThrow(ImportService::notFound);
-        return view(job, imports.errors(job.id).stream().map(e -> new ErrorView(e.rowNumber, e.field, e.message)).toList());
+        ImportJob job =
+                imports.find(UUID.fromString(tenant.id()), Ids.parse(id)).orElseThrow(ImportService::notFound);
+        return view(
+                job,
+                imports.errors(job.id).stream()
+                        .map(e -> new ErrorView(e.rowNumber, e.field, e.message))
+                        .toList());
     }
 
     private static JobView view(ImportJob j, List<ErrorView> errors) {
-        return new JobView(j.id.toString(), j.state, j.rowsTotal, j.rowsRead, j.rowsImported, j.rowsMerged, j.rowsFailed,
-                j.error, j.createdAt, j.finishedAt, errors);
+        return new JobView(
+                j.id.toString(),
+                j.state,
+                j.rowsTotal,
+                j.rowsRead,
+                j.rowsImported,
+                j.rowsMerged,
+                j.rowsFailed,
+                j.error,
+                j.createdAt,
+                j.finishedAt,
+                errors);
     }
 }

@@ -24,10 +24,13 @@ public class ImportRowError {
     @Id
     @Column(name = "job_id")
     public UUID jobId;
+
     @Id
     @Column(name = "row_number")
     public long rowNumber;
+
     public String field;
+
     @Id
     public String message;
 }

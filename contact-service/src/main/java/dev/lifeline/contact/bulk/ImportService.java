@@ -42,14 +42,15 @@ public class ImportService {
 
     @Inject
     ImportJobRepository jobs;
+
     @Inject
     ImportWorker worker;
+
     @Inject
     OptInConfig config;
 
     /** {@code duplicate}: the job already had this file and is live or done; otherwise it is new or resumed. */
-    public record Accepted(ImportJob job, boolean duplicate) {
-    }
+    public record Accepted(ImportJob job, boolean duplicate) {}
 
     public Accepted receive(UUID tenantId, InputStream body) throws IOException {
         Path file = Files.createTempFile("contact-import-", ".csv");
@@ -62,11 +63,15 @@ public class ImportService {
                 // Same content hash, so the file passed the check when the job was created: no need to read it twice.
                 ImportJob seen = existing.get();
                 Optional<UUID> runId = takeOver(seen);
-                ImportJob current = QuarkusTransaction.requiringNew().call(() -> find(tenantId, jobId)).orElseThrow();
+                ImportJob current = QuarkusTransaction.requiringNew()
+                        .call(() -> find(tenantId, jobId))
+                        .orElseThrow();
                 if (runId.isEmpty()) {
                     return new Accepted(current, true);
                 }
-                LOG.infof("Import job %s resumes after %d of %d rows (was %s)", jobId, seen.rowsRead, seen.rowsTotal, seen.state);
+                LOG.infof(
+                        "Import job %s resumes after %d of %d rows (was %s)",
+                        jobId, seen.rowsRead, seen.rowsTotal, seen.state);
                 keep = true;
                 worker.submit(new ImportRun(jobId, runId.get(), tenantId), file, seen.rowsRead);
                 return new Accepted(current, false);
@@ -124,7 +129,8 @@ public class ImportService {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-        try (InputStream in = new DigestInputStream(body, sha); OutputStream out = Files.newOutputStream(file)) {
+        try (InputStream in = new DigestInputStream(body, sha);
+                OutputStream out = Files.newOutputStream(file)) {
             in.transferTo(out);
         }
         return HexFormat.of().formatHex(sha.digest());

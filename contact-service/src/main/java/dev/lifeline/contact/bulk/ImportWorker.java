@@ -29,8 +29,10 @@ public class ImportWorker {
 
     @Inject
     BulkUpserter upserter;
+
     @Inject
     ImportJobRepository jobs;
+
     @Inject
     MeterRegistry metrics;
 
@@ -82,8 +84,10 @@ public class ImportWorker {
                 return;
             }
             LOG.errorf("Import job %s failed: %s", run.jobId(), e.getClass().getName());
-            QuarkusTransaction.requiringNew().run(() -> jobs.fail(run,
-                    "internal error; rows reported as imported are stored; upload the file again to resume"));
+            QuarkusTransaction.requiringNew()
+                    .run(() -> jobs.fail(
+                            run,
+                            "internal error; rows reported as imported are stored; upload the file again to resume"));
         } finally {
             try {
                 Files.deleteIfExists(file);
@@ -128,8 +132,14 @@ public class ImportWorker {
                     if (ImportRun.lost(rowFailure)) {
                         throw rowFailure;
                     }
-                    QuarkusTransaction.requiringNew().run(() -> jobs.addProgress(run, null, 1, 0, 0,
-                            List.of(new BulkUpserter.RowError(row.number(), "row", "could not be stored"))));
+                    QuarkusTransaction.requiringNew()
+                            .run(() -> jobs.addProgress(
+                                    run,
+                                    null,
+                                    1,
+                                    0,
+                                    0,
+                                    List.of(new BulkUpserter.RowError(row.number(), "row", "could not be stored"))));
                 }
             }
             unreadable(run, List.copyOf(pending));

@@ -19,7 +19,8 @@ public record StallRule(Duration stallAfter) {
     public boolean resumable(String state, Instant heartbeat, Instant now) {
         return switch (state) {
             case "failed" -> true;
-            case "queued", "running" -> heartbeat == null || !heartbeat.plus(stallAfter).isAfter(now);
+            case "queued", "running" ->
+                heartbeat == null || !heartbeat.plus(stallAfter).isAfter(now);
             default -> false;
         };
     }

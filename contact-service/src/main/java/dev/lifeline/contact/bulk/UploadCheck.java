@@ -20,8 +20,7 @@ import java.util.List;
  */
 public final class UploadCheck {
 
-    private UploadCheck() {
-    }
+    private UploadCheck() {}
 
     /** @return the number of data rows (records after the header) */
     public static long check(Path file) throws IOException {
@@ -46,9 +45,12 @@ public final class UploadCheck {
     /** A strict UTF-8 reader: invalid bytes fail instead of turning into replacement characters. */
     public static CsvReader open(Path file) throws IOException {
         InputStream in = Files.newInputStream(file);
-        Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT));
+        Reader reader = new InputStreamReader(
+                in,
+                StandardCharsets.UTF_8
+                        .newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT));
         return new CsvReader(new BufferedReader(reader, 65_536));
     }
 }

@@ -23,8 +23,12 @@ public class ConsentLedger {
     EntityManager em;
 
     public enum Action {
-        REQUESTED("requested"), GRANTED("granted"), CONFIRMED("confirmed"), WITHDRAWN("withdrawn"),
-        SINGLE_OPT_IN("single-opt-in"), ERASED("erased");
+        REQUESTED("requested"),
+        GRANTED("granted"),
+        CONFIRMED("confirmed"),
+        WITHDRAWN("withdrawn"),
+        SINGLE_OPT_IN("single-opt-in"),
+        ERASED("erased");
 
         public final String wire;
 
@@ -34,8 +38,14 @@ public class ConsentLedger {
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public void append(Contact contact, ContactChannel channel, Action action, ConsentSource source,
-            String consentText, String consentVersion, Instant at) {
+    public void append(
+            Contact contact,
+            ContactChannel channel,
+            Action action,
+            ConsentSource source,
+            String consentText,
+            String consentVersion,
+            Instant at) {
         ConsentEvent event = new ConsentEvent();
         event.tenantId = contact.tenantId;
         event.contactId = contact.id;
@@ -52,7 +62,8 @@ public class ConsentLedger {
     }
 
     public List<ConsentEvent> of(Contact contact) {
-        return em.createQuery("from ConsentEvent e where e.tenantId = :tenant and e.contactId = :contact order by e.id",
+        return em.createQuery(
+                        "from ConsentEvent e where e.tenantId = :tenant and e.contactId = :contact order by e.id",
                         ConsentEvent.class)
                 .setParameter("tenant", contact.tenantId)
                 .setParameter("contact", contact.id)
@@ -64,20 +75,31 @@ public class ConsentLedger {
      * whatever the tenant's text has become since.
      */
     public Optional<ConsentEvent> lastRequested(Contact contact, ContactChannel channel) {
-        return em.createQuery("from ConsentEvent e where e.tenantId = :tenant and e.contactId = :contact "
-                        + "and e.channel = :channel and e.action = :action order by e.id desc", ConsentEvent.class)
-                .setParameter("tenant", contact.tenantId).setParameter("contact", contact.id)
-                .setParameter("channel", ConsentStates.name(channel)).setParameter("action", Action.REQUESTED.wire)
-                .setMaxResults(1).getResultStream().findFirst();
+        return em.createQuery(
+                        "from ConsentEvent e where e.tenantId = :tenant and e.contactId = :contact "
+                                + "and e.channel = :channel and e.action = :action order by e.id desc",
+                        ConsentEvent.class)
+                .setParameter("tenant", contact.tenantId)
+                .setParameter("contact", contact.id)
+                .setParameter("channel", ConsentStates.name(channel))
+                .setParameter("action", Action.REQUESTED.wire)
+                .setMaxResults(1)
+                .getResultStream()
+                .findFirst();
     }
 
     /** The latest line of a channel, whatever its action. */
     public Optional<ConsentEvent> last(Contact contact, ContactChannel channel) {
-        return em.createQuery("from ConsentEvent e where e.tenantId = :tenant and e.contactId = :contact "
-                        + "and e.channel = :channel order by e.id desc", ConsentEvent.class)
-                .setParameter("tenant", contact.tenantId).setParameter("contact", contact.id)
+        return em.createQuery(
+                        "from ConsentEvent e where e.tenantId = :tenant and e.contactId = :contact "
+                                + "and e.channel = :channel order by e.id desc",
+                        ConsentEvent.class)
+                .setParameter("tenant", contact.tenantId)
+                .setParameter("contact", contact.id)
                 .setParameter("channel", ConsentStates.name(channel))
-                .setMaxResults(1).getResultStream().findFirst();
+                .setMaxResults(1)
+                .getResultStream()
+                .findFirst();
     }
 
     private static String truncate(String userAgent) {

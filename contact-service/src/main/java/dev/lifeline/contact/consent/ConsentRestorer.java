@@ -28,7 +28,8 @@ public class ConsentRestorer {
     private final ConsentLedger ledger;
     private final ContactEvents events;
 
-    public ConsentRestorer(ProcessedEvents processed, ContactRepository contacts, ConsentLedger ledger, ContactEvents events) {
+    public ConsentRestorer(
+            ProcessedEvents processed, ContactRepository contacts, ConsentLedger ledger, ContactEvents events) {
         this.processed = processed;
         this.contacts = contacts;
         this.ledger = ledger;
@@ -43,13 +44,22 @@ public class ConsentRestorer {
         }
         Contact contact = contacts.findLive(UUID.fromString(event.tenantId()), UUID.fromString(event.contactId()), true)
                 .orElse(null);
-        if (contact == null || contact.consent(event.channel()) != ConsentStatus.WITHDRAWN
-                || !ledger.last(contact, event.channel()).filter(ConsentRestorer::textedStop).isPresent()) {
+        if (contact == null
+                || contact.consent(event.channel()) != ConsentStatus.WITHDRAWN
+                || !ledger.last(contact, event.channel())
+                        .filter(ConsentRestorer::textedStop)
+                        .isPresent()) {
             return false;
         }
         contact.setConsent(event.channel(), ConsentStatus.CONFIRMED);
-        ledger.append(contact, event.channel(), Action.CONFIRMED,
-                new ConsentSource(ConsentSource.TEXTED_START, null, null), null, null, event.restoredAt());
+        ledger.append(
+                contact,
+                event.channel(),
+                Action.CONFIRMED,
+                new ConsentSource(ConsentSource.TEXTED_START, null, null),
+                null,
+                null,
+                event.restoredAt());
         contact.version++;
         contact.updatedAt = Instant.now();
         events.upserted(contact);

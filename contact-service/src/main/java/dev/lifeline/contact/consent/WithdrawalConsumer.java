@@ -25,10 +25,16 @@ public class WithdrawalConsumer {
 
     public WithdrawalConsumer(WithdrawalRecorder recorder, ConsentRestorer restorer) {
         this.handlers = EventHandlers.of(WithdrawalConsumer.class)
-                .on(ConsentWithdrawn.class, (in, withdrawn) -> recorder.record(in.id(),
-                        validIds(withdrawn, withdrawn.tenantId(), withdrawn.contactId()), WithdrawalRecorder.source(withdrawn.reason())))
-                .on(ConsentRestored.class, (in, restored) -> restorer.restore(in.id(),
-                        validIds(restored, restored.tenantId(), restored.contactId())));
+                .on(
+                        ConsentWithdrawn.class,
+                        (in, withdrawn) -> recorder.record(
+                                in.id(),
+                                validIds(withdrawn, withdrawn.tenantId(), withdrawn.contactId()),
+                                WithdrawalRecorder.source(withdrawn.reason())))
+                .on(
+                        ConsentRestored.class,
+                        (in, restored) -> restorer.restore(
+                                in.id(), validIds(restored, restored.tenantId(), restored.contactId())));
     }
 
     @Incoming(Channels.WITHDRAWALS_IN)

@@ -18,6 +18,7 @@ public class WithdrawalRecorder {
 
     @Inject
     ProcessedEvents processed;
+
     @Inject
     ContactService contacts;
 
@@ -36,7 +37,11 @@ public class WithdrawalRecorder {
         if (!processed.firstTime(CONSUMER, eventId)) {
             return false;
         }
-        return contacts.withdrawFromOutside(UUID.fromString(event.tenantId()), UUID.fromString(event.contactId()),
-                event.channel(), new ConsentSource(source, event.ip(), event.userAgent()), event.withdrawnAt());
+        return contacts.withdrawFromOutside(
+                UUID.fromString(event.tenantId()),
+                UUID.fromString(event.contactId()),
+                event.channel(),
+                new ConsentSource(source, event.ip(), event.userAgent()),
+                event.withdrawnAt());
     }
 }

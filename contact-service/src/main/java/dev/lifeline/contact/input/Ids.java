@@ -5,8 +5,7 @@ import java.util.UUID;
 /** Path ids. A malformed id cannot name anything, so it is answered like an unknown one (404), never 400 or 500. */
 public final class Ids {
 
-    private Ids() {
-    }
+    private Ids() {}
 
     /** @return the UUID, or {@code null} when the text is not one */
     public static UUID parse(String id) {

@@ -12,7 +12,10 @@ public class InvalidFieldMapper {
 
     @ServerExceptionMapper
     public Response invalid(InvalidFieldException e) {
-        return Problems.response(400, "Bad Request", e.field() + " " + e.getMessage(),
+        return Problems.response(
+                400,
+                "Bad Request",
+                e.field() + " " + e.getMessage(),
                 List.of(new Problem.FieldError(e.field(), e.getMessage())));
     }
 }

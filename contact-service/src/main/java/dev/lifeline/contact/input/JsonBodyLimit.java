@@ -1,8 +1,8 @@
 package dev.lifeline.contact.input;
 
 import dev.lifeline.kit.problem.Problem;
-import dev.lifeline.kit.problem.Problems;
 import dev.lifeline.kit.problem.ProblemException;
+import dev.lifeline.kit.problem.Problems;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -35,7 +35,10 @@ public class JsonBodyLimit implements ReaderInterceptor {
             type = request.getMediaType();
         } catch (IllegalArgumentException e) {
             // A Content-Type that is not a media type at all: the client's error, answered before anything else.
-            return Problems.response(415, "Unsupported Media Type", "Content-Type is not a media type",
+            return Problems.response(
+                    415,
+                    "Unsupported Media Type",
+                    "Content-Type is not a media type",
                     List.of(new Problem.FieldError("Content-Type", "is not a media type")));
         }
         if (isJson(type) && request.getLength() > maxBytes) {
@@ -53,12 +56,16 @@ public class JsonBodyLimit implements ReaderInterceptor {
     }
 
     private Response tooLarge() {
-        return Problems.response(413, "Content Too Large", "The JSON body is larger than " + maxBytes + " bytes",
+        return Problems.response(
+                413,
+                "Content Too Large",
+                "The JSON body is larger than " + maxBytes + " bytes",
                 List.of(new Problem.FieldError("body", "is larger than " + maxBytes + " bytes")));
     }
 
     private static boolean isJson(MediaType type) {
-        return type != null && (type.getSubtype().equals("json") || type.getSubtype().endsWith("+json"));
+        return type != null
+                && (type.getSubtype().equals("json") || type.getSubtype().endsWith("+json"));
     }
 
     private final class Bounded extends FilterInputStream {

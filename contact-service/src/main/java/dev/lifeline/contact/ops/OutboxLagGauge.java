@@ -29,9 +29,10 @@ public class OutboxLagGauge {
     }
 
     double oldestAgeSeconds() {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
-             ResultSet r = s.executeQuery("SELECT coalesce(extract(epoch FROM now() - min(created_at)), 0) "
-                     + "FROM outbox_event WHERE published_at IS NULL")) {
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement();
+                ResultSet r = s.executeQuery("SELECT coalesce(extract(epoch FROM now() - min(created_at)), 0) "
+                        + "FROM outbox_event WHERE published_at IS NULL")) {
             return r.next() ? r.getDouble(1) : 0;
         } catch (Exception e) {
             return Double.NaN;

@@ -13,5 +13,4 @@ public record CaptureInput(
         Boolean emailConsent,
         Boolean smsConsent,
         @Size(max = 35) String locale,
-        @Size(max = 500) String website) {
-}
+        @Size(max = 500) String website) {}

@@ -1,13 +1,13 @@
 package dev.lifeline.contact.optin;
 
-import dev.lifeline.contact.profile.ConsentPolicy;
 import dev.lifeline.contact.consent.ConsentSource;
+import dev.lifeline.contact.input.InvalidFieldException;
+import dev.lifeline.contact.profile.ConsentPolicy;
 import dev.lifeline.contact.profile.Contact;
 import dev.lifeline.contact.profile.ContactInput;
 import dev.lifeline.contact.profile.ContactService;
-import dev.lifeline.contact.input.InvalidFieldException;
-import dev.lifeline.contact.tenant.Tenant;
 import dev.lifeline.contact.profile.UniqueRetry;
+import dev.lifeline.contact.tenant.Tenant;
 import dev.lifeline.events.contact.ConsentStatus;
 import dev.lifeline.events.contact.ContactChannel;
 import dev.lifeline.kit.problem.ProblemException;
@@ -29,7 +29,11 @@ import java.util.Set;
 @ApplicationScoped
 public class CaptureService {
 
-    public enum Outcome { PENDING_CONFIRMATION, CONFIRMED, IGNORED }
+    public enum Outcome {
+        PENDING_CONFIRMATION,
+        CONFIRMED,
+        IGNORED
+    }
 
     /** Thrown when a limit is hit; answered 429 with Retry-After. */
     public static class TooManyRequests extends RuntimeException {
@@ -43,10 +47,13 @@ public class CaptureService {
 
     @Inject
     ContactService contacts;
+
     @Inject
     ConfirmationMailer mailer;
+
     @Inject
     OptInConfig config;
+
     @Inject
     MeterRegistry metrics;
 
@@ -75,7 +82,8 @@ public class CaptureService {
             wait = perTenant.acquire(tenant.id.toString(), now);
         }
         if (wait.isPresent()) {
-            metrics.counter("lifeline_contact_captures", "outcome", "rate-limited").increment();
+            metrics.counter("lifeline_contact_captures", "outcome", "rate-limited")
+                    .increment();
             throw new TooManyRequests(wait.getAsLong());
         }
     }
@@ -93,12 +101,24 @@ public class CaptureService {
         if (tenant.doubleOptIn() && (in.email() == null || in.email().isBlank())) {
             throw new InvalidFieldException("email", "is needed to confirm your sign-up");
         }
-        ContactInput input = new ContactInput(in.name(), in.email(), in.phone(),
+        ContactInput input = new ContactInput(
+                in.name(),
+                in.email(),
+                in.phone(),
                 new ContactInput.Consents(email ? Boolean.TRUE : null, sms ? Boolean.TRUE : null, null),
-                null, null, null, in.locale(), null, ConsentSource.FORM, null);
-        ConsentPolicy.Consent consent = new ConsentPolicy.Consent(new ConsentSource(ConsentSource.FORM, ip, userAgent),
+                null,
+                null,
+                null,
+                in.locale(),
+                null,
+                ConsentSource.FORM,
+                null);
+        ConsentPolicy.Consent consent = new ConsentPolicy.Consent(
+                new ConsentSource(ConsentSource.FORM, ip, userAgent),
                 tenant.doubleOptIn() ? ConsentPolicy.Grant.DOUBLE_OPT_IN : ConsentPolicy.Grant.SINGLE_OPT_IN,
-                tenant.consentTextEmail, tenant.consentTextSms, "tenant-v" + tenant.consentVersion);
+                tenant.consentTextEmail,
+                tenant.consentTextSms,
+                "tenant-v" + tenant.consentVersion);
         ContactService.Upsert result = UniqueRetry.once(() -> contacts.upsert(tenant.id, input, consent));
         metrics.counter("lifeline_contact_captures", "outcome", "accepted").increment();
         Contact contact = result.contact();

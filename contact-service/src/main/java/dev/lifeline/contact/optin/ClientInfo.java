@@ -6,7 +6,9 @@ import io.vertx.core.http.HttpServerRequest;
 public record ClientInfo(String ip, String userAgent) {
 
     public static ClientInfo of(HttpServerRequest request) {
-        String ip = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
+        String ip = request.remoteAddress() == null
+                ? "unknown"
+                : request.remoteAddress().hostAddress();
         return new ClientInfo(ip, request.getHeader("User-Agent"));
     }
 }

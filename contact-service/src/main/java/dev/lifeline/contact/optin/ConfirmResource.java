@@ -30,14 +30,19 @@ public class ConfirmResource {
 
     @Inject
     ConfirmationMailer mailer;
+
     @Inject
     ContactService contacts;
+
     @Inject
     ContactRepository repository;
+
     @Inject
     EntityManager em;
+
     @Inject
     MeterRegistry metrics;
+
     @Inject
     Template confirm;
 
@@ -46,34 +51,56 @@ public class ConfirmResource {
         ConfirmationTokens.Verdict verdict = mailer.tokens().verify(token, Instant.now());
         if (verdict instanceof ConfirmationTokens.Verdict.Valid valid) {
             Tenant tenant = em.find(Tenant.class, valid.claims().tenantId());
-            return Response.ok(confirm.data("state", "ask").data("tenant", tenant == null ? "" : tenant.name).data("token", token)).build();
+            return Response.ok(confirm.data("state", "ask")
+                            .data("tenant", tenant == null ? "" : tenant.name)
+                            .data("token", token))
+                    .build();
         }
         boolean expired = verdict instanceof ConfirmationTokens.Verdict.Expired;
         return Response.status(expired ? 410 : 404)
-                .entity(confirm.data("state", expired ? "expired" : "invalid").data("tenant", "").data("token", "")).build();
+                .entity(confirm.data("state", expired ? "expired" : "invalid")
+                        .data("tenant", "")
+                        .data("token", ""))
+                .build();
     }
 
     @POST
     public Response confirm(@PathParam("token") String token, @Context HttpServerRequest request) {
         ConfirmationTokens.Verdict verdict = mailer.tokens().verify(token, Instant.now());
         if (verdict instanceof ConfirmationTokens.Verdict.Expired) {
-            return Response.status(410).entity(confirm.data("state", "expired").data("tenant", "").data("token", "")).build();
+            return Response.status(410)
+                    .entity(confirm.data("state", "expired").data("tenant", "").data("token", ""))
+                    .build();
         }
         if (!(verdict instanceof ConfirmationTokens.Verdict.Valid valid)) {
-            return Response.status(404).entity(confirm.data("state", "invalid").data("tenant", "").data("token", "")).build();
+            return Response.status(404)
+                    .entity(confirm.data("state", "invalid").data("tenant", "").data("token", ""))
+                    .build();
         }
         ConfirmationTokens.Claims claims = valid.claims();
         Tenant tenant = em.find(Tenant.class, claims.tenantId());
-        if (tenant == null || repository.findLive(claims.tenantId(), claims.contactId(), false).isEmpty()) {
-            return Response.status(404).entity(confirm.data("state", "invalid").data("tenant", "").data("token", "")).build();
+        if (tenant == null
+                || repository
+                        .findLive(claims.tenantId(), claims.contactId(), false)
+                        .isEmpty()) {
+            return Response.status(404)
+                    .entity(confirm.data("state", "invalid").data("tenant", "").data("token", ""))
+                    .build();
         }
         ClientInfo client = ClientInfo.of(request);
-        boolean changed = contacts.confirm(claims.tenantId(), claims.contactId(), claims.channels(),
+        boolean changed = contacts.confirm(
+                claims.tenantId(),
+                claims.contactId(),
+                claims.channels(),
                 new ConsentSource(ConsentSource.FORM, client.ip(), client.userAgent()),
-                tenant.consentTextEmail, "tenant-v" + tenant.consentVersion);
+                tenant.consentTextEmail,
+                "tenant-v" + tenant.consentVersion);
         if (changed) {
             metrics.counter("lifeline_optin_confirmations").increment();
         }
-        return Response.ok(confirm.data("state", "confirmed").data("tenant", tenant.name).data("token", "")).build();
+        return Response.ok(confirm.data("state", "confirmed")
+                        .data("tenant", tenant.name)
+                        .data("token", ""))
+                .build();
     }
 }

@@ -24,12 +24,16 @@ public class ConfirmationMailer {
 
     @Inject
     ReactiveMailer mailer;
+
     @Inject
     OptInConfig config;
+
     @Inject
     MeterRegistry metrics;
+
     @Location("mail/confirm.html")
     Template html;
+
     @Location("mail/confirm.txt")
     Template text;
 
@@ -52,21 +56,37 @@ public class ConfirmationMailer {
 
     /** @return false when a confirmation went to this contact too recently */
     public boolean send(Tenant tenant, Contact contact, Set<ContactChannel> channels) {
-        if (contact.email == null || perContact.acquire(contact.id.toString(), System.currentTimeMillis()).isPresent()) {
+        if (contact.email == null
+                || perContact
+                        .acquire(contact.id.toString(), System.currentTimeMillis())
+                        .isPresent()) {
             return false;
         }
-        String token = tokens.issue(new ConfirmationTokens.Claims(tenant.id, contact.id, channels,
-                Instant.now().plus(config.confirmationTtl())));
+        String token = tokens.issue(new ConfirmationTokens.Claims(
+                tenant.id, contact.id, channels, Instant.now().plus(config.confirmationTtl())));
         String link = config.publicBaseUrl() + "/confirm/" + token;
         List<String> consentTexts = channels.stream()
-                .map(c -> c == ContactChannel.EMAIL ? tenant.consentTextEmail : tenant.consentTextSms).toList();
-        Mail mail = Mail.withHtml(contact.email, "Please confirm: " + tenant.name + " may contact you",
-                        html.data("tenant", tenant.name).data("link", link).data("texts", consentTexts).render())
-                .setText(text.data("tenant", tenant.name).data("link", link).data("texts", consentTexts).render());
+                .map(c -> c == ContactChannel.EMAIL ? tenant.consentTextEmail : tenant.consentTextSms)
+                .toList();
+        Mail mail = Mail.withHtml(
+                        contact.email,
+                        "Please confirm: " + tenant.name + " may contact you",
+                        html.data("tenant", tenant.name)
+                                .data("link", link)
+                                .data("texts", consentTexts)
+                                .render())
+                .setText(text.data("tenant", tenant.name)
+                        .data("link", link)
+                        .data("texts", consentTexts)
+                        .render());
         // Fire and forget: the capture is committed; a lost mail is recovered by resending, never by failing the form.
-        mailer.send(mail).subscribe().with(
-                ok -> metrics.counter("lifeline_optin_emails_sent").increment(),
-                failure -> LOG.warnf("Confirmation e-mail could not be sent: %s", failure.getClass().getSimpleName()));
+        mailer.send(mail)
+                .subscribe()
+                .with(
+                        ok -> metrics.counter("lifeline_optin_emails_sent").increment(),
+                        failure -> LOG.warnf(
+                                "Confirmation e-mail could not be sent: %s",
+                                failure.getClass().getSimpleName()));
         return true;
     }
 }

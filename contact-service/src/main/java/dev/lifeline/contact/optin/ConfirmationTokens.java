@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.EnumSet;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -23,18 +22,14 @@ import java.util.stream.Collectors;
  */
 public final class ConfirmationTokens {
 
-    public record Claims(UUID tenantId, UUID contactId, Set<ContactChannel> channels, Instant expiresAt) {
-    }
+    public record Claims(UUID tenantId, UUID contactId, Set<ContactChannel> channels, Instant expiresAt) {}
 
     public sealed interface Verdict {
-        record Valid(Claims claims) implements Verdict {
-        }
+        record Valid(Claims claims) implements Verdict {}
 
-        record Expired() implements Verdict {
-        }
+        record Expired() implements Verdict {}
 
-        record Invalid() implements Verdict {
-        }
+        record Invalid() implements Verdict {}
     }
 
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
@@ -50,8 +45,10 @@ public final class ConfirmationTokens {
     }
 
     public String issue(Claims claims) {
-        String channels = claims.channels().stream().map(ConsentStates::name).sorted().collect(Collectors.joining(","));
-        String payload = claims.tenantId() + "|" + claims.contactId() + "|" + channels + "|" + claims.expiresAt().getEpochSecond();
+        String channels =
+                claims.channels().stream().map(ConsentStates::name).sorted().collect(Collectors.joining(","));
+        String payload = claims.tenantId() + "|" + claims.contactId() + "|" + channels + "|"
+                + claims.expiresAt().getEpochSecond();
         byte[] body = payload.getBytes(StandardCharsets.UTF_8);
         return B64.encodeToString(body) + "." + B64.encodeToString(mac(body));
     }
@@ -72,8 +69,14 @@ public final class ConfirmationTokens {
                 return new Verdict.Invalid();
             }
             Set<ContactChannel> channels = EnumSet.noneOf(ContactChannel.class);
-            Arrays.stream(parts[2].split(",")).filter(s -> !s.isEmpty()).map(ConsentStates::channel).forEach(channels::add);
-            Claims claims = new Claims(UUID.fromString(parts[0]), UUID.fromString(parts[1]), channels,
+            Arrays.stream(parts[2].split(","))
+                    .filter(s -> !s.isEmpty())
+                    .map(ConsentStates::channel)
+                    .forEach(channels::add);
+            Claims claims = new Claims(
+                    UUID.fromString(parts[0]),
+                    UUID.fromString(parts[1]),
+                    channels,
                     Instant.ofEpochSecond(Long.parseLong(parts[3])));
             return now.isAfter(claims.expiresAt()) ? new Verdict.Expired() : new Verdict.Valid(claims);
         } catch (IllegalArgumentException e) {

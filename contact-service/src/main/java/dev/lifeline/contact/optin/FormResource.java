@@ -34,10 +34,13 @@ public class FormResource {
 
     @Inject
     CaptureService capture;
+
     @Inject
     OptInConfig config;
+
     @Inject
     Template form;
+
     @io.quarkus.qute.Location("embed.js")
     Template embed;
 
@@ -53,7 +56,8 @@ public class FormResource {
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
-    public Response submit(@PathParam("slug") String slug, InputStream body, @Context HttpServerRequest request) throws IOException {
+    public Response submit(@PathParam("slug") String slug, InputStream body, @Context HttpServerRequest request)
+            throws IOException {
         Tenant tenant = capture.tenant(slug);
         // Decoded here, strictly: a bad percent escape or bytes that are not UTF-8 are the sender's error (400), and
         // must neither fail the request (500) nor be stored as replacement characters.
@@ -61,7 +65,9 @@ public class FormResource {
         try {
             form = decode(body, MAX_FORM_BYTES);
         } catch (MalformedForm e) {
-            return Response.status(e.status).entity(page(tenant, "Please check what you entered.", null, null, null)).build();
+            return Response.status(e.status)
+                    .entity(page(tenant, "Please check what you entered.", null, null, null))
+                    .build();
         }
         String name = form.get("name");
         String email = form.get("email");
@@ -69,23 +75,35 @@ public class FormResource {
         try {
             capture.checkRate(tenant, client.ip());
         } catch (CaptureService.TooManyRequests e) {
-            return Response.status(429).header("Retry-After", e.retryAfterSeconds)
-                    .entity(page(tenant, "Too many sign-ups from here. Please try again in a minute.", null, name, email)).build();
+            return Response.status(429)
+                    .header("Retry-After", e.retryAfterSeconds)
+                    .entity(page(
+                            tenant, "Too many sign-ups from here. Please try again in a minute.", null, name, email))
+                    .build();
         }
-        CaptureInput input = new CaptureInput(limit(name, 200), limit(email, 320), limit(form.get("phone"), 40),
-                form.get("emailConsent") != null, form.get("smsConsent") != null, null, form.get("website"));
+        CaptureInput input = new CaptureInput(
+                limit(name, 200),
+                limit(email, 320),
+                limit(form.get("phone"), 40),
+                form.get("emailConsent") != null,
+                form.get("smsConsent") != null,
+                null,
+                form.get("website"));
         try {
             capture.capture(tenant, input, client.ip(), client.userAgent());
             // Same page for new, known, confirmed and bot sign-ups: nobody learns who is on the list.
             boolean pending = tenant.doubleOptIn();
-            return Response.ok(page(tenant, null, pending ? "pending" : "confirmed", null, null)).build();
+            return Response.ok(page(tenant, null, pending ? "pending" : "confirmed", null, null))
+                    .build();
         } catch (InvalidFieldException e) {
             String message = switch (e.field()) {
                 case "email" -> "Please check your e-mail address (" + e.getMessage() + ").";
                 case "phone" -> "Please check your phone number.";
                 default -> "Please tick at least one way we may contact you.";
             };
-            return Response.status(400).entity(page(tenant, message, null, name, email)).build();
+            return Response.status(400)
+                    .entity(page(tenant, message, null, name, email))
+                    .build();
         }
     }
 
@@ -141,8 +159,12 @@ public class FormResource {
             }
         }
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes.toByteArray())).toString();
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes.toByteArray()))
+                    .toString();
         } catch (CharacterCodingException e) {
             throw new MalformedForm(400);
         }
@@ -153,8 +175,10 @@ public class FormResource {
     @Produces("text/javascript")
     public TemplateInstance snippet(@PathParam("slug") String slug) {
         Tenant tenant = capture.tenant(slug);
-        return embed.data("slug", tenant.slug).data("base", config.publicBaseUrl())
-                .data("emailText", json(tenant.consentTextEmail)).data("smsText", json(tenant.consentTextSms));
+        return embed.data("slug", tenant.slug)
+                .data("base", config.publicBaseUrl())
+                .data("emailText", json(tenant.consentTextEmail))
+                .data("smsText", json(tenant.consentTextSms));
     }
 
     /** A JavaScript string literal; JSON escaping also covers quotes and line breaks in the tenant's text. */
@@ -167,8 +191,11 @@ public class FormResource {
     }
 
     private TemplateInstance page(Tenant tenant, String error, String done, String name, String email) {
-        return form.data("tenant", tenant).data("error", error).data("done", done)
-                .data("name", name == null ? "" : name).data("email", email == null ? "" : email);
+        return form.data("tenant", tenant)
+                .data("error", error)
+                .data("done", done)
+                .data("name", name == null ? "" : name)
+                .data("email", email == null ? "" : email);
     }
 
     private static String limit(String s, int max) {

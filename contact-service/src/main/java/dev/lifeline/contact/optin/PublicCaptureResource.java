@@ -49,8 +49,11 @@ public class PublicCaptureResource {
     @POST
     @Path("contacts")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response capture(@PathParam("slug") String slug, @HeaderParam("Origin") String origin,
-            @NotNull @Valid CaptureInput input, @Context HttpServerRequest request) {
+    public Response capture(
+            @PathParam("slug") String slug,
+            @HeaderParam("Origin") String origin,
+            @NotNull @Valid CaptureInput input,
+            @Context HttpServerRequest request) {
         Tenant tenant = capture.tenant(slug);
         if (origin != null && !tenant.corsOriginList().contains(origin)) {
             throw ProblemException.field(403, "Origin", "is not allowed to post to this form");

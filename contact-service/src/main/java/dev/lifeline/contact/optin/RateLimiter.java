@@ -10,8 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class RateLimiter {
 
-    private record Window(long start, int count) {
-    }
+    private record Window(long start, int count) {}
 
     private final int limit;
     private final long windowMillis;
@@ -27,8 +26,11 @@ public final class RateLimiter {
         if (windows.size() > 100_000) {
             windows.entrySet().removeIf(e -> nowMillis - e.getValue().start() >= windowMillis);
         }
-        Window w = windows.compute(key, (k, old) -> old == null || nowMillis - old.start() >= windowMillis
-                ? new Window(nowMillis, 1) : new Window(old.start(), old.count() + 1));
+        Window w = windows.compute(
+                key,
+                (k, old) -> old == null || nowMillis - old.start() >= windowMillis
+                        ? new Window(nowMillis, 1)
+                        : new Window(old.start(), old.count() + 1));
         if (w.count() <= limit) {
             return OptionalLong.empty();
         }

@@ -9,7 +9,9 @@ public class TooManyRequestsMapper {
 
     @ServerExceptionMapper
     public Response tooMany(CaptureService.TooManyRequests e) {
-        return Response.fromResponse(Problems.response(429, "Too many sign-ups from here; try again in " + e.retryAfterSeconds + " s"))
-                .header("Retry-After", e.retryAfterSeconds).build();
+        return Response.fromResponse(Problems.response(
+                        429, "Too many sign-ups from here; try again in " + e.retryAfterSeconds + " s"))
+                .header("Retry-After", e.retryAfterSeconds)
+                .build();
     }
 }

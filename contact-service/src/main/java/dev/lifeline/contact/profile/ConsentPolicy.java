@@ -15,8 +15,7 @@ import java.util.Optional;
  */
 public final class ConsentPolicy {
 
-    private ConsentPolicy() {
-    }
+    private ConsentPolicy() {}
 
     /** How a consent given on this path is recorded. */
     public enum Grant {
@@ -37,8 +36,14 @@ public final class ConsentPolicy {
 
         /** No wording of its own: the tenant's current consent texts, and their version, are what was agreed to. */
         public Consent orTenantTexts(Tenant tenant) {
-            return text != null ? this : new Consent(source, grant, tenant.consentTextEmail, tenant.consentTextSms,
-                    "tenant-v" + tenant.consentVersion);
+            return text != null
+                    ? this
+                    : new Consent(
+                            source,
+                            grant,
+                            tenant.consentTextEmail,
+                            tenant.consentTextSms,
+                            "tenant-v" + tenant.consentVersion);
         }
 
         String textFor(ContactChannel channel) {
@@ -47,8 +52,7 @@ public final class ConsentPolicy {
     }
 
     /** A ledger line a decision owes. */
-    public record Line(ContactChannel channel, Action action, ConsentSource source, String text, String version) {
-    }
+    public record Line(ContactChannel channel, Action action, ConsentSource source, String text, String version) {}
 
     /** An already confirmed channel stays as it is and owes no line. */
     public static Optional<Line> grant(Contact contact, ContactChannel channel, Consent consent) {
@@ -77,7 +81,8 @@ public final class ConsentPolicy {
     public static void requireAddress(Contact contact, ContactChannel channel) {
         boolean reachable = channel == ContactChannel.EMAIL ? contact.email != null : contact.phone != null;
         if (!reachable) {
-            throw new InvalidFieldException("consents." + ConsentStates.name(channel),
+            throw new InvalidFieldException(
+                    "consents." + ConsentStates.name(channel),
                     channel == ContactChannel.EMAIL ? "needs an e-mail address" : "needs a phone number");
         }
     }

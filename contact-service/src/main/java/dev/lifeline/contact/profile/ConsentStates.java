@@ -8,8 +8,7 @@ import java.util.Locale;
 /** The wire names of consent states and channels ("confirmed", "sms"), as stored and as shown. */
 public final class ConsentStates {
 
-    private ConsentStates() {
-    }
+    private ConsentStates() {}
 
     public static ConsentStatus parse(String value) {
         return value == null ? ConsentStatus.NONE : ConsentStatus.valueOf(value.toUpperCase(Locale.ROOT));

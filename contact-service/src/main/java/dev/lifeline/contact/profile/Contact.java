@@ -25,35 +25,50 @@ public class Contact extends PanacheEntityBase {
 
     @Id
     public UUID id;
+
     @Column(name = "tenant_id")
     public UUID tenantId;
     /** Grows with every change; consumers of contacts.v1 ignore anything older than what they hold. */
     public long version;
+
     public String name;
     public String email;
     public String phone;
+
     @Column(name = "channel_order")
     public String channelOrder;
+
     @JdbcTypeCode(SqlTypes.ARRAY)
     public String[] tags = new String[0];
+
     public String locale;
+
     @Column(name = "time_zone")
     public String timeZone;
+
     public String source;
+
     @JdbcTypeCode(SqlTypes.JSON)
     public Map<String, Object> attributes;
+
     @Column(name = "consent_email")
     public String consentEmail = "none";
+
     @Column(name = "consent_sms")
     public String consentSms = "none";
+
     @Column(name = "consent_whatsapp")
     public String consentWhatsapp = "none";
+
     @Column(name = "created_at")
     public Instant createdAt;
+
     @Column(name = "updated_at")
     public Instant updatedAt;
+
     @Column(name = "erased_at")
     public Instant erasedAt;
+
     @Column(name = "evidence_key")
     public byte[] evidenceKey;
 
@@ -84,11 +99,12 @@ public class Contact extends PanacheEntityBase {
     }
 
     public ConsentStatus consent(ContactChannel channel) {
-        return ConsentStates.parse(switch (channel) {
-            case EMAIL -> consentEmail;
-            case SMS -> consentSms;
-            case WHATSAPP -> consentWhatsapp;
-        });
+        return ConsentStates.parse(
+                switch (channel) {
+                    case EMAIL -> consentEmail;
+                    case SMS -> consentSms;
+                    case WHATSAPP -> consentWhatsapp;
+                });
     }
 
     public void setConsent(ContactChannel channel, ConsentStatus status) {
@@ -112,7 +128,9 @@ public class Contact extends PanacheEntityBase {
         if (channelOrder == null || channelOrder.isBlank()) {
             return List.of();
         }
-        return Arrays.stream(channelOrder.split(",")).map(ConsentStates::channel).toList();
+        return Arrays.stream(channelOrder.split(","))
+                .map(ConsentStates::channel)
+                .toList();
     }
 
     public List<String> tagList() {

@@ -16,8 +16,15 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** The validated, normalised fields of a request, ready to be merged into or to replace a contact's. */
-public record ContactDraft(String name, String email, String phone, List<String> tags, List<ContactChannel> channelOrder,
-        String locale, String timeZone, Map<String, Object> attributes) {
+public record ContactDraft(
+        String name,
+        String email,
+        String phone,
+        List<String> tags,
+        List<ContactChannel> channelOrder,
+        String locale,
+        String timeZone,
+        Map<String, Object> attributes) {
 
     private static final Pattern LOCALE = Pattern.compile("[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*");
     private static final int MAX_ATTRIBUTE_TEXT = 500;
@@ -32,10 +39,13 @@ public record ContactDraft(String name, String email, String phone, List<String>
             try {
                 ZoneId.of(in.timeZone());
             } catch (DateTimeException e) {
-                throw new InvalidFieldException("timeZone", "unknown time zone; use an IANA name such as Europe/Berlin");
+                throw new InvalidFieldException(
+                        "timeZone", "unknown time zone; use an IANA name such as Europe/Berlin");
             }
         }
-        if (in.channelOrder() != null && new LinkedHashSet<>(in.channelOrder()).size() != in.channelOrder().size()) {
+        if (in.channelOrder() != null
+                && new LinkedHashSet<>(in.channelOrder()).size()
+                        != in.channelOrder().size()) {
             throw new InvalidFieldException("channelOrder", "names a channel twice");
         }
         if (in.attributes() != null) {
@@ -46,8 +56,11 @@ public record ContactDraft(String name, String email, String phone, List<String>
             throw new InvalidFieldException("name", "must be one line without control characters (no CR, LF or tab)");
         }
         String name = in.name() == null ? null : in.name().strip();
-        List<String> tags = in.tags() == null ? null : in.tags().stream().map(String::strip).distinct().toList();
-        return new ContactDraft(name, email, phone, tags, in.channelOrder(), in.locale(), in.timeZone(), in.attributes());
+        List<String> tags = in.tags() == null
+                ? null
+                : in.tags().stream().map(String::strip).distinct().toList();
+        return new ContactDraft(
+                name, email, phone, tags, in.channelOrder(), in.locale(), in.timeZone(), in.attributes());
     }
 
     /** Create that matched an existing contact: what is given fills in or adds; nothing is lost. */
@@ -97,13 +110,17 @@ public record ContactDraft(String name, String email, String phone, List<String>
         if (key.isBlank() || key.length() > 64) {
             throw new InvalidFieldException("attributes", "keys must be 1 to 64 characters");
         }
-        boolean scalar = value == null || value instanceof Number || value instanceof Boolean
+        boolean scalar = value == null
+                || value instanceof Number
+                || value instanceof Boolean
                 || (value instanceof String s && s.length() <= MAX_ATTRIBUTE_TEXT);
         if (!scalar) {
-            throw new InvalidFieldException("attributes." + key, "must be a string (up to 500 characters), number, boolean or null");
+            throw new InvalidFieldException(
+                    "attributes." + key, "must be a string (up to 500 characters), number, boolean or null");
         }
         if (!FiniteNumbersValidator.isFinite(value)) {
-            throw new InvalidFieldException("attributes." + key, "is a number out of range (larger than a double can hold)");
+            throw new InvalidFieldException(
+                    "attributes." + key, "is a number out of range (larger than a double can hold)");
         }
     }
 

@@ -21,8 +21,19 @@ public class ContactEvents {
     }
 
     public static ContactUpserted upsertedEvent(Contact c) {
-        return new ContactUpserted(c.tenantId.toString(), c.id.toString(), c.version, c.name, c.email, c.phone,
-                c.locale, c.timeZone, c.tagList(), c.channelOrderList(), c.consents(), c.updatedAt);
+        return new ContactUpserted(
+                c.tenantId.toString(),
+                c.id.toString(),
+                c.version,
+                c.name,
+                c.email,
+                c.phone,
+                c.locale,
+                c.timeZone,
+                c.tagList(),
+                c.channelOrderList(),
+                c.consents(),
+                c.updatedAt);
     }
 
     /** {@code contact.erased}, then a tombstone so that compaction drops every earlier record of the contact. */

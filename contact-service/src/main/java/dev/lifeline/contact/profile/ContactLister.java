@@ -20,8 +20,7 @@ public class ContactLister {
     @Inject
     EntityManager em;
 
-    public record Page(List<Contact> items, String nextCursor) {
-    }
+    public record Page(List<Contact> items, String nextCursor) {}
 
     public Page list(UUID tenantId, ContactQuery q) {
         StringBuilder hql = new StringBuilder("from Contact c where c.tenantId = :tenant and c.erasedAt is null");
@@ -60,7 +59,8 @@ public class ContactLister {
             hql.append(")");
         }
         hql.append(" order by c.id");
-        TypedQuery<Contact> query = em.createQuery(hql.toString(), Contact.class).setMaxResults(q.limit() + 1);
+        TypedQuery<Contact> query =
+                em.createQuery(hql.toString(), Contact.class).setMaxResults(q.limit() + 1);
         params.forEach(query::setParameter);
         List<Contact> found = query.getResultList();
         if (found.size() > q.limit()) {

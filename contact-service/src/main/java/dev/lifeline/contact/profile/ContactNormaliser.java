@@ -1,9 +1,9 @@
 package dev.lifeline.contact.profile;
 
-import dev.lifeline.contact.input.InvalidFieldException;
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber;
+import dev.lifeline.contact.input.InvalidFieldException;
 
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -15,13 +15,13 @@ import java.util.regex.Pattern;
 public final class ContactNormaliser {
 
     /** Pragmatic address syntax: a local part of the dot-atom characters, a dotted domain with a 2+ letter TLD. */
-    private static final Pattern EMAIL = Pattern.compile(
-            "[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
+    private static final Pattern EMAIL =
+            Pattern.compile("[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
                     + "@([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+[A-Za-z]{2,63}");
+
     private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
 
-    private ContactNormaliser() {
-    }
+    private ContactNormaliser() {}
 
     /** @throws InvalidFieldException when the text is not an e-mail address */
     public static String email(String raw) {

@@ -17,12 +17,18 @@ import java.util.UUID;
  * The filters of a contact listing, validated. The cursor is the last id of the previous page (opaque to callers):
  * paging by id never skips or repeats a contact while others are added.
  */
-public record ContactQuery(UUID after, int limit, String tag, Map<ContactChannel, ConsentStatus> consents,
-        Instant updatedSince, String search) {
+public record ContactQuery(
+        UUID after,
+        int limit,
+        String tag,
+        Map<ContactChannel, ConsentStatus> consents,
+        Instant updatedSince,
+        String search) {
 
     public static final int MAX_LIMIT = 500;
 
-    public static ContactQuery parse(String cursor, Integer limit, String tag, List<String> consent, String updatedSince, String q) {
+    public static ContactQuery parse(
+            String cursor, Integer limit, String tag, List<String> consent, String updatedSince, String q) {
         int size = limit == null ? 50 : limit;
         if (size < 1 || size > MAX_LIMIT) {
             throw new InvalidFieldException("limit", "must be between 1 and " + MAX_LIMIT);
@@ -42,18 +48,22 @@ public record ContactQuery(UUID after, int limit, String tag, Map<ContactChannel
             try {
                 since = Instant.parse(updatedSince);
             } catch (DateTimeParseException e) {
-                throw new InvalidFieldException("updatedSince", "must be an ISO-8601 instant such as 2026-01-31T12:00:00Z");
+                throw new InvalidFieldException(
+                        "updatedSince", "must be an ISO-8601 instant such as 2026-01-31T12:00:00Z");
             }
         }
         String search = q == null || q.isBlank() ? null : q.strip();
         if (search != null && search.length() > 100) {
             throw new InvalidFieldException("q", "must be at most 100 characters");
         }
-        return new ContactQuery(decode(cursor), size, tag == null || tag.isBlank() ? null : tag.strip(), consents, since, search);
+        return new ContactQuery(
+                decode(cursor), size, tag == null || tag.isBlank() ? null : tag.strip(), consents, since, search);
     }
 
     public static String encode(UUID id) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(id.toString().getBytes(StandardCharsets.US_ASCII));
+        return Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(id.toString().getBytes(StandardCharsets.US_ASCII));
     }
 
     private static UUID decode(String cursor) {

@@ -20,7 +20,8 @@ public class ContactRepository implements PanacheRepositoryBase<Contact, UUID> {
         if (tenantId == null || contactId == null) {
             return Optional.empty();
         }
-        PanacheQuery<Contact> query = find("tenantId = :tenant and id = :id and erasedAt is null",
+        PanacheQuery<Contact> query = find(
+                "tenantId = :tenant and id = :id and erasedAt is null",
                 Parameters.with("tenant", tenantId).and("id", contactId));
         return (lock ? query.withLock(LockModeType.PESSIMISTIC_WRITE) : query).singleResultOptional();
     }
@@ -30,13 +31,16 @@ public class ContactRepository implements PanacheRepositoryBase<Contact, UUID> {
         if (tenantId == null || contactId == null) {
             return Optional.empty();
         }
-        return find("tenantId = :tenant and id = :id", Parameters.with("tenant", tenantId).and("id", contactId))
+        return find(
+                        "tenantId = :tenant and id = :id",
+                        Parameters.with("tenant", tenantId).and("id", contactId))
                 .singleResultOptional();
     }
 
     /** Locked contacts holding the e-mail address or the phone number (null matches nothing): one round trip. */
     public List<Contact> lockByAddress(UUID tenantId, String email, String phone) {
-        return lockByAddresses(tenantId, email == null ? List.of() : List.of(email), phone == null ? List.of() : List.of(phone));
+        return lockByAddresses(
+                tenantId, email == null ? List.of() : List.of(email), phone == null ? List.of() : List.of(phone));
     }
 
     /** Locked contacts holding any of the e-mail addresses or phone numbers. */
@@ -45,9 +49,12 @@ public class ContactRepository implements PanacheRepositoryBase<Contact, UUID> {
             return List.of();
         }
         // An empty IN list is not valid SQL; "" is never a stored address.
-        return find("tenantId = :tenant and (email in :emails or phone in :phones)",
-                Parameters.with("tenant", tenantId).and("emails", emails.isEmpty() ? List.of("") : emails)
-                        .and("phones", phones.isEmpty() ? List.of("") : phones))
-                .withLock(LockModeType.PESSIMISTIC_WRITE).list();
+        return find(
+                        "tenantId = :tenant and (email in :emails or phone in :phones)",
+                        Parameters.with("tenant", tenantId)
+                                .and("emails", emails.isEmpty() ? List.of("") : emails)
+                                .and("phones", phones.isEmpty() ? List.of("") : phones))
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .list();
     }
 }

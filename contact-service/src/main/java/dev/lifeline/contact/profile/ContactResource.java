@@ -1,17 +1,15 @@
 package dev.lifeline.contact.profile;
 
 import dev.lifeline.contact.consent.ConsentLedger;
-import dev.lifeline.contact.optin.ConfirmationMailer;
-import dev.lifeline.contact.optin.CaptureService.TooManyRequests;
-import dev.lifeline.events.contact.ConsentStatus;
-import dev.lifeline.events.contact.ContactChannel;
 import dev.lifeline.contact.consent.ConsentProof;
 import dev.lifeline.contact.consent.ConsentSource;
-import dev.lifeline.kit.problem.ProblemException;
-import jakarta.ws.rs.QueryParam;
-import java.util.List;
-import dev.lifeline.contact.tenant.Tenant;
 import dev.lifeline.contact.input.Ids;
+import dev.lifeline.contact.optin.CaptureService.TooManyRequests;
+import dev.lifeline.contact.optin.ConfirmationMailer;
+import dev.lifeline.contact.tenant.Tenant;
+import dev.lifeline.events.contact.ConsentStatus;
+import dev.lifeline.events.contact.ContactChannel;
+import dev.lifeline.kit.problem.ProblemException;
 import dev.lifeline.kit.tenant.CurrentTenant;
 import dev.lifeline.kit.tenant.RequiresTenant;
 import jakarta.inject.Inject;
@@ -26,11 +24,13 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import java.net.URI;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -46,16 +46,22 @@ public class ContactResource {
 
     @Inject
     CurrentTenant tenant;
+
     @Inject
     ContactService contacts;
+
     @Inject
     ContactRepository repository;
+
     @Inject
     EntityManager em;
+
     @Inject
     ContactLister lister;
+
     @Inject
     ConfirmationMailer mailer;
+
     @Inject
     ConsentLedger ledger;
 
@@ -66,27 +72,36 @@ public class ContactResource {
         ContactService.Upsert result = UniqueRetry.once(() -> contacts.upsert(tenantId, input, consent));
         URI location = URI.create("/api/v1/contacts/" + result.contact().id);
         if (result.merged()) {
-            return Response.ok(ContactView.of(result.contact())).location(location).header(MERGED_HEADER, "true").build();
+            return Response.ok(ContactView.of(result.contact()))
+                    .location(location)
+                    .header(MERGED_HEADER, "true")
+                    .build();
         }
-        return Response.created(location).entity(ContactView.of(result.contact())).build();
+        return Response.created(location)
+                .entity(ContactView.of(result.contact()))
+                .build();
     }
 
     @GET
-    public ContactPage list(@QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit,
-            @QueryParam("tag") String tag, @QueryParam("consent") List<String> consent,
-            @QueryParam("updatedSince") String updatedSince, @QueryParam("q") String q) {
+    public ContactPage list(
+            @QueryParam("cursor") String cursor,
+            @QueryParam("limit") Integer limit,
+            @QueryParam("tag") String tag,
+            @QueryParam("consent") List<String> consent,
+            @QueryParam("updatedSince") String updatedSince,
+            @QueryParam("q") String q) {
         ContactQuery query = ContactQuery.parse(cursor, limit, tag, consent, updatedSince, q);
         ContactLister.Page page = lister.list(UUID.fromString(tenant.id()), query);
         return new ContactPage(page.items().stream().map(ContactView::of).toList(), page.nextCursor());
     }
 
-    public record ContactPage(List<ContactView> items, String nextCursor) {
-    }
+    public record ContactPage(List<ContactView> items, String nextCursor) {}
 
     @GET
     @Path("{id}/consents")
     public ConsentProof consents(@PathParam("id") String id) {
-        Contact contact = repository.findIncludingErased(UUID.fromString(tenant.id()), Ids.parse(id))
+        Contact contact = repository
+                .findIncludingErased(UUID.fromString(tenant.id()), Ids.parse(id))
                 .orElseThrow(() -> ProblemException.notFound("Contact"));
         return ConsentProof.of(contact, ledger.of(contact));
     }
@@ -135,6 +150,7 @@ public class ContactResource {
 
     /** Consent given through the API: the business asserts it, with its own wording or else the tenant's. */
     private static ConsentPolicy.Consent apiConsent(String text) {
-        return new ConsentPolicy.Consent(ConsentSource.api(), ConsentPolicy.Grant.ASSERTED, text, text == null ? null : "api");
+        return new ConsentPolicy.Consent(
+                ConsentSource.api(), ConsentPolicy.Grant.ASSERTED, text, text == null ? null : "api");
     }
 }

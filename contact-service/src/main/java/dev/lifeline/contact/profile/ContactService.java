@@ -32,18 +32,21 @@ public class ContactService {
 
     @Inject
     EntityManager em;
+
     @Inject
     ContactRepository repository;
+
     @Inject
     ConsentLedger ledger;
+
     @Inject
     ContactEvents events;
+
     @Inject
     MeterRegistry metrics;
 
     /** @param pending channels now awaiting confirmation by the person (a confirmation e-mail is due) */
-    public record Upsert(Contact contact, boolean merged, List<ContactChannel> pending) {
-    }
+    public record Upsert(Contact contact, boolean merged, List<ContactChannel> pending) {}
 
     @Transactional
     public Upsert upsert(UUID tenantId, ContactInput in, Consent given) {
@@ -55,14 +58,19 @@ public class ContactService {
         }
         // One locked lookup for both keys: a create costs as few round trips as possible.
         List<Contact> matches = repository.lockByAddress(tenantId, draft.email(), draft.phone());
-        Optional<Contact> byEmail = matches.stream().filter(c -> draft.email() != null && draft.email().equals(c.email)).findFirst();
-        Optional<Contact> byPhone = matches.stream().filter(c -> draft.phone() != null && draft.phone().equals(c.phone)).findFirst();
+        Optional<Contact> byEmail = matches.stream()
+                .filter(c -> draft.email() != null && draft.email().equals(c.email))
+                .findFirst();
+        Optional<Contact> byPhone = matches.stream()
+                .filter(c -> draft.phone() != null && draft.phone().equals(c.phone))
+                .findFirst();
         if (byEmail.isPresent() && byPhone.isPresent() && !byEmail.get().id.equals(byPhone.get().id)) {
             throw ProblemException.field(409, "phone", "belongs to another contact than the e-mail address");
         }
         Optional<Contact> existing = byEmail.or(() -> byPhone);
         Instant now = Instant.now();
-        Contact contact = existing.orElseGet(() -> Contact.fresh(tenantId, now, in.source(), consent.source().source()));
+        Contact contact = existing.orElseGet(
+                () -> Contact.fresh(tenantId, now, in.source(), consent.source().source()));
         draft.mergeInto(contact);
         List<ContactChannel> pending = applyGrants(contact, in.consents(), consent, now);
         contact.version++;
@@ -73,8 +81,13 @@ public class ContactService {
         // Surfaces a unique-index race with a concurrent create here, so the caller can retry it as a merge.
         em.flush();
         events.upserted(contact);
-        metrics.counter("lifeline_contacts_upserts", "outcome", existing.isPresent() ? "merged" : "created",
-                "source", consent.source().source()).increment();
+        metrics.counter(
+                        "lifeline_contacts_upserts",
+                        "outcome",
+                        existing.isPresent() ? "merged" : "created",
+                        "source",
+                        consent.source().source())
+                .increment();
         return new Upsert(contact, existing.isPresent(), pending);
     }
 
@@ -84,11 +97,13 @@ public class ContactService {
         Tenant tenant = em.find(Tenant.class, tenantId);
         Consent consent = given.orTenantTexts(tenant);
         ContactDraft draft = ContactDraft.of(in, tenant.defaultRegion);
-        if (draft.email() != null && !draft.email().equals(contact.email)
+        if (draft.email() != null
+                && !draft.email().equals(contact.email)
                 && !repository.lockByAddress(tenantId, draft.email(), null).isEmpty()) {
             throw ProblemException.field(409, "email", "belongs to another contact");
         }
-        if (draft.phone() != null && !draft.phone().equals(contact.phone)
+        if (draft.phone() != null
+                && !draft.phone().equals(contact.phone)
                 && !repository.lockByAddress(tenantId, null, draft.phone()).isEmpty()) {
             throw ProblemException.field(409, "phone", "belongs to another contact");
         }
@@ -101,7 +116,8 @@ public class ContactService {
                     ConsentPolicy.requireAddress(contact, channel);
                     ConsentPolicy.grant(contact, channel, consent).ifPresent(line -> append(contact, line, now));
                 } else if (Boolean.FALSE.equals(wanted)) {
-                    ConsentPolicy.withdraw(contact, channel, consent.source()).ifPresent(line -> append(contact, line, now));
+                    ConsentPolicy.withdraw(contact, channel, consent.source())
+                            .ifPresent(line -> append(contact, line, now));
                 }
             }
         }
@@ -109,14 +125,25 @@ public class ContactService {
         contact.updatedAt = now;
         em.flush();
         events.upserted(contact);
-        metrics.counter("lifeline_contacts_upserts", "outcome", "updated", "source", consent.source().source()).increment();
+        metrics.counter(
+                        "lifeline_contacts_upserts",
+                        "outcome",
+                        "updated",
+                        "source",
+                        consent.source().source())
+                .increment();
         return contact;
     }
 
     /** Confirms the channels still pending (double opt-in link used). @return whether anything changed */
     @Transactional
-    public boolean confirm(UUID tenantId, UUID contactId, Set<ContactChannel> channels, ConsentSource source,
-            String text, String version) {
+    public boolean confirm(
+            UUID tenantId,
+            UUID contactId,
+            Set<ContactChannel> channels,
+            ConsentSource source,
+            String text,
+            String version) {
         Contact contact = require(tenantId, contactId, true);
         Instant now = Instant.now();
         boolean changed = false;
@@ -125,9 +152,14 @@ public class ContactService {
                 contact.setConsent(channel, ConsentStatus.CONFIRMED);
                 // The wording confirmed is the one shown at the request, even if the tenant changed it since.
                 Optional<ConsentEvent> requested = ledger.lastRequested(contact, channel);
-                ledger.append(contact, channel, Action.CONFIRMED, source,
+                ledger.append(
+                        contact,
+                        channel,
+                        Action.CONFIRMED,
+                        source,
                         requested.map(r -> r.consentText).orElse(text),
-                        requested.map(r -> r.consentVersion).orElse(version), now);
+                        requested.map(r -> r.consentVersion).orElse(version),
+                        now);
                 changed = true;
             }
         }
@@ -141,7 +173,8 @@ public class ContactService {
 
     /** Records a withdrawal that happened elsewhere (unsubscribe, bounce). Unknown or erased contacts are ignored. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public boolean withdrawFromOutside(UUID tenantId, UUID contactId, ContactChannel channel, ConsentSource source, Instant at) {
+    public boolean withdrawFromOutside(
+            UUID tenantId, UUID contactId, ContactChannel channel, ConsentSource source, Instant at) {
         Optional<Contact> found = repository.findLive(tenantId, contactId, true);
         Optional<ConsentPolicy.Line> line = found.flatMap(c -> ConsentPolicy.withdraw(c, channel, source));
         if (line.isEmpty()) {
@@ -179,7 +212,8 @@ public class ContactService {
     }
 
     /** Grants every channel the request ticks, with its ledger lines. @return the channels now awaiting confirmation */
-    public List<ContactChannel> applyGrants(Contact contact, ContactInput.Consents consents, Consent consent, Instant now) {
+    public List<ContactChannel> applyGrants(
+            Contact contact, ContactInput.Consents consents, Consent consent, Instant now) {
         List<ContactChannel> pending = new ArrayList<>();
         if (consents != null) {
             for (ContactChannel channel : ContactChannel.values()) {

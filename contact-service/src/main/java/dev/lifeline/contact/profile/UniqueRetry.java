@@ -11,8 +11,7 @@ public final class UniqueRetry {
 
     private static final String UNIQUE_VIOLATION = "23505";
 
-    private UniqueRetry() {
-    }
+    private UniqueRetry() {}
 
     public static <T> T once(Supplier<T> action) {
         try {

@@ -29,33 +29,43 @@ public class OutreachClient {
     public OutreachClient(OutreachLink link, ObjectMapper json) {
         this.link = link;
         this.json = json;
-        this.http = HttpClient.newBuilder().connectTimeout(link.outreachTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(link.outreachTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
     }
 
     /** @param credential the request's own {@code Authorization} or {@code X-Api-Key} header, name and value */
     public OutreachSection dataOf(UUID contactId, Credential credential) {
-        URI uri = URI.create(link.outreachUrl().toString().replaceAll("/+$", "") + "/api/v1/contacts/" + contactId + "/data");
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(link.outreachTimeout())
-                .header("Accept", "application/json").header(credential.header(), credential.value()).GET().build();
+        URI uri = URI.create(
+                link.outreachUrl().toString().replaceAll("/+$", "") + "/api/v1/contacts/" + contactId + "/data");
+        HttpRequest request = HttpRequest.newBuilder(uri)
+                .timeout(link.outreachTimeout())
+                .header("Accept", "application/json")
+                .header(credential.header(), credential.value())
+                .GET()
+                .build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             return switch (response.statusCode()) {
                 case 200 -> OutreachSection.held(json.readTree(response.body()));
                 case 404 -> OutreachSection.nothingHeld();
-                case 401, 403 -> OutreachSection.unavailable(
-                        "outreach-service did not accept the key (yet): it learns keys from tenants.v1; ask again shortly");
+                case 401, 403 ->
+                    OutreachSection.unavailable(
+                            "outreach-service did not accept the key (yet): it learns keys from tenants.v1; ask again shortly");
                 default -> OutreachSection.unavailable("outreach-service answered HTTP " + response.statusCode());
             };
         } catch (IOException e) {
-            LOG.warnf("Subject access: outreach-service unreachable (%s)", e.getClass().getSimpleName());
-            return OutreachSection.unavailable("outreach-service could not be reached: " + e.getClass().getSimpleName());
+            LOG.warnf(
+                    "Subject access: outreach-service unreachable (%s)",
+                    e.getClass().getSimpleName());
+            return OutreachSection.unavailable(
+                    "outreach-service could not be reached: " + e.getClass().getSimpleName());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return OutreachSection.unavailable("interrupted while asking outreach-service");
         }
     }
 
-    public record Credential(String header, String value) {
-    }
+    public record Credential(String header, String value) {}
 }

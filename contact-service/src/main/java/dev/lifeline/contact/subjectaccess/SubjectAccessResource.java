@@ -1,12 +1,12 @@
 package dev.lifeline.contact.subjectaccess;
 
+import dev.lifeline.contact.consent.ConsentEvent;
 import dev.lifeline.contact.consent.ConsentLedger;
 import dev.lifeline.contact.consent.ConsentProof;
+import dev.lifeline.contact.input.Ids;
 import dev.lifeline.contact.profile.Contact;
 import dev.lifeline.contact.profile.ContactRepository;
 import dev.lifeline.contact.profile.ContactView;
-import dev.lifeline.contact.consent.ConsentEvent;
-import dev.lifeline.contact.input.Ids;
 import dev.lifeline.kit.problem.ProblemException;
 import dev.lifeline.kit.tenant.CurrentTenant;
 import dev.lifeline.kit.tenant.RequiresTenant;
@@ -34,10 +34,13 @@ public class SubjectAccessResource {
 
     @Inject
     CurrentTenant tenant;
+
     @Inject
     ContactRepository contacts;
+
     @Inject
     ConsentLedger ledger;
+
     @Inject
     OutreachClient outreach;
 
@@ -49,18 +52,27 @@ public class SubjectAccessResource {
         }
         SubjectAccessReport.ContactSection own = contactSection(contactId);
         OutreachSection outreachSection = outreach.dataOf(contactId, credential(headers));
-        return new SubjectAccessReport(contactId.toString(), Instant.now(), outreachSection.available(), own,
-                outreachSection, SubjectAccessReport.MonitorSection.NONE);
+        return new SubjectAccessReport(
+                contactId.toString(),
+                Instant.now(),
+                outreachSection.available(),
+                own,
+                outreachSection,
+                SubjectAccessReport.MonitorSection.NONE);
     }
 
     private SubjectAccessReport.ContactSection contactSection(UUID contactId) {
         Contact contact = contacts.findIncludingErased(UUID.fromString(tenant.id()), contactId)
                 .orElseThrow(() -> ProblemException.notFound("Contact"));
         List<ConsentEvent> lines = ledger.of(contact);
-        SubjectAccessReport.Provenance provenance = new SubjectAccessReport.Provenance(contact.source, contact.createdAt,
-                contact.updatedAt, contact.erasedAt, lines.stream().map(line -> line.source).toList());
-        return new SubjectAccessReport.ContactSection(contact.erased(), ContactView.of(contact),
-                ConsentProof.of(contact, lines), provenance);
+        SubjectAccessReport.Provenance provenance = new SubjectAccessReport.Provenance(
+                contact.source,
+                contact.createdAt,
+                contact.updatedAt,
+                contact.erasedAt,
+                lines.stream().map(line -> line.source).toList());
+        return new SubjectAccessReport.ContactSection(
+                contact.erased(), ContactView.of(contact), ConsentProof.of(contact, lines), provenance);
     }
 
     /** The same key the caller authenticated with: outreach checks it against its own copy of the tenant's keys. */

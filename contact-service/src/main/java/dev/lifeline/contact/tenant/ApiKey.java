@@ -22,17 +22,22 @@ public class ApiKey extends PanacheEntityBase {
 
     @Id
     public UUID id;
+
     @Column(name = "tenant_id")
     public UUID tenantId;
+
     @Column(name = "key_hash")
     public String keyHash;
     /** The first characters of the key, so a person can tell keys apart without the secret. */
     @Column(name = "key_prefix")
     public String keyPrefix;
+
     @Column(name = "created_at")
     public Instant createdAt;
+
     @Column(name = "revoked_at")
     public Instant revokedAt;
+
     public String scope = ADMIN;
 
     public static List<ApiKey> liveOf(UUID tenantId) {

@@ -25,12 +25,16 @@ public class ConsentTextVersion extends PanacheEntityBase {
     @Id
     @Column(name = "tenant_id")
     public UUID tenantId;
+
     @Id
     public int version;
+
     @Column(name = "email_text")
     public String emailText;
+
     @Column(name = "sms_text")
     public String smsText;
+
     @Column(name = "created_at")
     public Instant createdAt;
 

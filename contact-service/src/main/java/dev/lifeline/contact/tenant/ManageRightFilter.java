@@ -21,7 +21,8 @@ public class ManageRightFilter implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext request) {
         if (!ApiKey.isLiveAdmin(currentTenant.keyHash())) {
-            request.abortWith(Problems.response(403, "This key may use the contact APIs but not manage the tenant: use an admin key."));
+            request.abortWith(Problems.response(
+                    403, "This key may use the contact APIs but not manage the tenant: use an admin key."));
         }
     }
 }

@@ -14,5 +14,4 @@ import java.lang.annotation.Target;
 @NameBinding
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.TYPE, ElementType.METHOD})
-public @interface ManagesTenant {
-}
+public @interface ManagesTenant {}

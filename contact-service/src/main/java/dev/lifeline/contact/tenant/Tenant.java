@@ -22,27 +22,36 @@ public class Tenant extends PanacheEntityBase {
 
     @Id
     public UUID id;
+
     public String slug;
     public String name;
+
     @Column(name = "default_region")
     public String defaultRegion;
+
     @Column(name = "time_zone")
     public String timeZone;
+
     @Column(name = "opt_in_mode")
     public String optInMode;
     /** Comma-separated origins allowed to post the embedded form from the browser. */
     @Column(name = "cors_origins")
     public String corsOrigins = "";
+
     @Column(name = "consent_text_email")
     public String consentTextEmail;
+
     @Column(name = "consent_text_sms")
     public String consentTextSms;
     /** Grows whenever a consent text changes, so the ledger can say which wording a person agreed to. */
     @Column(name = "consent_version")
     public int consentVersion = 1;
+
     public long version = 1;
+
     @Column(name = "created_at")
     public Instant createdAt;
+
     @Column(name = "updated_at")
     public Instant updatedAt;
 
@@ -55,7 +64,11 @@ public class Tenant extends PanacheEntityBase {
     }
 
     public List<String> corsOriginList() {
-        return corsOrigins == null || corsOrigins.isBlank() ? List.of()
-                : Arrays.stream(corsOrigins.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        return corsOrigins == null || corsOrigins.isBlank()
+                ? List.of()
+                : Arrays.stream(corsOrigins.split(","))
+                        .map(String::trim)
+                        .filter(s -> !s.isEmpty())
+                        .toList();
     }
 }

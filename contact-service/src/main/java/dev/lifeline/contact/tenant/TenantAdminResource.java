@@ -32,7 +32,8 @@ public class TenantAdminResource {
     public Response create(@NotNull @Valid TenantRequest request) {
         TenantService.Created created = tenants.create(request);
         return Response.created(URI.create("/api/v1/admin/tenants/" + created.tenant().id))
-                .entity(TenantResponse.of(created.tenant(), created.apiKey(), created.key().id.toString()))
+                .entity(TenantResponse.of(
+                        created.tenant(), created.apiKey(), created.key().id.toString()))
                 .build();
     }
 
@@ -46,7 +47,9 @@ public class TenantAdminResource {
     @Path("{id}/api-keys")
     public List<ApiKeyResponse> keys(@PathParam("id") String id) {
         Tenant tenant = tenants.require(Ids.parse(id));
-        return ApiKey.allOf(tenant.id).stream().map(k -> ApiKeyResponse.of(k, null)).toList();
+        return ApiKey.allOf(tenant.id).stream()
+                .map(k -> ApiKeyResponse.of(k, null))
+                .toList();
     }
 
     @POST
@@ -64,5 +67,4 @@ public class TenantAdminResource {
         tenants.revokeKey(Ids.parse(id), Ids.parse(keyId));
         return Response.noContent().build();
     }
-
 }

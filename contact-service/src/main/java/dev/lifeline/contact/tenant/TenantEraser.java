@@ -29,8 +29,10 @@ public class TenantEraser {
 
     @Inject
     EntityManager em;
+
     @Inject
     Outbox outbox;
+
     @Inject
     TenantKeyCache keyCache;
 
@@ -46,15 +48,18 @@ public class TenantEraser {
         Instant now = Instant.now();
         // Locked: a consent change already under way commits its ledger line before the ledger is deleted below, and
         // one that comes later finds no contact.
-        List<String> contactIds = ids("SELECT cast(id AS varchar) FROM contact WHERE tenant_id = ?1 ORDER BY id FOR UPDATE",
-                tenantId);
+        List<String> contactIds =
+                ids("SELECT cast(id AS varchar) FROM contact WHERE tenant_id = ?1 ORDER BY id FOR UPDATE", tenantId);
         outbox.enqueueTombstones(Topics.CONTACTS, contactIds);
         outbox.enqueue(Topics.TENANTS, new TenantDeleted(tenantId.toString(), now));
         List<String> keyHashes = ids("SELECT key_hash FROM api_key WHERE tenant_id = ?1", tenantId);
 
-        em.createNativeQuery("SELECT set_config('lifeline.tenant_erasure', ?1, true)").setParameter(1, tenantId.toString())
+        em.createNativeQuery("SELECT set_config('lifeline.tenant_erasure', ?1, true)")
+                .setParameter(1, tenantId.toString())
                 .getSingleResult();
-        update("DELETE FROM import_row_error WHERE job_id IN (SELECT id FROM import_job WHERE tenant_id = ?1)", tenantId);
+        update(
+                "DELETE FROM import_row_error WHERE job_id IN (SELECT id FROM import_job WHERE tenant_id = ?1)",
+                tenantId);
         update("DELETE FROM import_job WHERE tenant_id = ?1", tenantId);
         update("DELETE FROM consent_event WHERE tenant_id = ?1", tenantId);
         update("DELETE FROM contact WHERE tenant_id = ?1", tenantId);

@@ -17,8 +17,7 @@ public class TenantKeyCache {
     static final long TTL_NANOS = 5_000_000_000L;
     private static final int MAX_ENTRIES = 10_000;
 
-    private record Entry(Optional<String> tenantId, long expiresAt) {
-    }
+    private record Entry(Optional<String> tenantId, long expiresAt) {}
 
     private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
 

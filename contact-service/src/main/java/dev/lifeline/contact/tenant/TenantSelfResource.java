@@ -34,20 +34,21 @@ public class TenantSelfResource {
 
     @Inject
     CurrentTenant current;
+
     @Inject
     TenantService tenants;
+
     @Inject
     TenantSettingsService settings;
+
     @Inject
     TenantEraser eraser;
 
     /** The answer to a deletion: contact-service's data are gone, the other services' follow from tenants.v1. */
-    public record Deleted(String id, Instant deletedAt) {
-    }
+    public record Deleted(String id, Instant deletedAt) {}
 
     /** One wording of the consent texts, as ledger lines name it ({@code label}). */
-    public record ConsentTextVersionView(int version, String label, String email, String sms, Instant createdAt) {
-    }
+    public record ConsentTextVersionView(int version, String label, String email, String sms, Instant createdAt) {}
 
     @GET
     public TenantResponse get() {
@@ -71,14 +72,18 @@ public class TenantSelfResource {
     @GET
     @Path("consent-texts")
     public List<ConsentTextVersionView> consentTexts() {
-        return ConsentTextVersion.of(tenantId()).stream().map(v -> new ConsentTextVersionView(v.version,
-                ConsentTextVersion.label(v.version), v.emailText, v.smsText, v.createdAt)).toList();
+        return ConsentTextVersion.of(tenantId()).stream()
+                .map(v -> new ConsentTextVersionView(
+                        v.version, ConsentTextVersion.label(v.version), v.emailText, v.smsText, v.createdAt))
+                .toList();
     }
 
     @GET
     @Path("keys")
     public List<ApiKeyResponse> keys() {
-        return ApiKey.allOf(tenantId()).stream().map(k -> ApiKeyResponse.of(k, null)).toList();
+        return ApiKey.allOf(tenantId()).stream()
+                .map(k -> ApiKeyResponse.of(k, null))
+                .toList();
     }
 
     @POST
@@ -88,7 +93,8 @@ public class TenantSelfResource {
         String scope = body == null ? ApiKey.STANDARD : body.scopeOrDefault();
         TenantService.IssuedKey issued = tenants.issueKey(tenantId(), scope);
         return Response.created(URI.create("/api/v1/tenant/keys/" + issued.key().id))
-                .entity(ApiKeyResponse.of(issued.key(), issued.secret())).build();
+                .entity(ApiKeyResponse.of(issued.key(), issued.secret()))
+                .build();
     }
 
     @DELETE

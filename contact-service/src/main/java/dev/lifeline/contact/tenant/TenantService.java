@@ -26,14 +26,13 @@ public class TenantService {
 
     @Inject
     Outbox outbox;
+
     @Inject
     TenantKeyCache keyCache;
 
-    public record Created(Tenant tenant, String apiKey, ApiKey key) {
-    }
+    public record Created(Tenant tenant, String apiKey, ApiKey key) {}
 
-    public record IssuedKey(ApiKey key, String secret) {
-    }
+    public record IssuedKey(ApiKey key, String secret) {}
 
     @Transactional
     public Created create(TenantRequest request) {
@@ -101,7 +100,8 @@ public class TenantService {
         ApiKey key = keyId == null ? null : ApiKey.findById(keyId);
         if (key != null && key.tenantId.equals(tenantId) && key.revokedAt == null && ApiKey.ADMIN.equals(key.scope)) {
             if (ApiKey.liveAdminCount(tenantId) <= 1) {
-                throw new ProblemException(409, "Conflict", "This is the tenant's last live admin key; issue another one first");
+                throw new ProblemException(
+                        409, "Conflict", "This is the tenant's last live admin key; issue another one first");
             }
         }
         revokeKey(tenantId, keyId);
@@ -149,8 +149,17 @@ public class TenantService {
     }
 
     private void publish(Tenant tenant) {
-        List<String> hashes = ApiKey.liveOf(tenant.id).stream().map(k -> k.keyHash).toList();
-        outbox.enqueue(Topics.TENANTS, new TenantUpserted(tenant.id.toString(), tenant.slug, tenant.name,
-                tenant.timeZone, hashes, tenant.version, tenant.updatedAt));
+        List<String> hashes =
+                ApiKey.liveOf(tenant.id).stream().map(k -> k.keyHash).toList();
+        outbox.enqueue(
+                Topics.TENANTS,
+                new TenantUpserted(
+                        tenant.id.toString(),
+                        tenant.slug,
+                        tenant.name,
+                        tenant.timeZone,
+                        hashes,
+                        tenant.version,
+                        tenant.updatedAt));
     }
 }

@@ -13,12 +13,27 @@ import java.util.List;
  * (a name goes into mail headers and pages); blank values are refused by {@link TenantSettingsService}.
  */
 public record TenantSettings(
-        @Size(min = 1, max = 200) @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not hold control characters") String name,
-        @Pattern(regexp = "[A-Z]{2}", message = "an ISO 3166 region code such as DE") String defaultRegion,
+        @Size(min = 1, max = 200) @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not hold control characters")
+        String name,
+
+        @Pattern(regexp = "[A-Z]{2}", message = "an ISO 3166 region code such as DE")
+        String defaultRegion,
+
         @Size(max = 64) String timeZone,
-        @Pattern(regexp = "single|double", message = "single or double") String optInMode,
-        @Size(max = 50) List<@NotNull @Size(max = 200) @Pattern(regexp = "https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?",
-                message = "an origin such as https://shop.example (scheme, host and optional port, no path)") String> corsOrigins,
+
+        @Pattern(regexp = "single|double", message = "single or double")
+        String optInMode,
+
+        @Size(max = 50)
+        List<
+                        @NotNull @Size(max = 200)
+                        @Pattern(
+                                regexp = "https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?",
+                                message =
+                                        "an origin such as https://shop.example (scheme, host and optional port, no path)")
+                        String>
+                corsOrigins,
+
         @Valid ConsentTexts consentTexts) {
 
     /** Line breaks and tabs are fine in a consent text; other control characters are not. */
@@ -26,7 +41,11 @@ public record TenantSettings(
 
     /** A new wording; a text left out keeps its current wording. Blank texts are refused by the service. */
     public record ConsentTexts(
-            @Size(min = 1, max = 2000) @Pattern(regexp = TEXT, message = "must not hold control characters other than line breaks and tabs") String email,
-            @Size(min = 1, max = 2000) @Pattern(regexp = TEXT, message = "must not hold control characters other than line breaks and tabs") String sms) {
-    }
+            @Size(min = 1, max = 2000)
+            @Pattern(regexp = TEXT, message = "must not hold control characters other than line breaks and tabs")
+            String email,
+
+            @Size(min = 1, max = 2000)
+            @Pattern(regexp = TEXT, message = "must not hold control characters other than line breaks and tabs")
+            String sms) {}
 }

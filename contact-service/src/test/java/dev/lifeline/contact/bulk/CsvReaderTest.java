@@ -25,9 +25,14 @@ class CsvReaderTest {
 
     @Test
     void readsQuotedFieldsWithCommasQuotesAndLineBreaks() throws IOException {
-        assertThat(all("\uFEFFname,email\r\n\"Lovelace, Ada\",ada@example.com\r\n\"Say \"\"hi\"\"\nthere\",\r\n\nlast,x"))
-                .containsExactly(List.of("name", "email"), List.of("Lovelace, Ada", "ada@example.com"),
-                        List.of("Say \"hi\"\nthere", ""), List.of("last", "x"));
+        assertThat(
+                        all(
+                                "\uFEFFname,email\r\n\"Lovelace, Ada\",ada@example.com\r\n\"Say \"\"hi\"\"\nthere\",\r\n\nlast,x"))
+                .containsExactly(
+                        List.of("name", "email"),
+                        List.of("Lovelace, Ada", "ada@example.com"),
+                        List.of("Say \"hi\"\nthere", ""),
+                        List.of("last", "x"));
     }
 
     @Test

@@ -8,8 +8,7 @@ import java.time.Duration;
 /** The import endpoints as a tenant's client calls them. */
 final class ImportCalls {
 
-    private ImportCalls() {
-    }
+    private ImportCalls() {}
 
     static Response upload(Api.TenantKey tenant, byte[] body) {
         return tenant.as().contentType("text/csv").body(body).post("/api/v1/contacts/imports");

@@ -1,7 +1,7 @@
 package dev.lifeline.contact.bulk;
 
-import dev.lifeline.contact.profile.ContactInput;
 import dev.lifeline.contact.input.InvalidFieldException;
+import dev.lifeline.contact.profile.ContactInput;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -14,7 +14,8 @@ class ImportColumnsTest {
 
     @Test
     void mapsColumnsByHeaderInAnyOrderAndSpelling() {
-        ImportColumns columns = ImportColumns.of(List.of("E-Mail", " Name ", "SMS consent", "tags", "attr.shoe size", "Phone"));
+        ImportColumns columns =
+                ImportColumns.of(List.of("E-Mail", " Name ", "SMS consent", "tags", "attr.shoe size", "Phone"));
         ContactInput input = columns.toInput(List.of("ada@example.com", "Ada", "yes", "vip; gold", "38", ""));
         assertThat(input.email()).isEqualTo("ada@example.com");
         assertThat(input.name()).isEqualTo("Ada");
@@ -29,19 +30,26 @@ class ImportColumnsTest {
     @Test
     void unknownRepeatedOrMissingKeyColumnsAreRefused() {
         assertThatThrownBy(() -> ImportColumns.of(List.of("email", "favourite colour")))
-                .isInstanceOf(InvalidFieldException.class).hasMessageContaining("favourite colour");
-        assertThatThrownBy(() -> ImportColumns.of(List.of("email", "E-mail"))).isInstanceOf(InvalidFieldException.class);
-        assertThatThrownBy(() -> ImportColumns.of(List.of("name", "tags"))).isInstanceOf(InvalidFieldException.class)
+                .isInstanceOf(InvalidFieldException.class)
+                .hasMessageContaining("favourite colour");
+        assertThatThrownBy(() -> ImportColumns.of(List.of("email", "E-mail")))
+                .isInstanceOf(InvalidFieldException.class);
+        assertThatThrownBy(() -> ImportColumns.of(List.of("name", "tags")))
+                .isInstanceOf(InvalidFieldException.class)
                 .hasMessageContaining("email or a phone");
     }
 
     @Test
     void rowsOfTheWrongWidthAndBadFlagsNameTheProblem() {
         ImportColumns columns = ImportColumns.of(List.of("email", "email_consent"));
-        assertThatThrownBy(() -> columns.toInput(List.of("a@example.com"))).isInstanceOf(InvalidFieldException.class)
-                .extracting(e -> ((InvalidFieldException) e).field()).isEqualTo("row");
-        assertThatThrownBy(() -> columns.toInput(List.of("a@example.com", "perhaps"))).isInstanceOf(InvalidFieldException.class)
-                .extracting(e -> ((InvalidFieldException) e).field()).isEqualTo("email_consent");
+        assertThatThrownBy(() -> columns.toInput(List.of("a@example.com")))
+                .isInstanceOf(InvalidFieldException.class)
+                .extracting(e -> ((InvalidFieldException) e).field())
+                .isEqualTo("row");
+        assertThatThrownBy(() -> columns.toInput(List.of("a@example.com", "perhaps")))
+                .isInstanceOf(InvalidFieldException.class)
+                .extracting(e -> ((InvalidFieldException) e).field())
+                .isEqualTo("email_consent");
     }
 
     @Test

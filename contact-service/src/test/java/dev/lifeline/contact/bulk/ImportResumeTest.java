@@ -11,8 +11,6 @@ import dev.lifeline.localstack.LocalStack;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
-
-import java.time.Duration;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -20,6 +18,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -47,15 +46,16 @@ class ImportResumeTest {
 
     @InjectLocalStack
     LocalStack stack;
+
     @Inject
     EntityManager em;
+
     @Inject
     BulkUpserter upserter;
 
     static final List<String> HEADER = List.of("name", "email");
 
-    record File(byte[] bytes, List<List<String>> records, String hash, UUID jobId) {
-    }
+    record File(byte[] bytes, List<List<String>> records, String hash, UUID jobId) {}
 
     private static File csv(Api.TenantKey tenant, int rows) throws Exception {
         String prefix = Api.unique();
@@ -67,7 +67,8 @@ class ImportResumeTest {
             text.append(String.join(",", record)).append('\n');
         }
         byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
-        String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        String hash =
+                HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         return new File(bytes, records, hash, ImportService.jobId(UUID.fromString(tenant.tenantId()), hash));
     }
 
@@ -93,7 +94,8 @@ class ImportResumeTest {
                 ImportColumns columns = ImportColumns.of(HEADER);
                 List<BulkUpserter.Row> rows = new ArrayList<>();
                 for (int i = 0; i < committed; i++) {
-                    rows.add(new BulkUpserter.Row(i + 2, columns.toInput(file.records().get(i))));
+                    rows.add(new BulkUpserter.Row(
+                            i + 2, columns.toInput(file.records().get(i))));
                 }
                 assertThat(upserter.apply(tenantId, rows).imported()).isEqualTo(committed);
             }
@@ -110,9 +112,10 @@ class ImportResumeTest {
     }
 
     private Map<String, Contact> contactsByEmail(Api.TenantKey tenant) {
-        List<Contact> all = QuarkusTransaction.requiringNew().call(() -> em
-                .createQuery("from Contact c where c.tenantId = ?1", Contact.class)
-                .setParameter(1, UUID.fromString(tenant.tenantId())).getResultList());
+        List<Contact> all = QuarkusTransaction.requiringNew()
+                .call(() -> em.createQuery("from Contact c where c.tenantId = ?1", Contact.class)
+                        .setParameter(1, UUID.fromString(tenant.tenantId()))
+                        .getResultList());
         Map<String, Contact> byEmail = all.stream().collect(Collectors.toMap(c -> c.email, c -> c));
         assertThat(byEmail).as("one contact per address").hasSameSizeAs(all);
         return byEmail;
@@ -128,14 +131,15 @@ class ImportResumeTest {
         int total = 1_050;
         int committed = ImportWorker.CHUNK;
         File file = csv(tenant, total);
-        UUID deadRun = interrupted(tenant, file, committed, "running", Instant.now().minusSeconds(3600));
+        UUID deadRun =
+                interrupted(tenant, file, committed, "running", Instant.now().minusSeconds(3600));
 
         // Two re-uploads at once: one takes the job over, the other is told it is already there.
         ExecutorService pool = Executors.newFixedThreadPool(2);
         List<Response> answers = new ArrayList<>();
         try {
-            List<Future<Response>> calls = List.of(pool.submit(() -> upload(tenant, file.bytes())),
-                    pool.submit(() -> upload(tenant, file.bytes())));
+            List<Future<Response>> calls = List.of(
+                    pool.submit(() -> upload(tenant, file.bytes())), pool.submit(() -> upload(tenant, file.bytes())));
             for (Future<Response> call : calls) {
                 answers.add(call.get());
             }
@@ -143,13 +147,22 @@ class ImportResumeTest {
             pool.shutdownNow();
         }
         assertThat(answers).extracting(Response::statusCode).containsExactlyInAnyOrder(200, 202);
-        Response resumed = answers.stream().filter(a -> a.statusCode() == 202).findFirst().orElseThrow();
-        resumed.then().header("X-Lifeline-Duplicate-Upload", nullValue())
-                .body("id", equalTo(file.jobId().toString())).body("rowsRead", equalTo(committed));
-        answers.stream().filter(a -> a.statusCode() == 200).findFirst().orElseThrow().then()
-                .header("X-Lifeline-Duplicate-Upload", "true").body("id", equalTo(file.jobId().toString()));
+        Response resumed =
+                answers.stream().filter(a -> a.statusCode() == 202).findFirst().orElseThrow();
+        resumed.then()
+                .header("X-Lifeline-Duplicate-Upload", nullValue())
+                .body("id", equalTo(file.jobId().toString()))
+                .body("rowsRead", equalTo(committed));
+        answers.stream()
+                .filter(a -> a.statusCode() == 200)
+                .findFirst()
+                .orElseThrow()
+                .then()
+                .header("X-Lifeline-Duplicate-Upload", "true")
+                .body("id", equalTo(file.jobId().toString()));
 
-        awaitDone(tenant, file.jobId().toString()).then()
+        awaitDone(tenant, file.jobId().toString())
+                .then()
                 .body("state", equalTo("done"))
                 .body("rowsTotal", equalTo(total))
                 .body("rowsRead", equalTo(total))
@@ -160,18 +173,27 @@ class ImportResumeTest {
         assertThat(job(file.jobId()).runId).isNotEqualTo(deadRun);
 
         Map<String, Contact> contacts = contactsByEmail(tenant);
-        assertThat(contacts.keySet()).containsExactlyInAnyOrderElementsOf(file.records().stream().map(r -> r.get(1)).toList());
-        assertThat(contacts.values()).as("no row applied twice").allSatisfy(c -> assertThat(c.version).isEqualTo(1));
+        assertThat(contacts.keySet())
+                .containsExactlyInAnyOrderElementsOf(
+                        file.records().stream().map(r -> r.get(1)).toList());
+        assertThat(contacts.values())
+                .as("no row applied twice")
+                .allSatisfy(c -> assertThat(c.version).isEqualTo(1));
 
         Set<String> resumedIds = file.records().subList(committed, total).stream()
-                .map(r -> contacts.get(r.get(1)).id.toString()).collect(Collectors.toSet());
-        List<ConsumerRecord<String, String>> events = TopicReader.await(stack.kafka().bootstrapServers(), Topics.CONTACTS,
-                r -> resumedIds.contains(r.key()), resumedIds.size());
+                .map(r -> contacts.get(r.get(1)).id.toString())
+                .collect(Collectors.toSet());
+        List<ConsumerRecord<String, String>> events = TopicReader.await(
+                stack.kafka().bootstrapServers(),
+                Topics.CONTACTS,
+                r -> resumedIds.contains(r.key()),
+                resumedIds.size());
         assertThat(events).hasSize(resumedIds.size());
         assertThat(events).extracting(ConsumerRecord::key).containsExactlyInAnyOrderElementsOf(resumedIds);
         assertThat(events).allSatisfy(r -> {
             assertThat(TopicReader.header(r, "ce_type")).isEqualTo("dev.lifeline.contact.upserted");
-            assertThat(EventCodec.decode(r.value(), ContactUpserted.class).version()).isEqualTo(1);
+            assertThat(EventCodec.decode(r.value(), ContactUpserted.class).version())
+                    .isEqualTo(1);
         });
     }
 
@@ -181,10 +203,17 @@ class ImportResumeTest {
         File file = csv(tenant, 4);
         interrupted(tenant, file, 2, "failed", Instant.now());
 
-        upload(tenant, file.bytes()).then().statusCode(202).body("id", equalTo(file.jobId().toString()))
-                .body("rowsRead", equalTo(2)).body("error", nullValue());
-        awaitDone(tenant, file.jobId().toString()).then()
-                .body("state", equalTo("done")).body("rowsRead", equalTo(4)).body("imported", equalTo(4))
+        upload(tenant, file.bytes())
+                .then()
+                .statusCode(202)
+                .body("id", equalTo(file.jobId().toString()))
+                .body("rowsRead", equalTo(2))
+                .body("error", nullValue());
+        awaitDone(tenant, file.jobId().toString())
+                .then()
+                .body("state", equalTo("done"))
+                .body("rowsRead", equalTo(4))
+                .body("imported", equalTo(4))
                 .body("error", nullValue());
         assertThat(contactsByEmail(tenant)).hasSize(4);
     }
@@ -195,8 +224,13 @@ class ImportResumeTest {
         File file = csv(tenant, 3);
         UUID liveRun = interrupted(tenant, file, 0, "running", Instant.now());
 
-        upload(tenant, file.bytes()).then().statusCode(200).header("X-Lifeline-Duplicate-Upload", "true")
-                .body("id", equalTo(file.jobId().toString())).body("state", equalTo("running")).body("rowsRead", equalTo(0));
+        upload(tenant, file.bytes())
+                .then()
+                .statusCode(200)
+                .header("X-Lifeline-Duplicate-Upload", "true")
+                .body("id", equalTo(file.jobId().toString()))
+                .body("state", equalTo("running"))
+                .body("rowsRead", equalTo(0));
         ImportJob job = job(file.jobId());
         assertThat(job.runId).as("still owned by the live worker").isEqualTo(liveRun);
         assertThat(job.state).isEqualTo("running");
@@ -223,7 +257,8 @@ class ImportResumeTest {
         } finally {
             pool.shutdownNow();
         }
-        assertThat(awaitDone(tenant, file.jobId().toString()).<Integer>path("imported")).isEqualTo(50);
+        assertThat(awaitDone(tenant, file.jobId().toString()).<Integer>path("imported"))
+                .isEqualTo(50);
         assertThat(contactsByEmail(tenant)).hasSize(50);
     }
 
@@ -231,10 +266,19 @@ class ImportResumeTest {
     void aBrokenFileUploadedAgainIsRefusedAgainTheSameWay() {
         Api.TenantKey tenant = Api.newTenant();
         byte[] broken = "email,name\nok@example.com,Ok\n\"broken@example.com,Broken\n".getBytes(StandardCharsets.UTF_8);
-        String first = upload(tenant, broken).then().statusCode(400).contentType("application/problem+json")
-                .body("errors[0].field", equalTo("row 3")).extract().asString();
-        String again = upload(tenant, broken).then().statusCode(400).contentType("application/problem+json")
-                .extract().asString();
+        String first = upload(tenant, broken)
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("row 3"))
+                .extract()
+                .asString();
+        String again = upload(tenant, broken)
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .extract()
+                .asString();
         assertThat(again).isEqualTo(first);
         assertThat(contactsByEmail(tenant)).isEmpty();
     }

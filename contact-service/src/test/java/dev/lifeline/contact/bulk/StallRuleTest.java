@@ -16,10 +16,16 @@ class StallRuleTest {
     @Test
     void aQueuedOrRunningJobIsInterruptedOnceItsHeartbeatIsOlderThanTheStallTime() {
         for (String state : new String[] {"queued", "running"}) {
-            assertThat(rule.resumable(state, NOW.minusSeconds(29), NOW)).as(state).isFalse();
+            assertThat(rule.resumable(state, NOW.minusSeconds(29), NOW))
+                    .as(state)
+                    .isFalse();
             assertThat(rule.resumable(state, NOW, NOW)).as(state).isFalse();
-            assertThat(rule.resumable(state, NOW.minusSeconds(30), NOW)).as(state).isTrue();
-            assertThat(rule.resumable(state, NOW.minusSeconds(3600), NOW)).as(state).isTrue();
+            assertThat(rule.resumable(state, NOW.minusSeconds(30), NOW))
+                    .as(state)
+                    .isTrue();
+            assertThat(rule.resumable(state, NOW.minusSeconds(3600), NOW))
+                    .as(state)
+                    .isTrue();
             assertThat(rule.resumable(state, null, NOW)).as(state).isTrue();
         }
     }

@@ -31,8 +31,13 @@ class ConsentLedgerAppendOnlyTest {
     @Test
     void ledgerLinesCannotBeUpdatedDeletedOrTruncated() throws SQLException {
         Api.TenantKey tenant = Api.newTenant();
-        String contact = tenant.as().body(Api.ada("ledger-" + Api.unique() + "@example.com")).post("/api/v1/contacts")
-                .then().statusCode(201).extract().path("id");
+        String contact = tenant.as()
+                .body(Api.ada("ledger-" + Api.unique() + "@example.com"))
+                .post("/api/v1/contacts")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         List<String> before = ledger(tenant.tenantId());
         assertThat(before).isNotEmpty();
 
@@ -41,7 +46,9 @@ class ConsentLedgerAppendOnlyTest {
                 "UPDATE consent_event SET consent_text = 'something else' WHERE contact_id = '" + contact + "'",
                 "DELETE FROM consent_event WHERE tenant_id = '" + tenant.tenantId() + "'",
                 "TRUNCATE consent_event")) {
-            assertThatThrownBy(() -> execute(null, sql)).as(sql).isInstanceOf(SQLException.class)
+            assertThatThrownBy(() -> execute(null, sql))
+                    .as(sql)
+                    .isInstanceOf(SQLException.class)
                     .hasMessageContaining("append-only");
         }
         assertThat(ledger(tenant.tenantId())).isEqualTo(before);
@@ -51,26 +58,44 @@ class ConsentLedgerAppendOnlyTest {
     void theErasureSettingAllowsOnlyDeletingTheNamedTenantsLines() throws SQLException {
         Api.TenantKey named = Api.newTenant();
         Api.TenantKey other = Api.newTenant();
-        named.as().body(Api.ada("named-" + Api.unique() + "@example.com")).post("/api/v1/contacts").then().statusCode(201);
-        other.as().body(Api.ada("other-" + Api.unique() + "@example.com")).post("/api/v1/contacts").then().statusCode(201);
+        named.as()
+                .body(Api.ada("named-" + Api.unique() + "@example.com"))
+                .post("/api/v1/contacts")
+                .then()
+                .statusCode(201);
+        other.as()
+                .body(Api.ada("other-" + Api.unique() + "@example.com"))
+                .post("/api/v1/contacts")
+                .then()
+                .statusCode(201);
         List<String> otherBefore = ledger(other.tenantId());
 
         // Naming one tenant does not open another's lines, nor UPDATE of its own.
-        assertThatThrownBy(() -> execute(named.tenantId(), "DELETE FROM consent_event WHERE tenant_id = '" + other.tenantId() + "'"))
-                .isInstanceOf(SQLException.class).hasMessageContaining("append-only");
-        assertThatThrownBy(() -> execute(named.tenantId(), "UPDATE consent_event SET status = 'none' WHERE tenant_id = '" + named.tenantId() + "'"))
-                .isInstanceOf(SQLException.class).hasMessageContaining("append-only");
+        assertThatThrownBy(() -> execute(
+                        named.tenantId(), "DELETE FROM consent_event WHERE tenant_id = '" + other.tenantId() + "'"))
+                .isInstanceOf(SQLException.class)
+                .hasMessageContaining("append-only");
+        assertThatThrownBy(() -> execute(
+                        named.tenantId(),
+                        "UPDATE consent_event SET status = 'none' WHERE tenant_id = '" + named.tenantId() + "'"))
+                .isInstanceOf(SQLException.class)
+                .hasMessageContaining("append-only");
         // A random tenant id (a typo, a guess) opens nothing.
-        assertThatThrownBy(() -> execute(UUID.randomUUID().toString(), "DELETE FROM consent_event WHERE tenant_id = '" + named.tenantId() + "'"))
-                .isInstanceOf(SQLException.class).hasMessageContaining("append-only");
+        assertThatThrownBy(() -> execute(
+                        UUID.randomUUID().toString(),
+                        "DELETE FROM consent_event WHERE tenant_id = '" + named.tenantId() + "'"))
+                .isInstanceOf(SQLException.class)
+                .hasMessageContaining("append-only");
         assertThat(ledger(named.tenantId())).isNotEmpty();
 
         execute(named.tenantId(), "DELETE FROM consent_event WHERE tenant_id = '" + named.tenantId() + "'");
         assertThat(ledger(named.tenantId())).isEmpty();
         assertThat(ledger(other.tenantId())).isEqualTo(otherBefore);
         // The setting was transaction-local: the next transaction is refused again.
-        assertThatThrownBy(() -> execute(null, "DELETE FROM consent_event WHERE tenant_id = '" + other.tenantId() + "'"))
-                .isInstanceOf(SQLException.class).hasMessageContaining("append-only");
+        assertThatThrownBy(
+                        () -> execute(null, "DELETE FROM consent_event WHERE tenant_id = '" + other.tenantId() + "'"))
+                .isInstanceOf(SQLException.class)
+                .hasMessageContaining("append-only");
     }
 
     /** Runs one statement in its own transaction, first naming {@code erasureTenant} in the setting if given. */
@@ -79,7 +104,8 @@ class ConsentLedgerAppendOnlyTest {
             c.setAutoCommit(false);
             try (Statement s = c.createStatement()) {
                 if (erasureTenant != null) {
-                    try (PreparedStatement set = c.prepareStatement("SELECT set_config('lifeline.tenant_erasure', ?, true)")) {
+                    try (PreparedStatement set =
+                            c.prepareStatement("SELECT set_config('lifeline.tenant_erasure', ?, true)")) {
                         set.setString(1, erasureTenant);
                         set.executeQuery().close();
                     }
@@ -95,8 +121,8 @@ class ConsentLedgerAppendOnlyTest {
 
     private List<String> ledger(String tenantId) throws SQLException {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement q = c.prepareStatement(
-                     "SELECT id || ':' || action || ':' || status || ':' || coalesce(consent_text, '') FROM consent_event WHERE tenant_id = ? ORDER BY id")) {
+                PreparedStatement q = c.prepareStatement(
+                        "SELECT id || ':' || action || ':' || status || ':' || coalesce(consent_text, '') FROM consent_event WHERE tenant_id = ? ORDER BY id")) {
             q.setObject(1, UUID.fromString(tenantId));
             try (ResultSet rs = q.executeQuery()) {
                 List<String> lines = new ArrayList<>();

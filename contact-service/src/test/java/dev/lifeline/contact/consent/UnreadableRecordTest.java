@@ -34,8 +34,10 @@ class UnreadableRecordTest {
     LocalStack stack;
 
     private void send(String key, String data, Map<String, String> headers) throws Exception {
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                stack.kafka().bootstrapServers()), new StringSerializer(), new StringSerializer())) {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafka().bootstrapServers()),
+                new StringSerializer(),
+                new StringSerializer())) {
             ProducerRecord<String, String> record = new ProducerRecord<>(Topics.CONSENT_WITHDRAWALS, key, data);
             headers.forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
             producer.send(record).get();
@@ -45,24 +47,55 @@ class UnreadableRecordTest {
     @Test
     void aRecordTheConnectorCannotReadIsDeadLetteredAndTheNextOneIsStillProcessed() throws Exception {
         Api.TenantKey tenant = Api.newTenant();
-        String id = tenant.as().body(Api.ada("unreadable@example.com")).post("/api/v1/contacts")
-                .then().statusCode(201).extract().path("id");
+        String id = tenant.as()
+                .body(Api.ada("unreadable@example.com"))
+                .post("/api/v1/contacts")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
 
         String poisonKey = UUID.randomUUID().toString();
         send(poisonKey, "not json at all", Map.of("content-type", "application/cloudevents+json; charset=UTF-8"));
-        send(id, EventCodec.encode(new ConsentWithdrawn(tenant.tenantId(), id, ContactChannel.EMAIL,
-                WithdrawalReason.UNSUBSCRIBE, Instant.now(), null, null)), Map.of("ce_specversion", "1.0",
-                "ce_id", UUID.randomUUID().toString(), "ce_type", "dev.lifeline.consent.withdrawn",
-                "ce_source", "/lifeline/outreach-service", "content-type", "application/json"));
+        send(
+                id,
+                EventCodec.encode(new ConsentWithdrawn(
+                        tenant.tenantId(),
+                        id,
+                        ContactChannel.EMAIL,
+                        WithdrawalReason.UNSUBSCRIBE,
+                        Instant.now(),
+                        null,
+                        null)),
+                Map.of(
+                        "ce_specversion",
+                        "1.0",
+                        "ce_id",
+                        UUID.randomUUID().toString(),
+                        "ce_type",
+                        "dev.lifeline.consent.withdrawn",
+                        "ce_source",
+                        "/lifeline/outreach-service",
+                        "content-type",
+                        "application/json"));
 
         long deadline = System.nanoTime() + 30_000_000_000L;
         String email = null;
         while (!"withdrawn".equals(email) && System.nanoTime() < deadline) {
             Thread.sleep(200);
-            email = tenant.as().get("/api/v1/contacts/" + id).then().statusCode(200).extract().path("consents.email");
+            email = tenant.as()
+                    .get("/api/v1/contacts/" + id)
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .path("consents.email");
         }
         assertThat(email).isEqualTo("withdrawn");
-        assertThat(TopicReader.await(stack.kafka().bootstrapServers(), Topics.deadLetter(Topics.CONSENT_WITHDRAWALS),
-                r -> poisonKey.equals(r.key()), 1)).hasSize(1);
+        assertThat(TopicReader.await(
+                        stack.kafka().bootstrapServers(),
+                        Topics.deadLetter(Topics.CONSENT_WITHDRAWALS),
+                        r -> poisonKey.equals(r.key()),
+                        1))
+                .hasSize(1);
     }
 }

@@ -27,16 +27,26 @@ class OperationsTest {
         while (RestAssured.get(management + "/health/ready").statusCode() != 200 && System.nanoTime() < deadline) {
             Thread.sleep(250);
         }
-        RestAssured.get(management + "/health/ready").then().statusCode(200)
+        RestAssured.get(management + "/health/ready")
+                .then()
+                .statusCode(200)
                 .body("status", equalTo("UP"))
-                .body("checks.name", hasItems("Database connections health check", "SmallRye Reactive Messaging - readiness check"));
+                .body(
+                        "checks.name",
+                        hasItems("Database connections health check", "SmallRye Reactive Messaging - readiness check"));
     }
 
     @Test
     void metricsCountUpsertsAndShowOutboxLag() {
         Api.TenantKey tenant = Api.newTenant();
-        tenant.as().body(Map.of("email", "metrics@example.com")).post("/api/v1/contacts").then().statusCode(201);
-        RestAssured.get(management + "/metrics").then().statusCode(200)
+        tenant.as()
+                .body(Map.of("email", "metrics@example.com"))
+                .post("/api/v1/contacts")
+                .then()
+                .statusCode(201);
+        RestAssured.get(management + "/metrics")
+                .then()
+                .statusCode(200)
                 .body(containsString("lifeline_contacts_upserts_total{"))
                 .body(containsString("lifeline_outbox_oldest_pending_seconds"))
                 .body(containsString("lifeline_outbox_pending"))
@@ -53,7 +63,11 @@ class OperationsTest {
 
     @Test
     void theApiIsDescribedByOpenApi() {
-        RestAssured.given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+        RestAssured.given()
+                .queryParam("format", "json")
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
                 .body("paths", hasKey("/api/v1/contacts"))
                 .body("paths", hasKey("/api/v1/admin/tenants"));
         RestAssured.get("/q/swagger-ui/").then().statusCode(200);
@@ -62,15 +76,32 @@ class OperationsTest {
     @Test
     void resendingAConfirmationIsRateLimited() {
         Api.TenantKey tenant = Api.newTenant("double", "DE");
-        RestAssured.given().contentType("application/x-www-form-urlencoded")
+        RestAssured.given()
+                .contentType("application/x-www-form-urlencoded")
                 .formParams(Map.of("email", "resend-" + Api.unique() + "@example.com", "emailConsent", "yes"))
-                .post("/f/" + tenant.slug()).then().statusCode(200);
+                .post("/f/" + tenant.slug())
+                .then()
+                .statusCode(200);
         String id = tenant.as().get("/api/v1/contacts").then().extract().path("items[0].id");
-        tenant.as().post("/api/v1/contacts/" + id + "/resend-confirmation").then().statusCode(429)
+        tenant.as()
+                .post("/api/v1/contacts/" + id + "/resend-confirmation")
+                .then()
+                .statusCode(429)
                 .header("Retry-After", equalTo("300"));
-        Api.newTenant().as().post("/api/v1/contacts/" + id + "/resend-confirmation").then().statusCode(404);
-        String confirmed = tenant.as().body(Map.of("email", "done@example.com", "consents", Map.of("email", true)))
-                .post("/api/v1/contacts").then().extract().path("id");
-        tenant.as().post("/api/v1/contacts/" + confirmed + "/resend-confirmation").then().statusCode(409);
+        Api.newTenant()
+                .as()
+                .post("/api/v1/contacts/" + id + "/resend-confirmation")
+                .then()
+                .statusCode(404);
+        String confirmed = tenant.as()
+                .body(Map.of("email", "done@example.com", "consents", Map.of("email", true)))
+                .post("/api/v1/contacts")
+                .then()
+                .extract()
+                .path("id");
+        tenant.as()
+                .post("/api/v1/contacts/" + confirmed + "/resend-confirmation")
+                .then()
+                .statusCode(409);
     }
 }

@@ -27,7 +27,8 @@ class SqlErrorsWithoutDataTest {
 
     @Test
     void aFailedStatementOrBatchDoesNotQuoteItsValues() throws SQLException {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement()) {
             s.execute("create temporary table if not exists sql_errors_probe (v text primary key)");
             s.execute("truncate sql_errors_probe");
             try (PreparedStatement insert = c.prepareStatement("insert into sql_errors_probe (v) values (?)")) {

@@ -19,10 +19,13 @@ class TopicBindingsTest {
         try (InputStream in = getClass().getResourceAsStream("/application.properties")) {
             p.load(in);
         }
-        assertThat(p.getProperty("mp.messaging.outgoing." + Channels.OUTBOX + ".topic")).isEqualTo(Topics.CONTACTS);
-        assertThat(p.getProperty("mp.messaging.incoming." + Channels.WITHDRAWALS_IN + ".topic")).isEqualTo(Topics.CONSENT_WITHDRAWALS);
+        assertThat(p.getProperty("mp.messaging.outgoing." + Channels.OUTBOX + ".topic"))
+                .isEqualTo(Topics.CONTACTS);
+        assertThat(p.getProperty("mp.messaging.incoming." + Channels.WITHDRAWALS_IN + ".topic"))
+                .isEqualTo(Topics.CONSENT_WITHDRAWALS);
         assertThat(p.getProperty("mp.messaging.incoming." + Channels.WITHDRAWALS_IN + ".dead-letter-queue.topic"))
                 .isEqualTo(Topics.deadLetter(Topics.CONSENT_WITHDRAWALS));
-        assertThat(p.getProperty("lifeline.outbox.topics").split(",")).containsExactlyInAnyOrder(Topics.CONTACTS, Topics.TENANTS);
+        assertThat(p.getProperty("lifeline.outbox.topics").split(","))
+                .containsExactlyInAnyOrder(Topics.CONTACTS, Topics.TENANTS);
     }
 }

@@ -14,8 +14,11 @@ class ConfirmationTokensTest {
 
     private final ConfirmationTokens tokens = new ConfirmationTokens("a-secret-of-sufficient-length");
     private final Instant now = Instant.parse("2026-03-05T12:00:00Z");
-    private final ConfirmationTokens.Claims claims = new ConfirmationTokens.Claims(UUID.randomUUID(), UUID.randomUUID(),
-            EnumSet.of(ContactChannel.EMAIL, ContactChannel.SMS), now.plusSeconds(3600));
+    private final ConfirmationTokens.Claims claims = new ConfirmationTokens.Claims(
+            UUID.randomUUID(),
+            UUID.randomUUID(),
+            EnumSet.of(ContactChannel.EMAIL, ContactChannel.SMS),
+            now.plusSeconds(3600));
 
     @Test
     void aTokenVerifiesToItsClaimsUntilItExpires() {

@@ -34,23 +34,37 @@ class OutboxWhileBrokerDownTest {
         stack.kafka().stop();
         try {
             for (int i = 0; i < 5; i++) {
-                String id = tenant.as().body(Map.of("email", "down" + i + "@example.com")).post("/api/v1/contacts")
-                        .then().statusCode(201).extract().path("id");
+                String id = tenant.as()
+                        .body(Map.of("email", "down" + i + "@example.com"))
+                        .post("/api/v1/contacts")
+                        .then()
+                        .statusCode(201)
+                        .extract()
+                        .path("id");
                 ids.add(id);
                 for (int v = 2; v <= 4; v++) {
-                    tenant.as().body(Map.of("name", "Version " + v)).patch("/api/v1/contacts/" + id).then().statusCode(200);
+                    tenant.as()
+                            .body(Map.of("name", "Version " + v))
+                            .patch("/api/v1/contacts/" + id)
+                            .then()
+                            .statusCode(200);
                 }
             }
         } finally {
             stack.kafka().restart();
         }
         Set<String> keys = Set.copyOf(ids);
-        List<ConsumerRecord<String, String>> records = TopicReader.await(stack.kafka().bootstrapServers(), Topics.CONTACTS,
-                r -> keys.contains(r.key()), 20);
+        List<ConsumerRecord<String, String>> records =
+                TopicReader.await(stack.kafka().bootstrapServers(), Topics.CONTACTS, r -> keys.contains(r.key()), 20);
         assertThat(records).hasSize(20);
-        Map<String, List<Long>> versionsPerContact = records.stream().collect(Collectors.groupingBy(ConsumerRecord::key,
-                LinkedHashMap::new, Collectors.mapping(r -> EventCodec.decode(r.value(), ContactUpserted.class).version(),
-                        Collectors.toList())));
+        Map<String, List<Long>> versionsPerContact = records.stream()
+                .collect(Collectors.groupingBy(
+                        ConsumerRecord::key,
+                        LinkedHashMap::new,
+                        Collectors.mapping(
+                                r -> EventCodec.decode(r.value(), ContactUpserted.class)
+                                        .version(),
+                                Collectors.toList())));
         assertThat(versionsPerContact).hasSize(5);
         versionsPerContact.values().forEach(versions -> assertThat(versions).containsExactly(1L, 2L, 3L, 4L));
     }

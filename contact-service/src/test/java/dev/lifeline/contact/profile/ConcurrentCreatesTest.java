@@ -28,7 +28,13 @@ class ConcurrentCreatesTest {
             for (int i = 0; i < 48; i++) {
                 Map<String, Object> body = i == 20
                         ? Map.of("name", "No address", "consents", Map.of("email", true))
-                        : Map.of("name", "Person " + i, "email", "p" + i + "-" + run + "@example.org", "consents", Map.of("email", true));
+                        : Map.of(
+                                "name",
+                                "Person " + i,
+                                "email",
+                                "p" + i + "-" + run + "@example.org",
+                                "consents",
+                                Map.of("email", true));
                 answers.add(pool.submit(() -> tenant.as().body(body).post("/api/v1/contacts")));
             }
             for (int i = 0; i < answers.size(); i++) {
@@ -38,7 +44,10 @@ class ConcurrentCreatesTest {
                     assertThat(answer.<String>path("errors[0].field")).isEqualTo("email");
                 } else {
                     assertThat(answer.statusCode()).as("create %d", i).isEqualTo(201);
-                    tenant.as().get("/api/v1/contacts/" + answer.<String>path("id")).then().statusCode(200);
+                    tenant.as()
+                            .get("/api/v1/contacts/" + answer.<String>path("id"))
+                            .then()
+                            .statusCode(200);
                 }
             }
         } finally {
@@ -54,7 +63,8 @@ class ConcurrentCreatesTest {
         try {
             List<Future<Response>> answers = new ArrayList<>();
             for (int i = 0; i < 32; i++) {
-                answers.add(pool.submit(() -> tenant.as().body(Map.of("email", email)).post("/api/v1/contacts")));
+                answers.add(pool.submit(
+                        () -> tenant.as().body(Map.of("email", email)).post("/api/v1/contacts")));
             }
             List<String> ids = new ArrayList<>();
             int created = 0;

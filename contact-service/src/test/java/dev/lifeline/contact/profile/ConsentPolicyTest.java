@@ -30,7 +30,9 @@ class ConsentPolicyTest {
     @Test
     void aBusinessAssertedConsentIsConfirmedAtOnceAndRecordedAsGranted() {
         Contact contact = contact();
-        ConsentPolicy.Line line = ConsentPolicy.grant(contact, ContactChannel.EMAIL, consent(ConsentPolicy.Grant.ASSERTED)).orElseThrow();
+        ConsentPolicy.Line line = ConsentPolicy.grant(
+                        contact, ContactChannel.EMAIL, consent(ConsentPolicy.Grant.ASSERTED))
+                .orElseThrow();
         assertThat(contact.consent(ContactChannel.EMAIL)).isEqualTo(ConsentStatus.CONFIRMED);
         assertThat(line.action()).isEqualTo(Action.GRANTED);
         assertThat(line.text()).isEqualTo("Mail me");
@@ -40,7 +42,9 @@ class ConsentPolicyTest {
     @Test
     void doubleOptInLeavesTheChannelPendingUntilThePersonConfirms() {
         Contact contact = contact();
-        ConsentPolicy.Line line = ConsentPolicy.grant(contact, ContactChannel.EMAIL, consent(ConsentPolicy.Grant.DOUBLE_OPT_IN)).orElseThrow();
+        ConsentPolicy.Line line = ConsentPolicy.grant(
+                        contact, ContactChannel.EMAIL, consent(ConsentPolicy.Grant.DOUBLE_OPT_IN))
+                .orElseThrow();
         assertThat(contact.consent(ContactChannel.EMAIL)).isEqualTo(ConsentStatus.PENDING);
         assertThat(line.action()).isEqualTo(Action.REQUESTED);
     }
@@ -49,7 +53,9 @@ class ConsentPolicyTest {
     void theSmsBoxRecordsTheWordingShownBesideIt() {
         Contact contact = contact();
         contact.phone = "+4915112345678";
-        ConsentPolicy.Line line = ConsentPolicy.grant(contact, ContactChannel.SMS, consent(ConsentPolicy.Grant.SINGLE_OPT_IN)).orElseThrow();
+        ConsentPolicy.Line line = ConsentPolicy.grant(
+                        contact, ContactChannel.SMS, consent(ConsentPolicy.Grant.SINGLE_OPT_IN))
+                .orElseThrow();
         assertThat(line.action()).isEqualTo(Action.SINGLE_OPT_IN);
         assertThat(line.text()).isEqualTo("Text me");
     }
@@ -58,7 +64,8 @@ class ConsentPolicyTest {
     void grantingAnAlreadyConfirmedChannelWritesNoLedgerLine() {
         Contact contact = contact();
         contact.setConsent(ContactChannel.EMAIL, ConsentStatus.CONFIRMED);
-        assertThat(ConsentPolicy.grant(contact, ContactChannel.EMAIL, consent(ConsentPolicy.Grant.DOUBLE_OPT_IN))).isEmpty();
+        assertThat(ConsentPolicy.grant(contact, ContactChannel.EMAIL, consent(ConsentPolicy.Grant.DOUBLE_OPT_IN)))
+                .isEmpty();
         assertThat(contact.consent(ContactChannel.EMAIL)).isEqualTo(ConsentStatus.CONFIRMED);
     }
 
@@ -67,7 +74,9 @@ class ConsentPolicyTest {
         Contact contact = contact();
         assertThat(ConsentPolicy.withdraw(contact, ContactChannel.EMAIL, FORM)).isEmpty();
         contact.setConsent(ContactChannel.EMAIL, ConsentStatus.PENDING);
-        assertThat(ConsentPolicy.withdraw(contact, ContactChannel.EMAIL, FORM)).map(ConsentPolicy.Line::action).contains(Action.WITHDRAWN);
+        assertThat(ConsentPolicy.withdraw(contact, ContactChannel.EMAIL, FORM))
+                .map(ConsentPolicy.Line::action)
+                .contains(Action.WITHDRAWN);
         assertThat(contact.consent(ContactChannel.EMAIL)).isEqualTo(ConsentStatus.WITHDRAWN);
         assertThat(ConsentPolicy.withdraw(contact, ContactChannel.EMAIL, FORM)).isEmpty();
     }

@@ -30,16 +30,34 @@ class ContactLifecycleTest {
     LocalStack stack;
 
     private static String create(Api.TenantKey tenant, Map<String, Object> body) {
-        return tenant.as().body(body).post("/api/v1/contacts").then().statusCode(201).extract().path("id");
+        return tenant.as()
+                .body(body)
+                .post("/api/v1/contacts")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     @Test
     void patchChangesFieldsAndWithdrawsConsent() {
         Api.TenantKey tenant = Api.newTenant();
         String id = create(tenant, Api.ada("ada@example.com"));
-        tenant.as().body(Map.of("name", "Ada King", "tags", List.of("gold"), "consents", Map.of("email", false, "sms", true),
-                        "channelOrder", List.of("sms", "email"), "attributes", Map.of("shoeSize", 38)))
-                .patch("/api/v1/contacts/" + id).then().statusCode(200)
+        tenant.as()
+                .body(Map.of(
+                        "name",
+                        "Ada King",
+                        "tags",
+                        List.of("gold"),
+                        "consents",
+                        Map.of("email", false, "sms", true),
+                        "channelOrder",
+                        List.of("sms", "email"),
+                        "attributes",
+                        Map.of("shoeSize", 38)))
+                .patch("/api/v1/contacts/" + id)
+                .then()
+                .statusCode(200)
                 .body("name", equalTo("Ada King"))
                 .body("email", equalTo("ada@example.com"))
                 .body("tags", equalTo(List.of("gold")))
@@ -48,7 +66,10 @@ class ContactLifecycleTest {
                 .body("channelOrder", equalTo(List.of("sms", "email")))
                 .body("attributes.shoeSize", equalTo(38))
                 .body("version", equalTo(2));
-        tenant.as().get("/api/v1/contacts/" + id + "/consents").then().statusCode(200)
+        tenant.as()
+                .get("/api/v1/contacts/" + id + "/consents")
+                .then()
+                .statusCode(200)
                 .body("events.action", equalTo(List.of("granted", "withdrawn", "granted")))
                 .body("events[0].source", equalTo("api"))
                 .body("events[0].consentText", equalTo("Yes, e-mail me if Instagram is down"));
@@ -59,14 +80,30 @@ class ContactLifecycleTest {
         Api.TenantKey tenant = Api.newTenant();
         String id = create(tenant, Map.of("email", "one@example.com"));
         create(tenant, Map.of("email", "two@example.com"));
-        tenant.as().body(Map.of("email", "two@example.com")).patch("/api/v1/contacts/" + id)
-                .then().statusCode(409).body("errors.field", hasItem("email"));
-        tenant.as().body(Map.of("phone", "abc")).patch("/api/v1/contacts/" + id)
-                .then().statusCode(400).body("errors.field", hasItem("phone"));
-        tenant.as().body(Map.of("timeZone", "Nowhere/Land")).patch("/api/v1/contacts/" + id)
-                .then().statusCode(400).body("errors.field", hasItem("timeZone"));
+        tenant.as()
+                .body(Map.of("email", "two@example.com"))
+                .patch("/api/v1/contacts/" + id)
+                .then()
+                .statusCode(409)
+                .body("errors.field", hasItem("email"));
+        tenant.as()
+                .body(Map.of("phone", "abc"))
+                .patch("/api/v1/contacts/" + id)
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItem("phone"));
+        tenant.as()
+                .body(Map.of("timeZone", "Nowhere/Land"))
+                .patch("/api/v1/contacts/" + id)
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItem("timeZone"));
         tenant.as().body("{\"name\": 5,").patch("/api/v1/contacts/" + id).then().statusCode(400);
-        tenant.as().get("/api/v1/contacts/" + id).then().body("email", equalTo("one@example.com")).body("version", equalTo(1));
+        tenant.as()
+                .get("/api/v1/contacts/" + id)
+                .then()
+                .body("email", equalTo("one@example.com"))
+                .body("version", equalTo(1));
     }
 
     @Test
@@ -74,9 +111,17 @@ class ContactLifecycleTest {
         Api.TenantKey tenant = Api.newTenant();
         Set<String> all = new HashSet<>();
         for (int i = 0; i < 7; i++) {
-            all.add(create(tenant, Map.of("name", "Person " + i, "email", "p" + i + "@example.com",
-                    "tags", i % 2 == 0 ? List.of("even") : List.of("odd"),
-                    "consents", Map.of("email", i < 3))));
+            all.add(create(
+                    tenant,
+                    Map.of(
+                            "name",
+                            "Person " + i,
+                            "email",
+                            "p" + i + "@example.com",
+                            "tags",
+                            i % 2 == 0 ? List.of("even") : List.of("odd"),
+                            "consents",
+                            Map.of("email", i < 3))));
         }
         List<String> seen = new ArrayList<>();
         String cursor = null;
@@ -93,20 +138,57 @@ class ContactLifecycleTest {
         assertThat(seen).hasSize(7).containsExactlyInAnyOrderElementsOf(all);
 
         tenant.as().queryParam("tag", "even").get("/api/v1/contacts").then().body("items", hasSize(4));
-        tenant.as().queryParam("consent", "email:confirmed").get("/api/v1/contacts").then().body("items", hasSize(3));
-        tenant.as().queryParam("consent", "email:none").queryParam("tag", "odd").get("/api/v1/contacts").then().body("items", hasSize(2));
-        tenant.as().queryParam("q", "p5@").get("/api/v1/contacts").then().body("items.name", equalTo(List.of("Person 5")));
+        tenant.as()
+                .queryParam("consent", "email:confirmed")
+                .get("/api/v1/contacts")
+                .then()
+                .body("items", hasSize(3));
+        tenant.as()
+                .queryParam("consent", "email:none")
+                .queryParam("tag", "odd")
+                .get("/api/v1/contacts")
+                .then()
+                .body("items", hasSize(2));
+        tenant.as()
+                .queryParam("q", "p5@")
+                .get("/api/v1/contacts")
+                .then()
+                .body("items.name", equalTo(List.of("Person 5")));
         tenant.as().queryParam("q", "person").get("/api/v1/contacts").then().body("items", hasSize(7));
-        tenant.as().queryParam("updatedSince", "2999-01-01T00:00:00Z").get("/api/v1/contacts").then().body("items", hasSize(0));
+        tenant.as()
+                .queryParam("updatedSince", "2999-01-01T00:00:00Z")
+                .get("/api/v1/contacts")
+                .then()
+                .body("items", hasSize(0));
     }
 
     @Test
     void listRejectsBadParameters() {
         Api.TenantKey tenant = Api.newTenant();
-        tenant.as().queryParam("limit", 0).get("/api/v1/contacts").then().statusCode(400).body("errors.field", hasItem("limit"));
-        tenant.as().queryParam("cursor", "%%%").get("/api/v1/contacts").then().statusCode(400).body("errors.field", hasItem("cursor"));
-        tenant.as().queryParam("consent", "email:maybe").get("/api/v1/contacts").then().statusCode(400).body("errors.field", hasItem("consent"));
-        tenant.as().queryParam("updatedSince", "yesterday").get("/api/v1/contacts").then().statusCode(400).body("errors.field", hasItem("updatedSince"));
+        tenant.as()
+                .queryParam("limit", 0)
+                .get("/api/v1/contacts")
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItem("limit"));
+        tenant.as()
+                .queryParam("cursor", "%%%")
+                .get("/api/v1/contacts")
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItem("cursor"));
+        tenant.as()
+                .queryParam("consent", "email:maybe")
+                .get("/api/v1/contacts")
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItem("consent"));
+        tenant.as()
+                .queryParam("updatedSince", "yesterday")
+                .get("/api/v1/contacts")
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItem("updatedSince"));
     }
 
     @Test
@@ -117,7 +199,10 @@ class ContactLifecycleTest {
 
         tenant.as().get("/api/v1/contacts/" + id).then().statusCode(404);
         tenant.as().delete("/api/v1/contacts/" + id).then().statusCode(404);
-        tenant.as().get("/api/v1/contacts/" + id + "/consents").then().statusCode(200)
+        tenant.as()
+                .get("/api/v1/contacts/" + id + "/consents")
+                .then()
+                .statusCode(200)
                 .body("erased", equalTo(true))
                 .body("current.email", equalTo("withdrawn"))
                 .body("events.action", equalTo(List.of("granted", "erased")))
@@ -130,7 +215,9 @@ class ContactLifecycleTest {
         var records = TopicReader.await(stack.kafka().bootstrapServers(), Topics.CONTACTS, r -> id.equals(r.key()), 3);
         assertThat(records).hasSize(3);
         assertThat(TopicReader.header(records.get(1), "ce_type")).isEqualTo("dev.lifeline.contact.erased");
-        assertThat(EventCodec.decode(records.get(1).value(), ContactErased.class).contactId()).isEqualTo(id);
+        assertThat(EventCodec.decode(records.get(1).value(), ContactErased.class)
+                        .contactId())
+                .isEqualTo(id);
         assertThat(records.get(2).value()).isNull();
         assertThat(records.get(0).value()).contains("erase-me@example.com");
         assertThat(records.get(1).value()).doesNotContain("erase-me");
@@ -144,12 +231,21 @@ class ContactLifecycleTest {
 
         intruder.as().get("/api/v1/contacts/" + id).then().statusCode(404);
         intruder.as().get("/api/v1/contacts/" + id + "/consents").then().statusCode(404);
-        intruder.as().body(Map.of("name", "Mallory")).patch("/api/v1/contacts/" + id).then().statusCode(404);
+        intruder.as()
+                .body(Map.of("name", "Mallory"))
+                .patch("/api/v1/contacts/" + id)
+                .then()
+                .statusCode(404);
         intruder.as().delete("/api/v1/contacts/" + id).then().statusCode(404);
         intruder.as().get("/api/v1/contacts").then().statusCode(200).body("items", hasSize(0));
         intruder.as().queryParam("q", "private").get("/api/v1/contacts").then().body("items", hasSize(0));
 
-        owner.as().get("/api/v1/contacts/" + id).then().statusCode(200).body("name", equalTo("Ada Lovelace")).body("version", equalTo(1));
+        owner.as()
+                .get("/api/v1/contacts/" + id)
+                .then()
+                .statusCode(200)
+                .body("name", equalTo("Ada Lovelace"))
+                .body("version", equalTo(1));
         owner.as().get("/api/v1/contacts").then().body("items", hasSize(1));
     }
 

@@ -12,21 +12,34 @@ class ContactNormaliserTest {
 
     @Test
     void emailIsTrimmedAndLowerCased() {
-        assertThat(ContactNormaliser.email("  Ada.Lovelace+shop@Example.COM ")).isEqualTo("ada.lovelace+shop@example.com");
+        assertThat(ContactNormaliser.email("  Ada.Lovelace+shop@Example.COM "))
+                .isEqualTo("ada.lovelace+shop@example.com");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"ada", "ada@", "@example.com", "ada@example", "ada@@example.com", "ada lovelace@example.com",
-            "ada@exa_mple.com", "ada..l@example.com", ".ada@example.com"})
+    @ValueSource(
+            strings = {
+                "ada",
+                "ada@",
+                "@example.com",
+                "ada@example",
+                "ada@@example.com",
+                "ada lovelace@example.com",
+                "ada@exa_mple.com",
+                "ada..l@example.com",
+                ".ada@example.com"
+            })
     void malformedEmailsAreRejected(String email) {
         assertThatThrownBy(() -> ContactNormaliser.email(email))
                 .isInstanceOf(InvalidFieldException.class)
-                .extracting(e -> ((InvalidFieldException) e).field()).isEqualTo("email");
+                .extracting(e -> ((InvalidFieldException) e).field())
+                .isEqualTo("email");
     }
 
     @Test
     void tooLongLocalPartIsRejected() {
-        assertThatThrownBy(() -> ContactNormaliser.email("a".repeat(65) + "@example.com")).isInstanceOf(InvalidFieldException.class);
+        assertThatThrownBy(() -> ContactNormaliser.email("a".repeat(65) + "@example.com"))
+                .isInstanceOf(InvalidFieldException.class);
     }
 
     @Test
@@ -41,7 +54,8 @@ class ContactNormaliserTest {
     void invalidPhonesAreRejected(String phone) {
         assertThatThrownBy(() -> ContactNormaliser.phone(phone, "DE"))
                 .isInstanceOf(InvalidFieldException.class)
-                .extracting(e -> ((InvalidFieldException) e).field()).isEqualTo("phone");
+                .extracting(e -> ((InvalidFieldException) e).field())
+                .isEqualTo("phone");
     }
 
     @Test

@@ -32,7 +32,9 @@ class OutreachClientTest {
             String id = exchange.getRequestURI().getPath().split("/")[4];
             keySeenById.put(id, String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
             int status = statusById.getOrDefault(id, 200);
-            byte[] body = (status == 200 ? "{\"contactId\":\"" + id + "\",\"deliveries\":[{\"state\":\"sent\"}]}" : "{}")
+            byte[] body = (status == 200
+                            ? "{\"contactId\":\"" + id + "\",\"deliveries\":[{\"state\":\"sent\"}]}"
+                            : "{}")
                     .getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(status, body.length);
             exchange.getResponseBody().write(body);
@@ -47,24 +49,27 @@ class OutreachClientTest {
     }
 
     private OutreachClient client(URI base) {
-        return new OutreachClient(new OutreachLink() {
-            @Override
-            public URI outreachUrl() {
-                return base;
-            }
+        return new OutreachClient(
+                new OutreachLink() {
+                    @Override
+                    public URI outreachUrl() {
+                        return base;
+                    }
 
-            @Override
-            public Duration outreachTimeout() {
-                return Duration.ofSeconds(5);
-            }
-        }, new ObjectMapper());
+                    @Override
+                    public Duration outreachTimeout() {
+                        return Duration.ofSeconds(5);
+                    }
+                },
+                new ObjectMapper());
     }
 
     private OutreachClient client() {
         return client(URI.create("http://127.0.0.1:" + outreach.getAddress().getPort() + "/"));
     }
 
-    private static final OutreachClient.Credential KEY = new OutreachClient.Credential("Authorization", "Bearer ll_test");
+    private static final OutreachClient.Credential KEY =
+            new OutreachClient.Credential("Authorization", "Bearer ll_test");
 
     @Test
     void whatOutreachHoldsIsEmbeddedAsItCame_askedWithTheCallersKey() {
@@ -72,7 +77,8 @@ class OutreachClientTest {
         OutreachSection section = client().dataOf(id, KEY);
         assertThat(section.available()).isTrue();
         assertThat(section.holdsData()).isTrue();
-        assertThat(section.data().path("deliveries").get(0).path("state").asText()).isEqualTo("sent");
+        assertThat(section.data().path("deliveries").get(0).path("state").asText())
+                .isEqualTo("sent");
         assertThat(keySeenById).containsEntry(id.toString(), "Bearer ll_test");
     }
 
@@ -92,7 +98,9 @@ class OutreachClientTest {
         statusById.put(refused.toString(), 401);
         UUID failing = UUID.randomUUID();
         statusById.put(failing.toString(), 503);
-        assertThat(client().dataOf(refused, KEY)).extracting(OutreachSection::available).isEqualTo(false);
+        assertThat(client().dataOf(refused, KEY))
+                .extracting(OutreachSection::available)
+                .isEqualTo(false);
         OutreachSection failed = client().dataOf(failing, KEY);
         assertThat(failed.available()).isFalse();
         assertThat(failed.detail()).contains("503");
@@ -104,7 +112,8 @@ class OutreachClientTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             closed = socket.getLocalPort();
         }
-        OutreachSection section = client(URI.create("http://127.0.0.1:" + closed)).dataOf(UUID.randomUUID(), KEY);
+        OutreachSection section =
+                client(URI.create("http://127.0.0.1:" + closed)).dataOf(UUID.randomUUID(), KEY);
         assertThat(section.available()).isFalse();
         assertThat(section.holdsData()).isNull();
         assertThat(section.detail()).contains("could not be reached");

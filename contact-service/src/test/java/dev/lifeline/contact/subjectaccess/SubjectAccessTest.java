@@ -26,14 +26,27 @@ class SubjectAccessTest {
     void aContactCapturedByTheFormGetsItsDataLedgerEvidenceAndProvenance_andTheMissingOutreachIsSaidSo() {
         Api.TenantKey tenant = Api.newTenant("single", "DE");
         String email = "sar-" + Api.unique() + "@example.com";
-        RestAssured.given().contentType("application/json").header("User-Agent", "SarBrowser/1.0")
+        RestAssured.given()
+                .contentType("application/json")
+                .header("User-Agent", "SarBrowser/1.0")
                 .body(Map.of("name", "Sara", "email", email, "emailConsent", true))
-                .post("/api/v1/public/" + tenant.slug() + "/contacts").then().statusCode(202);
-        String id = tenant.as().queryParam("q", email).get("/api/v1/contacts").then().statusCode(200)
-                .extract().path("items[0].id");
+                .post("/api/v1/public/" + tenant.slug() + "/contacts")
+                .then()
+                .statusCode(202);
+        String id = tenant.as()
+                .queryParam("q", email)
+                .get("/api/v1/contacts")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("items[0].id");
 
-        JsonPath sar = tenant.as().get("/api/v1/contacts/" + id + "/subject-access").then().statusCode(200)
-                .extract().jsonPath();
+        JsonPath sar = tenant.as()
+                .get("/api/v1/contacts/" + id + "/subject-access")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
 
         assertThat(sar.getString("contactId")).isEqualTo(id);
         assertThat(sar.getString("contactService.contact.email")).isEqualTo(email);
@@ -58,13 +71,23 @@ class SubjectAccessTest {
     void afterErasureTheAnswerShowsTheAnonymisedProofAndNothingPersonal() {
         Api.TenantKey tenant = Api.newTenant();
         String email = "gone-" + Api.unique() + "@example.com";
-        String id = tenant.as().body(Api.ada(email)).post("/api/v1/contacts").then().statusCode(201).extract().path("id");
+        String id = tenant.as()
+                .body(Api.ada(email))
+                .post("/api/v1/contacts")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         tenant.as().delete("/api/v1/contacts/" + id).then().statusCode(204);
 
-        String body = tenant.as().get("/api/v1/contacts/" + id + "/subject-access").then().statusCode(200)
+        String body = tenant.as()
+                .get("/api/v1/contacts/" + id + "/subject-access")
+                .then()
+                .statusCode(200)
                 .body("contactService.erased", equalTo(true))
                 .body("contactService.provenance.erasedAt", notNullValue())
-                .extract().asString();
+                .extract()
+                .asString();
         assertThat(body).doesNotContain(email, "Ada Lovelace", "+4915112345678");
     }
 
@@ -72,14 +95,32 @@ class SubjectAccessTest {
     void anotherTenantsContactAndUnknownIdsAre404AndAMalformedIdIs400NamingTheField() {
         Api.TenantKey owner = Api.newTenant();
         Api.TenantKey other = Api.newTenant();
-        String id = owner.as().body(Api.ada("iso-" + Api.unique() + "@example.com")).post("/api/v1/contacts")
-                .then().statusCode(201).extract().path("id");
+        String id = owner.as()
+                .body(Api.ada("iso-" + Api.unique() + "@example.com"))
+                .post("/api/v1/contacts")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
 
-        other.as().get("/api/v1/contacts/" + id + "/subject-access").then().statusCode(404)
+        other.as()
+                .get("/api/v1/contacts/" + id + "/subject-access")
+                .then()
+                .statusCode(404)
                 .contentType(containsString("application/problem+json"));
-        owner.as().get("/api/v1/contacts/" + UUID.randomUUID() + "/subject-access").then().statusCode(404);
-        owner.as().get("/api/v1/contacts/not-a-uuid/subject-access").then().statusCode(400)
-                .contentType(containsString("application/problem+json")).body("errors[0].field", equalTo("id"));
-        RestAssured.given().get("/api/v1/contacts/" + id + "/subject-access").then().statusCode(401);
+        owner.as()
+                .get("/api/v1/contacts/" + UUID.randomUUID() + "/subject-access")
+                .then()
+                .statusCode(404);
+        owner.as()
+                .get("/api/v1/contacts/not-a-uuid/subject-access")
+                .then()
+                .statusCode(400)
+                .contentType(containsString("application/problem+json"))
+                .body("errors[0].field", equalTo("id"));
+        RestAssured.given()
+                .get("/api/v1/contacts/" + id + "/subject-access")
+                .then()
+                .statusCode(401);
     }
 }

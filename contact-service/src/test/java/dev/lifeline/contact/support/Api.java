@@ -14,12 +14,13 @@ public final class Api {
 
     public static final String ADMIN_KEY = "test-admin-key";
 
-    private Api() {
-    }
+    private Api() {}
 
     public record TenantKey(String tenantId, String slug, String apiKey, String keyId) {
         public RequestSpecification as() {
-            return RestAssured.given().header("Authorization", "Bearer " + apiKey).contentType(ContentType.JSON);
+            return RestAssured.given()
+                    .header("Authorization", "Bearer " + apiKey)
+                    .contentType(ContentType.JSON);
         }
     }
 
@@ -33,9 +34,19 @@ public final class Api {
 
     public static TenantKey newTenant(String optInMode, String region) {
         String slug = "t-" + UUID.randomUUID().toString().substring(0, 12);
-        Response r = admin().body(Map.of("name", "Shop " + slug, "slug", slug, "defaultRegion", region,
-                        "timeZone", "Europe/Berlin", "optInMode", optInMode,
-                        "corsOrigins", List.of("https://shop.example")))
+        Response r = admin().body(Map.of(
+                        "name",
+                        "Shop " + slug,
+                        "slug",
+                        slug,
+                        "defaultRegion",
+                        region,
+                        "timeZone",
+                        "Europe/Berlin",
+                        "optInMode",
+                        optInMode,
+                        "corsOrigins",
+                        List.of("https://shop.example")))
                 .post("/api/v1/admin/tenants");
         r.then().statusCode(201);
         return new TenantKey(r.path("id"), slug, r.path("apiKey"), r.path("apiKeyId"));
@@ -43,9 +54,19 @@ public final class Api {
 
     /** The sample contact of the API walkthrough, with the given e-mail address. */
     public static Map<String, Object> ada(String email) {
-        return Map.of("name", "Ada Lovelace", "email", email, "phone", "+49 151 12345678",
-                "consents", Map.of("email", true, "sms", false),
-                "consentText", "Yes, e-mail me if Instagram is down", "tags", List.of("vip"));
+        return Map.of(
+                "name",
+                "Ada Lovelace",
+                "email",
+                email,
+                "phone",
+                "+49 151 12345678",
+                "consents",
+                Map.of("email", true, "sms", false),
+                "consentText",
+                "Yes, e-mail me if Instagram is down",
+                "tags",
+                List.of("vip"));
     }
 
     public static String unique() {

@@ -16,18 +16,22 @@ import java.util.function.Predicate;
 /** Reads a topic from the beginning until enough matching records are there (or a generous timeout). */
 public final class TopicReader {
 
-    private TopicReader() {
-    }
+    private TopicReader() {}
 
-    public static List<ConsumerRecord<String, String>> await(String bootstrap, String topic,
-            Predicate<ConsumerRecord<String, String>> match, int count) {
+    public static List<ConsumerRecord<String, String>> await(
+            String bootstrap, String topic, Predicate<ConsumerRecord<String, String>> match, int count) {
         Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrap,
+                ConsumerConfig.GROUP_ID_CONFIG,
+                "test-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                "false");
         List<ConsumerRecord<String, String>> found = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
+        try (KafkaConsumer<String, String> consumer =
+                new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
             consumer.subscribe(List.of(topic));
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             while (found.size() < count && System.nanoTime() < deadline) {
@@ -45,5 +49,4 @@ public final class TopicReader {
         var header = record.headers().lastHeader(name);
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
-
 }

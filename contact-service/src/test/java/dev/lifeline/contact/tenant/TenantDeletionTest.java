@@ -45,11 +45,14 @@ class TenantDeletionTest {
         TABLES.put("consent_event", "SELECT count(*) FROM consent_event WHERE tenant_id = ?");
         TABLES.put("consent_text_version", "SELECT count(*) FROM consent_text_version WHERE tenant_id = ?");
         TABLES.put("import_job", "SELECT count(*) FROM import_job WHERE tenant_id = ?");
-        TABLES.put("import_row_error", "SELECT count(*) FROM import_row_error e JOIN import_job j ON j.id = e.job_id WHERE j.tenant_id = ?");
+        TABLES.put(
+                "import_row_error",
+                "SELECT count(*) FROM import_row_error e JOIN import_job j ON j.id = e.job_id WHERE j.tenant_id = ?");
     }
 
     @InjectLocalStack
     LocalStack stack;
+
     @Inject
     AgroalDataSource dataSource;
 
@@ -57,55 +60,117 @@ class TenantDeletionTest {
     void aDeletedBusinessLeavesNothingHereAndIsAnnouncedWhileAnotherKeepsEverything() throws Exception {
         Api.TenantKey ada = Api.newTenant();
         Api.TenantKey bob = Api.newTenant();
-        String adaContact = ada.as().body(Api.ada("ada-" + Api.unique() + "@example.com")).post("/api/v1/contacts")
-                .then().statusCode(201).extract().path("id");
-        ada.as().body(Map.of("consentTexts", Map.of("email", "A second wording"))).patch("/api/v1/tenant").then().statusCode(200);
-        ada.as().body(Map.of("scope", "standard")).post("/api/v1/tenant/keys").then().statusCode(201);
-        String importId = ada.as().contentType("text/csv")
-                .body(("email,name\nimp-" + Api.unique() + "@example.com,Imp\nnot-an-address,Bad\n").getBytes(StandardCharsets.UTF_8))
-                .post("/api/v1/contacts/imports").then().statusCode(202).extract().path("id");
+        String adaContact = ada.as()
+                .body(Api.ada("ada-" + Api.unique() + "@example.com"))
+                .post("/api/v1/contacts")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        ada.as()
+                .body(Map.of("consentTexts", Map.of("email", "A second wording")))
+                .patch("/api/v1/tenant")
+                .then()
+                .statusCode(200);
+        ada.as()
+                .body(Map.of("scope", "standard"))
+                .post("/api/v1/tenant/keys")
+                .then()
+                .statusCode(201);
+        String importId = ada.as()
+                .contentType("text/csv")
+                .body(("email,name\nimp-" + Api.unique() + "@example.com,Imp\nnot-an-address,Bad\n")
+                        .getBytes(StandardCharsets.UTF_8))
+                .post("/api/v1/contacts/imports")
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("id");
         awaitImportDone(ada, importId);
-        bob.as().body(Api.ada("bob-" + Api.unique() + "@example.com")).post("/api/v1/contacts").then().statusCode(201);
+        bob.as()
+                .body(Api.ada("bob-" + Api.unique() + "@example.com"))
+                .post("/api/v1/contacts")
+                .then()
+                .statusCode(201);
         Map<String, Long> bobBefore = counts(bob.tenantId());
         Map<String, Long> adaBefore = counts(ada.tenantId());
-        assertThat(adaBefore).allSatisfy((table, rows) -> assertThat(rows).as(table).isPositive());
+        assertThat(adaBefore)
+                .allSatisfy((table, rows) -> assertThat(rows).as(table).isPositive());
         Set<String> adaContacts = contactIds(ada.tenantId());
         assertThat(adaContacts).hasSize(2).contains(adaContact);
 
-        ada.as().body(Map.of("confirm", bob.slug())).delete("/api/v1/tenant").then().statusCode(400)
-                .contentType("application/problem+json").body("errors.field", hasItem("confirm"));
-        ada.as().body(Map.of()).delete("/api/v1/tenant").then().statusCode(400).body("errors.field", hasItem("confirm"));
+        ada.as()
+                .body(Map.of("confirm", bob.slug()))
+                .delete("/api/v1/tenant")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", hasItem("confirm"));
+        ada.as()
+                .body(Map.of())
+                .delete("/api/v1/tenant")
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItem("confirm"));
         ada.as().delete("/api/v1/tenant").then().statusCode(400).contentType("application/problem+json");
         assertThat(counts(ada.tenantId())).isEqualTo(adaBefore);
 
-        ada.as().body(Map.of("confirm", ada.slug())).delete("/api/v1/tenant").then().statusCode(202)
+        ada.as()
+                .body(Map.of("confirm", ada.slug()))
+                .delete("/api/v1/tenant")
+                .then()
+                .statusCode(202)
                 .body("id", equalTo(ada.tenantId()));
 
-        assertThat(counts(ada.tenantId())).allSatisfy((table, rows) -> assertThat(rows).as(table).isZero());
+        assertThat(counts(ada.tenantId()))
+                .allSatisfy((table, rows) -> assertThat(rows).as(table).isZero());
         assertThat(counts(bob.tenantId())).isEqualTo(bobBefore);
         ada.as().get("/api/v1/contacts").then().statusCode(401);
         ada.as().get("/api/v1/tenant").then().statusCode(401);
         RestAssured.get("/f/" + ada.slug()).then().statusCode(404);
         bob.as().get("/api/v1/contacts").then().statusCode(200).body("items.size()", equalTo(1));
 
-        var deleted = TopicReader.await(stack.kafka().bootstrapServers(), Topics.TENANTS,
-                r -> ada.tenantId().equals(r.key()) && EventTypes.TENANT_DELETED.equals(header(r, "ce_type")), 1);
+        var deleted = TopicReader.await(
+                stack.kafka().bootstrapServers(),
+                Topics.TENANTS,
+                r -> ada.tenantId().equals(r.key()) && EventTypes.TENANT_DELETED.equals(header(r, "ce_type")),
+                1);
         assertThat(deleted).hasSize(1);
-        assertThat(EventCodec.decode(deleted.get(0).value(), TenantDeleted.class).tenantId()).isEqualTo(ada.tenantId());
+        assertThat(EventCodec.decode(deleted.get(0).value(), TenantDeleted.class)
+                        .tenantId())
+                .isEqualTo(ada.tenantId());
         // Every contact of the business leaves contacts.v1: a tombstone each, so compaction drops its records.
-        var tombstones = TopicReader.await(stack.kafka().bootstrapServers(), Topics.CONTACTS,
-                r -> adaContacts.contains(r.key()) && r.value() == null, adaContacts.size());
-        assertThat(tombstones.stream().map(r -> r.key()).collect(Collectors.toSet())).isEqualTo(adaContacts);
+        var tombstones = TopicReader.await(
+                stack.kafka().bootstrapServers(),
+                Topics.CONTACTS,
+                r -> adaContacts.contains(r.key()) && r.value() == null,
+                adaContacts.size());
+        assertThat(tombstones.stream().map(r -> r.key()).collect(Collectors.toSet()))
+                .isEqualTo(adaContacts);
         // The slug is free again.
-        Api.admin().body(Map.of("name", "Someone else", "slug", ada.slug(), "defaultRegion", "DE", "timeZone", "Europe/Berlin"))
-                .post("/api/v1/admin/tenants").then().statusCode(201);
+        Api.admin()
+                .body(Map.of(
+                        "name", "Someone else", "slug", ada.slug(), "defaultRegion", "DE", "timeZone", "Europe/Berlin"))
+                .post("/api/v1/admin/tenants")
+                .then()
+                .statusCode(201);
     }
 
     private static void awaitImportDone(Api.TenantKey tenant, String jobId) throws InterruptedException {
-        for (int i = 0; i < 300 && !"done".equals(tenant.as().get("/api/v1/contacts/imports/" + jobId).path("state")); i++) {
+        for (int i = 0;
+                i < 300
+                        && !"done"
+                                .equals(tenant.as()
+                                        .get("/api/v1/contacts/imports/" + jobId)
+                                        .path("state"));
+                i++) {
             Thread.sleep(100);
         }
-        tenant.as().get("/api/v1/contacts/imports/" + jobId).then().body("state", equalTo("done")).body("failed", equalTo(1));
+        tenant.as()
+                .get("/api/v1/contacts/imports/" + jobId)
+                .then()
+                .body("state", equalTo("done"))
+                .body("failed", equalTo(1));
     }
 
     private Map<String, Long> counts(String tenantId) throws SQLException {
@@ -126,7 +191,8 @@ class TenantDeletionTest {
 
     private Set<String> contactIds(String tenantId) throws SQLException {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement q = c.prepareStatement("SELECT cast(id AS varchar) FROM contact WHERE tenant_id = ?")) {
+                PreparedStatement q =
+                        c.prepareStatement("SELECT cast(id AS varchar) FROM contact WHERE tenant_id = ?")) {
             q.setObject(1, UUID.fromString(tenantId));
             try (ResultSet rs = q.executeQuery()) {
                 Set<String> ids = new HashSet<>();

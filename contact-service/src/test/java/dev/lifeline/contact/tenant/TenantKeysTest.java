@@ -25,9 +25,12 @@ import static org.hamcrest.Matchers.startsWith;
 class TenantKeysTest {
 
     private static final List<String[]> MANAGEMENT = List.of(
-            new String[] {"GET", "/api/v1/tenant"}, new String[] {"PATCH", "/api/v1/tenant"},
-            new String[] {"DELETE", "/api/v1/tenant"}, new String[] {"GET", "/api/v1/tenant/consent-texts"},
-            new String[] {"GET", "/api/v1/tenant/keys"}, new String[] {"POST", "/api/v1/tenant/keys"},
+            new String[] {"GET", "/api/v1/tenant"},
+            new String[] {"PATCH", "/api/v1/tenant"},
+            new String[] {"DELETE", "/api/v1/tenant"},
+            new String[] {"GET", "/api/v1/tenant/consent-texts"},
+            new String[] {"GET", "/api/v1/tenant/keys"},
+            new String[] {"POST", "/api/v1/tenant/keys"},
             new String[] {"DELETE", "/api/v1/tenant/keys/00000000-0000-0000-0000-000000000000"});
 
     private static RequestSpecification as(String key) {
@@ -38,18 +41,29 @@ class TenantKeysTest {
     void aNewKeyIsShownOnceWorksAndStopsWorkingWhenRevoked() {
         Api.TenantKey tenant = Api.newTenant();
         Response issued = tenant.as().body(Map.of("scope", "admin")).post("/api/v1/tenant/keys");
-        issued.then().statusCode(201).body("apiKey", startsWith("ll_")).body("scope", equalTo("admin"))
+        issued.then()
+                .statusCode(201)
+                .body("apiKey", startsWith("ll_"))
+                .body("scope", equalTo("admin"))
                 .body("tenantId", equalTo(tenant.tenantId()));
         String key = issued.path("apiKey");
         String keyId = issued.path("id");
-        tenant.as().get("/api/v1/tenant/keys").then().statusCode(200)
-                .body("", hasSize(2)).body("id", hasItem(keyId)).body("apiKey", everyItem(nullValue()))
+        tenant.as()
+                .get("/api/v1/tenant/keys")
+                .then()
+                .statusCode(200)
+                .body("", hasSize(2))
+                .body("id", hasItem(keyId))
+                .body("apiKey", everyItem(nullValue()))
                 .body("prefix", hasItem(key.substring(0, 8)));
         as(key).get("/api/v1/tenant").then().statusCode(200).body("id", equalTo(tenant.tenantId()));
 
         tenant.as().delete("/api/v1/tenant/keys/" + keyId).then().statusCode(204);
         as(key).get("/api/v1/contacts").then().statusCode(401).contentType("application/problem+json");
-        tenant.as().get("/api/v1/tenant/keys").then().body("find { it.id == '" + keyId + "' }.revokedAt", not(nullValue()));
+        tenant.as()
+                .get("/api/v1/tenant/keys")
+                .then()
+                .body("find { it.id == '" + keyId + "' }.revokedAt", not(nullValue()));
         // Revoking again changes nothing.
         tenant.as().delete("/api/v1/tenant/keys/" + keyId).then().statusCode(204);
     }
@@ -57,17 +71,30 @@ class TenantKeysTest {
     @Test
     void theLastLiveAdminKeyCannotBeRevoked() {
         Api.TenantKey tenant = Api.newTenant();
-        String standardId = tenant.as().post("/api/v1/tenant/keys").then().statusCode(201)
-                .body("scope", equalTo("standard")).extract().path("id");
-        tenant.as().delete("/api/v1/tenant/keys/" + tenant.keyId()).then().statusCode(409)
+        String standardId = tenant.as()
+                .post("/api/v1/tenant/keys")
+                .then()
+                .statusCode(201)
+                .body("scope", equalTo("standard"))
+                .extract()
+                .path("id");
+        tenant.as()
+                .delete("/api/v1/tenant/keys/" + tenant.keyId())
+                .then()
+                .statusCode(409)
                 .contentType("application/problem+json");
         tenant.as().get("/api/v1/contacts").then().statusCode(200);
         // Once there is a second admin key, the first one can go.
-        String second = tenant.as().body(Map.of("scope", "admin")).post("/api/v1/tenant/keys").then().extract().path("apiKey");
+        String second = tenant.as()
+                .body(Map.of("scope", "admin"))
+                .post("/api/v1/tenant/keys")
+                .then()
+                .extract()
+                .path("apiKey");
         tenant.as().delete("/api/v1/tenant/keys/" + tenant.keyId()).then().statusCode(204);
         as(second).delete("/api/v1/tenant/keys/" + standardId).then().statusCode(204);
-        String secondId = as(second).get("/api/v1/tenant/keys").then().extract()
-                .path("find { it.revokedAt == null }.id");
+        String secondId =
+                as(second).get("/api/v1/tenant/keys").then().extract().path("find { it.revokedAt == null }.id");
         as(second).delete("/api/v1/tenant/keys/" + secondId).then().statusCode(409);
         as(second).get("/api/v1/tenant").then().statusCode(200);
     }
@@ -75,24 +102,46 @@ class TenantKeysTest {
     @Test
     void aMissingOrUnknownKeyIs401AndAKeyWithoutTheRightIs403() {
         Api.TenantKey tenant = Api.newTenant();
-        String standard = tenant.as().body(Map.of("scope", "standard")).post("/api/v1/tenant/keys")
-                .then().statusCode(201).extract().path("apiKey");
+        String standard = tenant.as()
+                .body(Map.of("scope", "standard"))
+                .post("/api/v1/tenant/keys")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("apiKey");
         String unknown = ApiKeys.generate();
         for (String[] endpoint : MANAGEMENT) {
-            RestAssured.given().contentType(ContentType.JSON).body("{}").request(endpoint[0], endpoint[1])
-                    .then().statusCode(401).contentType("application/problem+json");
+            RestAssured.given()
+                    .contentType(ContentType.JSON)
+                    .body("{}")
+                    .request(endpoint[0], endpoint[1])
+                    .then()
+                    .statusCode(401)
+                    .contentType("application/problem+json");
             as(unknown).body("{}").request(endpoint[0], endpoint[1]).then().statusCode(401);
             as("not-a-key").body("{}").request(endpoint[0], endpoint[1]).then().statusCode(401);
-            as(standard).body(Map.of("confirm", tenant.slug())).request(endpoint[0], endpoint[1])
-                    .then().statusCode(403).contentType("application/problem+json");
+            as(standard)
+                    .body(Map.of("confirm", tenant.slug()))
+                    .request(endpoint[0], endpoint[1])
+                    .then()
+                    .statusCode(403)
+                    .contentType("application/problem+json");
             // The operator's key is not a tenant key.
-            RestAssured.given().header("X-Admin-Key", Api.ADMIN_KEY).contentType(ContentType.JSON).body("{}")
-                    .request(endpoint[0], endpoint[1]).then().statusCode(401);
+            RestAssured.given()
+                    .header("X-Admin-Key", Api.ADMIN_KEY)
+                    .contentType(ContentType.JSON)
+                    .body("{}")
+                    .request(endpoint[0], endpoint[1])
+                    .then()
+                    .statusCode(401);
         }
         // The standard key still does the everyday work, and nothing was changed by the refused calls.
         as(standard).get("/api/v1/contacts").then().statusCode(200);
-        as(standard).body(Map.of("email", "x-" + Api.unique() + "@example.com", "consents", Map.of("email", true)))
-                .post("/api/v1/contacts").then().statusCode(201);
+        as(standard)
+                .body(Map.of("email", "x-" + Api.unique() + "@example.com", "consents", Map.of("email", true)))
+                .post("/api/v1/contacts")
+                .then()
+                .statusCode(201);
         tenant.as().get("/api/v1/tenant").then().statusCode(200);
         tenant.as().get("/api/v1/tenant/keys").then().body("", hasSize(2));
     }
@@ -100,14 +149,34 @@ class TenantKeysTest {
     @Test
     void badKeyRequestsNameTheField() {
         Api.TenantKey tenant = Api.newTenant();
-        tenant.as().body(Map.of("scope", "root")).post("/api/v1/tenant/keys").then().statusCode(400)
-                .contentType("application/problem+json").body("errors.field", hasItem("scope"));
-        tenant.as().body(Map.of("scope", 7)).post("/api/v1/tenant/keys").then().statusCode(400)
+        tenant.as()
+                .body(Map.of("scope", "root"))
+                .post("/api/v1/tenant/keys")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("errors.field", hasItem("scope"));
-        tenant.as().body(Map.of("tenantId", "x")).post("/api/v1/tenant/keys").then().statusCode(400)
+        tenant.as()
+                .body(Map.of("scope", 7))
+                .post("/api/v1/tenant/keys")
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItem("scope"));
+        tenant.as()
+                .body(Map.of("tenantId", "x"))
+                .post("/api/v1/tenant/keys")
+                .then()
+                .statusCode(400)
                 .body("errors.field", hasItem("tenantId"));
-        tenant.as().delete("/api/v1/tenant/keys/not-a-uuid").then().statusCode(404).contentType("application/problem+json");
-        tenant.as().delete("/api/v1/tenant/keys/00000000-0000-0000-0000-000000000000").then().statusCode(404);
+        tenant.as()
+                .delete("/api/v1/tenant/keys/not-a-uuid")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json");
+        tenant.as()
+                .delete("/api/v1/tenant/keys/00000000-0000-0000-0000-000000000000")
+                .then()
+                .statusCode(404);
         tenant.as().get("/api/v1/tenant/keys").then().body("", hasSize(1));
     }
 
@@ -115,11 +184,20 @@ class TenantKeysTest {
     void oneTenantCanNeitherSeeNorRevokeAnothersKeys() {
         Api.TenantKey ada = Api.newTenant();
         Api.TenantKey bob = Api.newTenant();
-        String bobSecond = bob.as().body(Map.of("scope", "admin")).post("/api/v1/tenant/keys").then().extract().path("id");
+        String bobSecond = bob.as()
+                .body(Map.of("scope", "admin"))
+                .post("/api/v1/tenant/keys")
+                .then()
+                .extract()
+                .path("id");
         ada.as().delete("/api/v1/tenant/keys/" + bob.keyId()).then().statusCode(404);
         ada.as().delete("/api/v1/tenant/keys/" + bobSecond).then().statusCode(404);
         ada.as().get("/api/v1/tenant/keys").then().body("id", equalTo(List.of(ada.keyId())));
-        bob.as().get("/api/v1/tenant/keys").then().body("revokedAt", everyItem(nullValue())).body("", hasSize(2));
+        bob.as()
+                .get("/api/v1/tenant/keys")
+                .then()
+                .body("revokedAt", everyItem(nullValue()))
+                .body("", hasSize(2));
         bob.as().get("/api/v1/tenant").then().statusCode(200).body("id", equalTo(bob.tenantId()));
     }
 }

@@ -49,37 +49,52 @@ public final class DeployChecks {
     public static final String DEV_VALUE_PREFIX = "dev-only-";
 
     /** Health and metrics of a Quarkus service (SmallRye Health, Micrometer/SmallRye Metrics). */
-    static final Map<String, String> HEALTH = Map.of(
-            "startup", "/q/health/started", "liveness", "/q/health/live", "readiness", "/q/health/ready");
+    static final Map<String, String> HEALTH =
+            Map.of("startup", "/q/health/started", "liveness", "/q/health/live", "readiness", "/q/health/ready");
+
     static final String METRICS_PATH = "/q/metrics";
     /** The API: container port and Service port "http", the only port the Ingress routes to. */
     static final int HTTP_PORT = 8080;
+
     static final String HTTP_PORT_NAME = "http";
     /**
      * Quarkus' management interface (quarkus.management.*): health and metrics answer on this port only, the API
      * port answers 404 for them. Container port and Service port "management", for the kubelet and Prometheus.
      */
     static final int MANAGEMENT_PORT = 9000;
+
     static final String MANAGEMENT_PORT_NAME = "management";
     /** The namespace Prometheus scrapes from (README: kube-prometheus-stack in "monitoring"). */
     static final String MONITORING_NAMESPACE = "monitoring";
 
     /** Keys of the Secrets operators create: CloudNativePG (<cluster>-app), Strimzi (KafkaUser, cluster CA). */
-    static final Set<String> CNPG_APP_SECRET_KEYS = Set.of("username", "password", "dbname", "host", "port",
-            "uri", "jdbc-uri", "pgpass", "fqdn-uri", "fqdn-jdbc-uri", "user");
+    static final Set<String> CNPG_APP_SECRET_KEYS = Set.of(
+            "username",
+            "password",
+            "dbname",
+            "host",
+            "port",
+            "uri",
+            "jdbc-uri",
+            "pgpass",
+            "fqdn-uri",
+            "fqdn-jdbc-uri",
+            "user");
+
     static final Set<String> KAFKA_SCRAM_USER_SECRET_KEYS = Set.of("password", "sasl.jaas.config");
-    static final Set<String> KAFKA_TLS_USER_SECRET_KEYS = Set.of("ca.crt", "user.crt", "user.key", "user.p12", "user.password");
+    static final Set<String> KAFKA_TLS_USER_SECRET_KEYS =
+            Set.of("ca.crt", "user.crt", "user.key", "user.p12", "user.password");
     static final Set<String> KAFKA_CA_SECRET_KEYS = Set.of("ca.crt", "ca.p12", "ca.password");
 
-    private DeployChecks() {
-    }
+    private DeployChecks() {}
 
     /** Every check, by name. */
     public static Map<String, List<String>> all(Rendered r, List<ServiceProperties> services, String version) {
         Map<String, List<String>> out = new LinkedHashMap<>();
         out.put("schemas", schemas(r));
         out.put("namespace", namespace(r));
-        out.put("deployments are hardened (probes, limits, non-root, read-only, no escalation, caps dropped)",
+        out.put(
+                "deployments are hardened (probes, limits, non-root, read-only, no escalation, caps dropped)",
                 deploymentsHardened(r));
         out.put("services probe SmallRye Health and expose metrics on the management port", serviceHealthAndMetrics(r));
         out.put("only Prometheus reaches the management port", managementPortPrivate(r));
@@ -97,9 +112,12 @@ public final class DeployChecks {
         out.put("HPAs do not outgrow their topic's partitions", hpaWithinPartitions(r, services));
         out.put("Ingress routes only public paths to existing Services, never to the management port", ingress(r));
         out.put("images are the ones the Quarkus build makes", images(r, services, version));
-        out.put("services' runtime settings match the manifests (ports, management interface, health and metrics paths)",
+        out.put(
+                "services' runtime settings match the manifests (ports, management interface, health and metrics paths)",
                 runtimeSettings(r, services));
-        out.put("services get every setting they cannot start without, and no localhost", requiredSettings(r, services));
+        out.put(
+                "services get every setting they cannot start without, and no localhost",
+                requiredSettings(r, services));
         return out;
     }
 
@@ -114,7 +132,8 @@ public final class DeployChecks {
 
     public static List<String> namespace(Rendered r) {
         List<String> v = new ArrayList<>();
-        List<String> namespaces = r.ofKind("Namespace").map(n -> text(n, "metadata", "name")).toList();
+        List<String> namespaces =
+                r.ofKind("Namespace").map(n -> text(n, "metadata", "name")).toList();
         if (namespaces.size() != 1) {
             v.add("an overlay must create exactly one Namespace, found " + namespaces);
             return v;
@@ -134,7 +153,8 @@ public final class DeployChecks {
     }
 
     private static boolean isService(Deployment d) {
-        return SERVICE_COMPONENT.equals(label(d.getSpec().getTemplate().getMetadata().getLabels(), "app.kubernetes.io/component"));
+        return SERVICE_COMPONENT.equals(
+                label(d.getSpec().getTemplate().getMetadata().getLabels(), "app.kubernetes.io/component"));
     }
 
     private static String label(Map<String, String> labels, String key) {
@@ -156,15 +176,18 @@ public final class DeployChecks {
             String who = "Deployment/" + d.getMetadata().getName();
             PodSpec pod = d.getSpec().getTemplate().getSpec();
             PodSecurityContext psc = pod.getSecurityContext();
-            if (Boolean.TRUE.equals(pod.getHostNetwork()) || Boolean.TRUE.equals(pod.getHostPID())
+            if (Boolean.TRUE.equals(pod.getHostNetwork())
+                    || Boolean.TRUE.equals(pod.getHostPID())
                     || Boolean.TRUE.equals(pod.getHostIPC())) {
                 v.add(who + ": uses host namespaces");
             }
-            boolean podSeccomp = psc != null && psc.getSeccompProfile() != null
+            boolean podSeccomp = psc != null
+                    && psc.getSeccompProfile() != null
                     && "RuntimeDefault".equals(psc.getSeccompProfile().getType());
             for (Container c : allContainers(pod)) {
                 String cw = who + " container " + c.getName();
-                boolean init = pod.getInitContainers() != null && pod.getInitContainers().contains(c);
+                boolean init = pod.getInitContainers() != null
+                        && pod.getInitContainers().contains(c);
                 if (!init) {
                     if (c.getStartupProbe() == null) {
                         v.add(cw + ": no startupProbe");
@@ -176,8 +199,10 @@ public final class DeployChecks {
                         v.add(cw + ": no readinessProbe");
                     }
                 }
-                Map<String, Quantity> limits = c.getResources() == null ? null : c.getResources().getLimits();
-                Map<String, Quantity> requests = c.getResources() == null ? null : c.getResources().getRequests();
+                Map<String, Quantity> limits =
+                        c.getResources() == null ? null : c.getResources().getLimits();
+                Map<String, Quantity> requests =
+                        c.getResources() == null ? null : c.getResources().getRequests();
                 for (String res : List.of("cpu", "memory")) {
                     Quantity limit = limits == null ? null : limits.get(res);
                     Quantity request = requests == null ? null : requests.get(res);
@@ -187,15 +212,18 @@ public final class DeployChecks {
                     if (request == null) {
                         v.add(cw + ": no " + res + " request");
                     }
-                    if (limit != null && request != null
+                    if (limit != null
+                            && request != null
                             && request.getNumericalAmount().compareTo(limit.getNumericalAmount()) > 0) {
                         v.add(cw + ": " + res + " request " + request + " exceeds its limit " + limit);
                     }
                 }
                 SecurityContext sc = c.getSecurityContext();
-                Boolean nonRoot = sc != null && sc.getRunAsNonRoot() != null ? sc.getRunAsNonRoot()
+                Boolean nonRoot = sc != null && sc.getRunAsNonRoot() != null
+                        ? sc.getRunAsNonRoot()
                         : psc == null ? null : psc.getRunAsNonRoot();
-                Long uid = sc != null && sc.getRunAsUser() != null ? sc.getRunAsUser()
+                Long uid = sc != null && sc.getRunAsUser() != null
+                        ? sc.getRunAsUser()
                         : psc == null ? null : psc.getRunAsUser();
                 if (!Boolean.TRUE.equals(nonRoot)) {
                     v.add(cw + ": runAsNonRoot is not true");
@@ -216,16 +244,19 @@ public final class DeployChecks {
                 if (!Boolean.TRUE.equals(sc.getReadOnlyRootFilesystem())) {
                     v.add(cw + ": readOnlyRootFilesystem is not true");
                 }
-                if (sc.getCapabilities() == null || sc.getCapabilities().getDrop() == null
+                if (sc.getCapabilities() == null
+                        || sc.getCapabilities().getDrop() == null
                         || !sc.getCapabilities().getDrop().contains("ALL")) {
                     v.add(cw + ": capabilities do not drop ALL");
                 }
-                if (sc.getCapabilities() != null && sc.getCapabilities().getAdd() != null
+                if (sc.getCapabilities() != null
+                        && sc.getCapabilities().getAdd() != null
                         && !sc.getCapabilities().getAdd().isEmpty()) {
                     v.add(cw + ": adds capabilities " + sc.getCapabilities().getAdd());
                 }
                 boolean seccomp = sc.getSeccompProfile() != null
-                        ? "RuntimeDefault".equals(sc.getSeccompProfile().getType()) : podSeccomp;
+                        ? "RuntimeDefault".equals(sc.getSeccompProfile().getType())
+                        : podSeccomp;
                 if (!seccomp) {
                     v.add(cw + ": seccompProfile is not RuntimeDefault");
                 }
@@ -239,13 +270,19 @@ public final class DeployChecks {
         if (p.getHttpGet() == null || p.getHttpGet().getPort() == null) {
             return null;
         }
-        return p.getHttpGet().getPort().getStrVal() != null ? p.getHttpGet().getPort().getStrVal()
+        return p.getHttpGet().getPort().getStrVal() != null
+                ? p.getHttpGet().getPort().getStrVal()
                 : p.getHttpGet().getPort().getIntVal();
     }
 
     private static Integer containerPort(Container c, String name) {
-        return c.getPorts() == null ? null : c.getPorts().stream()
-                .filter(p -> name.equals(p.getName())).map(p -> p.getContainerPort()).findFirst().orElse(null);
+        return c.getPorts() == null
+                ? null
+                : c.getPorts().stream()
+                        .filter(p -> name.equals(p.getName()))
+                        .map(p -> p.getContainerPort())
+                        .findFirst()
+                        .orElse(null);
     }
 
     /**
@@ -261,14 +298,17 @@ public final class DeployChecks {
             }
             String name = d.getMetadata().getName();
             Container c = d.getSpec().getTemplate().getSpec().getContainers().stream()
-                    .filter(x -> name.equals(x.getName())).findFirst().orElse(null);
+                    .filter(x -> name.equals(x.getName()))
+                    .findFirst()
+                    .orElse(null);
             if (c == null) {
                 v.add("Deployment/" + name + ": no container named " + name);
                 continue;
             }
             Integer httpPort = containerPort(c, HTTP_PORT_NAME);
             if (!Objects.equals(httpPort, HTTP_PORT)) {
-                v.add("Deployment/" + name + ": container port 'http' is " + httpPort + ", Quarkus listens on " + HTTP_PORT);
+                v.add("Deployment/" + name + ": container port 'http' is " + httpPort + ", Quarkus listens on "
+                        + HTTP_PORT);
             }
             Integer managementPort = containerPort(c, MANAGEMENT_PORT_NAME);
             if (!Objects.equals(managementPort, MANAGEMENT_PORT)) {
@@ -295,7 +335,8 @@ public final class DeployChecks {
             });
             Map<String, String> ann = d.getSpec().getTemplate().getMetadata().getAnnotations();
             boolean scrapeAnnotated = ann != null && "true".equals(ann.get("prometheus.io/scrape"));
-            boolean annotated = scrapeAnnotated && METRICS_PATH.equals(ann.get("prometheus.io/path"))
+            boolean annotated = scrapeAnnotated
+                    && METRICS_PATH.equals(ann.get("prometheus.io/path"))
                     && String.valueOf(MANAGEMENT_PORT).equals(ann.get("prometheus.io/port"));
             if (scrapeAnnotated && !String.valueOf(MANAGEMENT_PORT).equals(ann.get("prometheus.io/port"))) {
                 v.add("Deployment/" + name + ": prometheus.io/port is " + ann.get("prometheus.io/port")
@@ -316,8 +357,8 @@ public final class DeployChecks {
                         v.add(id(sm) + ": scrapes Service/" + name + " on port " + text(ep, "port")
                                 + ", metrics answer only on its management port");
                     } else if (!servesManagementPort(svc.get())) {
-                        v.add("Service/" + name + ": no port 'management' (targetPort management or "
-                                + MANAGEMENT_PORT + ") for " + id(sm) + " to scrape");
+                        v.add("Service/" + name + ": no port 'management' (targetPort management or " + MANAGEMENT_PORT
+                                + ") for " + id(sm) + " to scrape");
                     } else {
                         monitored = true;
                     }
@@ -361,7 +402,8 @@ public final class DeployChecks {
                 continue;
             }
             String name = d.getMetadata().getName();
-            JsonNode podLabels = Json.TREE.valueToTree(d.getSpec().getTemplate().getMetadata().getLabels());
+            JsonNode podLabels = Json.TREE.valueToTree(
+                    d.getSpec().getTemplate().getMetadata().getLabels());
             boolean prometheus = false;
             for (ObjectNode p : r.ofKind("NetworkPolicy").toList()) {
                 JsonNode sel = at(p, "spec", "podSelector");
@@ -377,9 +419,10 @@ public final class DeployChecks {
                         continue;
                     }
                     for (JsonNode peer : iterable(rule.get("from"))) {
-                        boolean monitoring = peer.has("namespaceSelector") && !peer.has("ipBlock")
-                                && MONITORING_NAMESPACE.equals(text(peer, "namespaceSelector", "matchLabels",
-                                "kubernetes.io/metadata.name"));
+                        boolean monitoring = peer.has("namespaceSelector")
+                                && !peer.has("ipBlock")
+                                && MONITORING_NAMESPACE.equals(
+                                        text(peer, "namespaceSelector", "matchLabels", "kubernetes.io/metadata.name"));
                         if (monitoring) {
                             prometheus = true;
                         } else {
@@ -421,7 +464,8 @@ public final class DeployChecks {
         List<ObjectNode> policies = r.ofKind("NetworkPolicy").toList();
         for (Deployment d : deployments(r)) {
             String name = d.getMetadata().getName();
-            JsonNode podLabels = Json.TREE.valueToTree(d.getSpec().getTemplate().getMetadata().getLabels());
+            JsonNode podLabels = Json.TREE.valueToTree(
+                    d.getSpec().getTemplate().getMetadata().getLabels());
             String sa = d.getSpec().getTemplate().getSpec().getServiceAccountName();
             if (isService(d)) {
                 if (sa == null || r.find("ServiceAccount", sa).isEmpty()) {
@@ -461,8 +505,7 @@ public final class DeployChecks {
     // ------------------------------------------------------------------ Secrets and ConfigMaps
 
     /** A Secret a manifest uses: who, which Secret, which key (null: the whole Secret). */
-    record SecretRef(String user, String secret, String key) {
-    }
+    record SecretRef(String user, String secret, String key) {}
 
     static List<SecretRef> secretRefs(Rendered r) {
         List<SecretRef> refs = new ArrayList<>();
@@ -472,27 +515,39 @@ public final class DeployChecks {
             for (Container c : allContainers(pod)) {
                 for (EnvVar e : Optional.ofNullable(c.getEnv()).orElse(List.of())) {
                     if (e.getValueFrom() != null && e.getValueFrom().getSecretKeyRef() != null) {
-                        refs.add(new SecretRef(who + " env " + e.getName(),
-                                e.getValueFrom().getSecretKeyRef().getName(), e.getValueFrom().getSecretKeyRef().getKey()));
+                        refs.add(new SecretRef(
+                                who + " env " + e.getName(),
+                                e.getValueFrom().getSecretKeyRef().getName(),
+                                e.getValueFrom().getSecretKeyRef().getKey()));
                     }
                 }
                 for (EnvFromSource e : Optional.ofNullable(c.getEnvFrom()).orElse(List.of())) {
                     if (e.getSecretRef() != null) {
-                        refs.add(new SecretRef(who + " envFrom", e.getSecretRef().getName(), null));
+                        refs.add(
+                                new SecretRef(who + " envFrom", e.getSecretRef().getName(), null));
                     }
                 }
             }
             for (Volume vol : Optional.ofNullable(pod.getVolumes()).orElse(List.of())) {
                 if (vol.getSecret() != null) {
-                    if (vol.getSecret().getItems() == null || vol.getSecret().getItems().isEmpty()) {
-                        refs.add(new SecretRef(who + " volume " + vol.getName(), vol.getSecret().getSecretName(), null));
+                    if (vol.getSecret().getItems() == null
+                            || vol.getSecret().getItems().isEmpty()) {
+                        refs.add(new SecretRef(
+                                who + " volume " + vol.getName(),
+                                vol.getSecret().getSecretName(),
+                                null));
                     } else {
-                        vol.getSecret().getItems().forEach(i -> refs.add(new SecretRef(who + " volume " + vol.getName(),
-                                vol.getSecret().getSecretName(), i.getKey())));
+                        vol.getSecret()
+                                .getItems()
+                                .forEach(i -> refs.add(new SecretRef(
+                                        who + " volume " + vol.getName(),
+                                        vol.getSecret().getSecretName(),
+                                        i.getKey())));
                     }
                 }
             }
-            Optional.ofNullable(pod.getImagePullSecrets()).orElse(List.of())
+            Optional.ofNullable(pod.getImagePullSecrets())
+                    .orElse(List.of())
                     .forEach(s -> refs.add(new SecretRef(who + " imagePullSecrets", s.getName(), null)));
         }
         r.ofKind("Ingress").forEach(i -> {
@@ -538,9 +593,12 @@ public final class DeployChecks {
             provided.put(text(k, "metadata", "name") + "-cluster-ca-cert", KAFKA_CA_SECRET_KEYS);
             provided.put(text(k, "metadata", "name") + "-clients-ca-cert", KAFKA_CA_SECRET_KEYS);
         });
-        r.ofKind("KafkaUser").forEach(u -> provided.put(text(u, "metadata", "name"),
-                "scram-sha-512".equals(text(u, "spec", "authentication", "type"))
-                        ? KAFKA_SCRAM_USER_SECRET_KEYS : KAFKA_TLS_USER_SECRET_KEYS));
+        r.ofKind("KafkaUser")
+                .forEach(u -> provided.put(
+                        text(u, "metadata", "name"),
+                        "scram-sha-512".equals(text(u, "spec", "authentication", "type"))
+                                ? KAFKA_SCRAM_USER_SECRET_KEYS
+                                : KAFKA_TLS_USER_SECRET_KEYS));
         // cert-manager: the TLS Secrets of Ingresses it is asked to issue for.
         r.ofKind("Ingress").forEach(i -> {
             JsonNode ann = at(i, "metadata", "annotations");
@@ -562,7 +620,8 @@ public final class DeployChecks {
                 v.add(ref.user() + " uses Secret " + ref.secret() + ", which is neither in the overlay, nor in its "
                         + "secret-templates, nor created by an operator (CloudNativePG, Strimzi, cert-manager)");
             } else if (ref.key() != null && !keys.contains(ref.key())) {
-                v.add(ref.user() + " uses key '" + ref.key() + "' of Secret " + ref.secret() + ", which has only " + keys);
+                v.add(ref.user() + " uses key '" + ref.key() + "' of Secret " + ref.secret() + ", which has only "
+                        + keys);
             }
         }
         return v;
@@ -579,23 +638,28 @@ public final class DeployChecks {
             if (sd != null) {
                 sd.fields().forEachRemaining(e -> {
                     String value = e.getValue().asText();
-                    boolean ok = rule.equals("template") ? value.equals(PLACEHOLDER)
+                    boolean ok = rule.equals("template")
+                            ? value.equals(PLACEHOLDER)
                             : value.isEmpty() || value.startsWith(DEV_VALUE_PREFIX);
                     if (!ok) {
                         out.add(id(s) + " key " + e.getKey() + ": "
-                                + (rule.equals("template") ? "a template value must be " + PLACEHOLDER
-                                : "a committed value must be empty or start with '" + DEV_VALUE_PREFIX + "'"));
+                                + (rule.equals("template")
+                                        ? "a template value must be " + PLACEHOLDER
+                                        : "a committed value must be empty or start with '" + DEV_VALUE_PREFIX + "'"));
                     }
                 });
             }
             return out;
         };
-        r.secretTemplates().stream().filter(o -> "Secret".equals(text(o, "kind")))
+        r.secretTemplates().stream()
+                .filter(o -> "Secret".equals(text(o, "kind")))
                 .forEach(s -> v.addAll(check.apply(s, "template")));
         boolean usesTemplates = !r.secretTemplates().isEmpty();
         r.ofKind("Secret").forEach(s -> {
             if (usesTemplates) {
-                v.add(id(s) + ": this overlay takes its Secrets from secret-templates; applying it must not overwrite them");
+                v.add(
+                        id(s)
+                                + ": this overlay takes its Secrets from secret-templates; applying it must not overwrite them");
             }
             v.addAll(check.apply(s, "dev"));
         });
@@ -609,7 +673,9 @@ public final class DeployChecks {
             PodSpec pod = d.getSpec().getTemplate().getSpec();
             for (Container c : allContainers(pod)) {
                 for (EnvFromSource e : Optional.ofNullable(c.getEnvFrom()).orElse(List.of())) {
-                    if (e.getConfigMapRef() != null && r.find("ConfigMap", e.getConfigMapRef().getName()).isEmpty()) {
+                    if (e.getConfigMapRef() != null
+                            && r.find("ConfigMap", e.getConfigMapRef().getName())
+                                    .isEmpty()) {
                         v.add(who + ": ConfigMap " + e.getConfigMapRef().getName() + " does not exist");
                     }
                 }
@@ -617,14 +683,17 @@ public final class DeployChecks {
                     if (e.getValueFrom() != null && e.getValueFrom().getConfigMapKeyRef() != null) {
                         String cm = e.getValueFrom().getConfigMapKeyRef().getName();
                         String key = e.getValueFrom().getConfigMapKeyRef().getKey();
-                        if (r.find("ConfigMap", cm).map(o -> at(o, "data", key) == null).orElse(true)) {
+                        if (r.find("ConfigMap", cm)
+                                .map(o -> at(o, "data", key) == null)
+                                .orElse(true)) {
                             v.add(who + ": ConfigMap " + cm + " key " + key + " does not exist");
                         }
                     }
                 }
             }
             for (Volume vol : Optional.ofNullable(pod.getVolumes()).orElse(List.of())) {
-                if (vol.getConfigMap() != null && r.find("ConfigMap", vol.getConfigMap().getName()).isEmpty()) {
+                if (vol.getConfigMap() != null
+                        && r.find("ConfigMap", vol.getConfigMap().getName()).isEmpty()) {
                     v.add(who + ": ConfigMap " + vol.getConfigMap().getName() + " does not exist");
                 }
             }
@@ -669,7 +738,8 @@ public final class DeployChecks {
                     }
                     return false;
                 })
-                .mapToInt(p -> at(p, "spec", "replicas").asInt()).sum();
+                .mapToInt(p -> at(p, "spec", "replicas").asInt())
+                .sum();
     }
 
     public static List<String> topicsWellFormed(Rendered r) {
@@ -697,10 +767,12 @@ public final class DeployChecks {
             if (replicas > brokers) {
                 v.add(who + ": " + replicas + " replicas but only " + brokers + " broker(s)");
             }
-            int minIsr = config == null || text(config, "min.insync.replicas") == null ? 1
+            int minIsr = config == null || text(config, "min.insync.replicas") == null
+                    ? 1
                     : Integer.parseInt(text(config, "min.insync.replicas"));
             if (minIsr > replicas) {
-                v.add(who + ": min.insync.replicas " + minIsr + " > replicas " + replicas + " (no write could succeed)");
+                v.add(who + ": min.insync.replicas " + minIsr + " > replicas " + replicas
+                        + " (no write could succeed)");
             }
             if (brokers >= 3 && (replicas < 3 || minIsr < 2 || minIsr >= replicas)) {
                 v.add(who + ": with " + brokers + " brokers a topic needs replicas >= 3 and "
@@ -719,7 +791,8 @@ public final class DeployChecks {
 
     public static List<String> strimziClusterLabels(Rendered r) {
         List<String> v = new ArrayList<>();
-        Set<String> clusters = r.ofKind("Kafka").map(k -> text(k, "metadata", "name")).collect(Collectors.toSet());
+        Set<String> clusters =
+                r.ofKind("Kafka").map(k -> text(k, "metadata", "name")).collect(Collectors.toSet());
         for (String kind : List.of("KafkaTopic", "KafkaUser", "KafkaNodePool")) {
             r.ofKind(kind).forEach(o -> {
                 String c = text(o, "metadata", "labels", "strimzi.io/cluster");
@@ -732,8 +805,9 @@ public final class DeployChecks {
             String name = text(k, "metadata", "name");
             boolean controller = false;
             boolean broker = false;
-            for (ObjectNode p : r.ofKind("KafkaNodePool").filter(p -> name.equals(
-                    text(p, "metadata", "labels", "strimzi.io/cluster"))).toList()) {
+            for (ObjectNode p : r.ofKind("KafkaNodePool")
+                    .filter(p -> name.equals(text(p, "metadata", "labels", "strimzi.io/cluster")))
+                    .toList()) {
                 for (JsonNode role : iterable(at(p, "spec", "roles"))) {
                     controller |= role.asText().equals("controller");
                     broker |= role.asText().equals("broker");
@@ -754,7 +828,9 @@ public final class DeployChecks {
                 r.find("ConfigMap", e.getConfigMapRef().getName()).ifPresent(cm -> {
                     JsonNode data = cm.get("data");
                     if (data != null) {
-                        data.fields().forEachRemaining(f -> env.put(f.getKey(), f.getValue().asText()));
+                        data.fields()
+                                .forEachRemaining(
+                                        f -> env.put(f.getKey(), f.getValue().asText()));
                     }
                 });
             }
@@ -770,12 +846,15 @@ public final class DeployChecks {
     }
 
     static Optional<EnvVar> envVar(Container c, String name) {
-        return Optional.ofNullable(c.getEnv()).orElse(List.of()).stream().filter(e -> name.equals(e.getName())).findFirst();
+        return Optional.ofNullable(c.getEnv()).orElse(List.of()).stream()
+                .filter(e -> name.equals(e.getName()))
+                .findFirst();
     }
 
     private static Container mainContainer(Deployment d) {
         return d.getSpec().getTemplate().getSpec().getContainers().stream()
-                .filter(c -> d.getMetadata().getName().equals(c.getName())).findFirst()
+                .filter(c -> d.getMetadata().getName().equals(c.getName()))
+                .findFirst()
                 .orElse(d.getSpec().getTemplate().getSpec().getContainers().get(0));
     }
 
@@ -793,7 +872,8 @@ public final class DeployChecks {
                 v.add(who + ": no KAFKA_BOOTSTRAP_SERVERS");
                 continue;
             }
-            Matcher m = Pattern.compile("([a-z0-9-]+)-kafka-bootstrap(\\.[a-z0-9.-]+)?:(\\d+)").matcher(bootstrap);
+            Matcher m = Pattern.compile("([a-z0-9-]+)-kafka-bootstrap(\\.[a-z0-9.-]+)?:(\\d+)")
+                    .matcher(bootstrap);
             if (!m.matches()) {
                 v.add(who + ": KAFKA_BOOTSTRAP_SERVERS=" + bootstrap + " is not <kafka>-kafka-bootstrap:<port>");
                 continue;
@@ -840,15 +920,19 @@ public final class DeployChecks {
                     v.add(who + ": SCRAM listener but KAFKA_SASL_MECHANISM is not SCRAM-SHA-512");
                 }
                 Optional<EnvVar> jaas = envVar(c, "KAFKA_SASL_JAAS_CONFIG");
-                String secret = jaas.map(e -> e.getValueFrom() == null || e.getValueFrom().getSecretKeyRef() == null
-                        ? null : e.getValueFrom().getSecretKeyRef().getName()).orElse(null);
+                String secret = jaas.map(e ->
+                                e.getValueFrom() == null || e.getValueFrom().getSecretKeyRef() == null
+                                        ? null
+                                        : e.getValueFrom().getSecretKeyRef().getName())
+                        .orElse(null);
                 if (secret == null || r.find("KafkaUser", secret).isEmpty()) {
                     v.add(who + ": SCRAM listener but KAFKA_SASL_JAAS_CONFIG does not come from a KafkaUser's Secret");
                 } else if (!secret.equals(d.getMetadata().getName())) {
                     v.add(who + ": authenticates as KafkaUser " + secret + ", not as itself");
                 }
             }
-            JsonNode podLabels = Json.TREE.valueToTree(d.getSpec().getTemplate().getMetadata().getLabels());
+            JsonNode podLabels = Json.TREE.valueToTree(
+                    d.getSpec().getTemplate().getMetadata().getLabels());
             if (!egressAllows(r, podLabels, "strimzi.io/cluster", m.group(1), Integer.parseInt(m.group(3)))) {
                 v.add(who + ": no NetworkPolicy lets it reach the brokers of " + m.group(1) + " on " + m.group(3));
             }
@@ -861,7 +945,8 @@ public final class DeployChecks {
             }
             String authz = text(kafka.get(), "spec", "kafka", "authorization", "type");
             if (authz != null && r.find("KafkaUser", d.getMetadata().getName()).isEmpty()) {
-                v.add(who + ": Kafka has authorization " + authz + " but there is no KafkaUser " + d.getMetadata().getName());
+                v.add(who + ": Kafka has authorization " + authz + " but there is no KafkaUser "
+                        + d.getMetadata().getName());
             }
         }
         return v;
@@ -908,12 +993,15 @@ public final class DeployChecks {
                 boolean ok = switch (use.use()) {
                     case READ -> allowed(user.get(), "topic", use.topic(), "Read");
                     case WRITE -> allowed(user.get(), "topic", use.topic(), "Write");
-                    case UNKNOWN -> allowed(user.get(), "topic", use.topic(), "Read")
-                            || allowed(user.get(), "topic", use.topic(), "Write");
+                    case UNKNOWN ->
+                        allowed(user.get(), "topic", use.topic(), "Read")
+                                || allowed(user.get(), "topic", use.topic(), "Write");
                 };
                 if (!ok) {
                     v.add(use + ": KafkaUser " + s.service() + " may not "
-                            + (use.use() == ServiceProperties.Use.UNKNOWN ? "read or write" : use.use().name().toLowerCase())
+                            + (use.use() == ServiceProperties.Use.UNKNOWN
+                                    ? "read or write"
+                                    : use.use().name().toLowerCase())
                             + " topic " + use.topic());
                 }
             }
@@ -939,10 +1027,14 @@ public final class DeployChecks {
             String who = "Deployment/" + svc;
             Container c = mainContainer(d);
             String url = plainEnv(r, c).get("QUARKUS_DATASOURCE_JDBC_URL");
-            Matcher m = url == null ? null
-                    : Pattern.compile("jdbc:postgresql://([a-z0-9-]+)-rw(\\.[a-z0-9.-]+)?(:\\d+)?/([A-Za-z0-9_]+)(\\?.*)?").matcher(url);
+            Matcher m = url == null
+                    ? null
+                    : Pattern.compile(
+                                    "jdbc:postgresql://([a-z0-9-]+)-rw(\\.[a-z0-9.-]+)?(:\\d+)?/([A-Za-z0-9_]+)(\\?.*)?")
+                            .matcher(url);
             if (m == null || !m.matches()) {
-                v.add(who + ": QUARKUS_DATASOURCE_JDBC_URL " + url + " is not jdbc:postgresql://<cluster>-rw:5432/<db>");
+                v.add(who + ": QUARKUS_DATASOURCE_JDBC_URL " + url
+                        + " is not jdbc:postgresql://<cluster>-rw:5432/<db>");
                 continue;
             }
             String cluster = m.group(1);
@@ -959,38 +1051,45 @@ public final class DeployChecks {
                 v.add("Cluster " + cluster + " is shared by " + previous + " and " + svc);
             }
             for (String var : List.of("QUARKUS_DATASOURCE_USERNAME", "QUARKUS_DATASOURCE_PASSWORD")) {
-                String secret = envVar(c, var).map(e -> e.getValueFrom() == null || e.getValueFrom().getSecretKeyRef() == null
-                        ? null : e.getValueFrom().getSecretKeyRef().getName()).orElse(null);
+                String secret = envVar(c, var)
+                        .map(e -> e.getValueFrom() == null || e.getValueFrom().getSecretKeyRef() == null
+                                ? null
+                                : e.getValueFrom().getSecretKeyRef().getName())
+                        .orElse(null);
                 if (!(cluster + "-app").equals(secret)) {
                     v.add(who + ": " + var + " must come from Secret " + cluster + "-app, not " + secret);
                 }
             }
             // The service's egress reaches its own database...
-            JsonNode podLabels = Json.TREE.valueToTree(d.getSpec().getTemplate().getMetadata().getLabels());
+            JsonNode podLabels = Json.TREE.valueToTree(
+                    d.getSpec().getTemplate().getMetadata().getLabels());
             if (!egressAllows(r, podLabels, "cnpg.io/cluster", cluster, 5432)) {
                 v.add(who + ": no NetworkPolicy lets it reach its database " + cluster + " on 5432");
             }
             // ...and no other database...
-            r.ofKind("NetworkPolicy").filter(p -> matchesSelector(at(p, "spec", "podSelector"), podLabels)).forEach(p -> {
-                for (JsonNode rule : iterable(at(p, "spec", "egress"))) {
-                    for (JsonNode peer : iterable(rule.get("to"))) {
-                        String target = text(peer, "podSelector", "matchLabels", "cnpg.io/cluster");
-                        if (target != null && !target.equals(cluster)) {
-                            v.add(id(p) + ": lets " + svc + " reach database " + target);
+            r.ofKind("NetworkPolicy")
+                    .filter(p -> matchesSelector(at(p, "spec", "podSelector"), podLabels))
+                    .forEach(p -> {
+                        for (JsonNode rule : iterable(at(p, "spec", "egress"))) {
+                            for (JsonNode peer : iterable(rule.get("to"))) {
+                                String target = text(peer, "podSelector", "matchLabels", "cnpg.io/cluster");
+                                if (target != null && !target.equals(cluster)) {
+                                    v.add(id(p) + ": lets " + svc + " reach database " + target);
+                                }
+                            }
+                            if (rule.get("to") == null && !rule.has("ports")) {
+                                v.add(id(p) + ": allows " + svc + " all egress");
+                            }
                         }
-                    }
-                    if (rule.get("to") == null && !rule.has("ports")) {
-                        v.add(id(p) + ": allows " + svc + " all egress");
-                    }
-                }
-            });
+                    });
         }
         // ...and each database accepts connections from its owner only.
         r.ofKind("Cluster").forEach(db -> {
             String cluster = text(db, "metadata", "name");
             String svc = owner.get(cluster);
             List<ObjectNode> policies = r.ofKind("NetworkPolicy")
-                    .filter(p -> cluster.equals(text(p, "spec", "podSelector", "matchLabels", "cnpg.io/cluster"))).toList();
+                    .filter(p -> cluster.equals(text(p, "spec", "podSelector", "matchLabels", "cnpg.io/cluster")))
+                    .toList();
             if (policies.isEmpty()) {
                 v.add("Cluster " + cluster + ": no NetworkPolicy limits who connects to it");
             }
@@ -1009,11 +1108,14 @@ public final class DeployChecks {
                     for (JsonNode peer : iterable(rule.get("from"))) {
                         String app = text(peer, "podSelector", "matchLabels", "app.kubernetes.io/name");
                         String sameCluster = text(peer, "podSelector", "matchLabels", "cnpg.io/cluster");
-                        String operatorNs = text(peer, "namespaceSelector", "matchLabels", "kubernetes.io/metadata.name");
+                        String operatorNs =
+                                text(peer, "namespaceSelector", "matchLabels", "kubernetes.io/metadata.name");
                         boolean ok = (app != null && app.equals(svc) && !peer.has("namespaceSelector"))
                                 || (cluster.equals(sameCluster) && !peer.has("namespaceSelector"))
                                 || ("cnpg-system".equals(operatorNs)
-                                && "cloudnative-pg".equals(text(peer, "podSelector", "matchLabels", "app.kubernetes.io/name")));
+                                        && "cloudnative-pg"
+                                                .equals(text(
+                                                        peer, "podSelector", "matchLabels", "app.kubernetes.io/name")));
                         if (!ok) {
                             v.add(id(p) + ": lets " + peer + " connect to " + cluster + " (owner: " + svc + ")");
                         }
@@ -1033,14 +1135,18 @@ public final class DeployChecks {
             String who = "Deployment/" + name;
             Optional<ObjectNode> hpa = r.ofKind("HorizontalPodAutoscaler")
                     .filter(h -> "Deployment".equals(text(h, "spec", "scaleTargetRef", "kind"))
-                            && name.equals(text(h, "spec", "scaleTargetRef", "name"))).findFirst();
-            JsonNode podLabels = Json.TREE.valueToTree(d.getSpec().getTemplate().getMetadata().getLabels());
-            boolean pdb = r.ofKind("PodDisruptionBudget").anyMatch(p -> matchesSelector(at(p, "spec", "selector"), podLabels));
+                            && name.equals(text(h, "spec", "scaleTargetRef", "name")))
+                    .findFirst();
+            JsonNode podLabels = Json.TREE.valueToTree(
+                    d.getSpec().getTemplate().getMetadata().getLabels());
+            boolean pdb = r.ofKind("PodDisruptionBudget")
+                    .anyMatch(p -> matchesSelector(at(p, "spec", "selector"), podLabels));
             if (hpa.isPresent()) {
                 if (d.getSpec().getReplicas() != null) {
                     v.add(who + ": has spec.replicas and an HPA; every `kubectl apply` would reset the HPA's choice");
                 }
-                if (at(hpa.get(), "spec", "minReplicas") == null || at(hpa.get(), "spec", "minReplicas").asInt() < 2) {
+                if (at(hpa.get(), "spec", "minReplicas") == null
+                        || at(hpa.get(), "spec", "minReplicas").asInt() < 2) {
                     v.add(id(hpa.get()) + ": minReplicas < 2 leaves the service down while its one pod restarts");
                 }
                 if (!pdb) {
@@ -1061,8 +1167,11 @@ public final class DeployChecks {
             }
         });
         r.ofKind("PodDisruptionBudget").forEach(p -> {
-            boolean selects = deployments(r).stream().anyMatch(d -> matchesSelector(at(p, "spec", "selector"),
-                    Json.TREE.valueToTree(d.getSpec().getTemplate().getMetadata().getLabels())));
+            boolean selects = deployments(r).stream()
+                    .anyMatch(d -> matchesSelector(
+                            at(p, "spec", "selector"),
+                            Json.TREE.valueToTree(
+                                    d.getSpec().getTemplate().getMetadata().getLabels())));
             if (!selects) {
                 v.add(id(p) + ": selects no Deployment's pods");
             }
@@ -1090,8 +1199,11 @@ public final class DeployChecks {
                 return;
             }
             String target = text(h, "spec", "scaleTargetRef", "name");
-            int perPod = services.stream().filter(s -> s.service().equals(target)).findFirst()
-                    .map(s -> s.consumersPerPod(topic)).orElse(1);
+            int perPod = services.stream()
+                    .filter(s -> s.service().equals(target))
+                    .findFirst()
+                    .map(s -> s.consumersPerPod(topic))
+                    .orElse(1);
             int partitions = at(t, "spec", "partitions").asInt();
             int max = at(h, "spec", "maxReplicas").asInt();
             if ((long) max * perPod > partitions) {
@@ -1115,11 +1227,17 @@ public final class DeployChecks {
                     String path = text(p, "path");
                     String type = text(p, "pathType");
                     if (!"Prefix".equals(type) && !"Exact".equals(type)) {
-                        v.add(id(i) + " path " + path + ": pathType " + type + " is controller-specific; use Prefix or Exact");
+                        v.add(id(i) + " path " + path + ": pathType " + type
+                                + " is controller-specific; use Prefix or Exact");
                     }
-                    if (path == null || path.equals("/") || path.equals("/api") || path.equals("/api/v1")
-                            || PRIVATE_PREFIXES.stream().anyMatch(x -> path.equals(x) || path.startsWith(x + "/")
-                            || x.startsWith(path.endsWith("/") ? path : path + "/"))) {
+                    if (path == null
+                            || path.equals("/")
+                            || path.equals("/api")
+                            || path.equals("/api/v1")
+                            || PRIVATE_PREFIXES.stream()
+                                    .anyMatch(x -> path.equals(x)
+                                            || path.startsWith(x + "/")
+                                            || x.startsWith(path.endsWith("/") ? path : path + "/"))) {
                         v.add(id(i) + " path " + path + ": exposes a non-public endpoint");
                     }
                     String svc = text(p, "backend", "service", "name");
@@ -1133,14 +1251,18 @@ public final class DeployChecks {
                     String backendPort = port != null ? port : number;
                     JsonNode servicePort = null;
                     for (JsonNode sp : iterable(at(s.get(), "spec", "ports"))) {
-                        if (Objects.equals(text(sp, "name"), port) || Objects.equals(sp.path("port").asText(), number)) {
+                        if (Objects.equals(text(sp, "name"), port)
+                                || Objects.equals(sp.path("port").asText(), number)) {
                             servicePort = sp;
                         }
                     }
-                    // Health and metrics answer on the management port only; the Ingress makes whatever it routes to public.
-                    if (MANAGEMENT_PORT_NAME.equals(port) || String.valueOf(MANAGEMENT_PORT).equals(number)
-                            || (servicePort != null && (servicePort.path("port").asInt() == MANAGEMENT_PORT
-                            || leadsToManagement(servicePort)))) {
+                    // Health and metrics answer on the management port only; the Ingress makes whatever it routes to
+                    // public.
+                    if (MANAGEMENT_PORT_NAME.equals(port)
+                            || String.valueOf(MANAGEMENT_PORT).equals(number)
+                            || (servicePort != null
+                                    && (servicePort.path("port").asInt() == MANAGEMENT_PORT
+                                            || leadsToManagement(servicePort)))) {
                         v.add(id(i) + " path " + path + ": routes to port " + backendPort + " of Service " + svc
                                 + ", the management port; that exposes health/metrics publicly");
                     } else if (servicePort == null) {
@@ -1160,8 +1282,8 @@ public final class DeployChecks {
      */
     public static List<String> images(Rendered r, List<ServiceProperties> services, String version) {
         List<String> v = new ArrayList<>();
-        Map<String, ServiceProperties> bySvc = services.stream()
-                .collect(Collectors.toMap(ServiceProperties::service, s -> s));
+        Map<String, ServiceProperties> bySvc =
+                services.stream().collect(Collectors.toMap(ServiceProperties::service, s -> s));
         for (Deployment d : deployments(r)) {
             if (!isService(d)) {
                 continue;
@@ -1176,9 +1298,11 @@ public final class DeployChecks {
                             + "the Quarkus build would name the image after the OS user");
                 }
                 String name = props.get("quarkus.container-image.name")
-                        .or(() -> props.get("quarkus.application.name")).orElse(svc);
+                        .or(() -> props.get("quarkus.application.name"))
+                        .orElse(svc);
                 String tag = props.get("quarkus.container-image.tag")
-                        .or(() -> props.get("quarkus.application.version")).orElse(version);
+                        .or(() -> props.get("quarkus.application.version"))
+                        .orElse(version);
                 expected = group.orElse("lifeline") + "/" + name + ":" + tag;
             }
             String image = mainContainer(d).getImage();
@@ -1199,7 +1323,8 @@ public final class DeployChecks {
     public static List<String> runtimeSettings(Rendered r, List<ServiceProperties> services) {
         List<String> v = new ArrayList<>();
         for (ServiceProperties props : services) {
-            Optional<Deployment> dep = deployments(r).stream().filter(d -> d.getMetadata().getName().equals(props.service()))
+            Optional<Deployment> dep = deployments(r).stream()
+                    .filter(d -> d.getMetadata().getName().equals(props.service()))
                     .findFirst();
             if (dep.isEmpty()) {
                 v.add(props.service() + ": has application.properties but no Deployment in overlay " + r.name());
@@ -1231,14 +1356,19 @@ public final class DeployChecks {
                         + "%prod.quarkus.management.port / QUARKUS_MANAGEMENT_PORT) but the manifests probe and scrape "
                         + MANAGEMENT_PORT);
             }
-            props.get("quarkus.management.root-path").filter(p -> !p.equals("q") && !p.equals("/q"))
+            props.get("quarkus.management.root-path")
+                    .filter(p -> !p.equals("q") && !p.equals("/q"))
                     .ifPresent(p -> v.add(svc + ": quarkus.management.root-path=" + p
                             + " but the manifests use /q/health and /q/metrics"));
-            props.get("quarkus.http.root-path").filter(p -> !p.equals("/")).ifPresent(p ->
-                    v.add(svc + ": quarkus.http.root-path=" + p + " but the manifests route from /"));
-            props.get("quarkus.smallrye-health.root-path").filter(p -> !p.equals("health") && !p.equals("/q/health"))
-                    .ifPresent(p -> v.add(svc + ": quarkus.smallrye-health.root-path=" + p + " but the probes use /q/health"));
-            props.get("quarkus.micrometer.export.prometheus.path").filter(p -> !p.equals("metrics") && !p.equals(METRICS_PATH))
+            props.get("quarkus.http.root-path")
+                    .filter(p -> !p.equals("/"))
+                    .ifPresent(p -> v.add(svc + ": quarkus.http.root-path=" + p + " but the manifests route from /"));
+            props.get("quarkus.smallrye-health.root-path")
+                    .filter(p -> !p.equals("health") && !p.equals("/q/health"))
+                    .ifPresent(p ->
+                            v.add(svc + ": quarkus.smallrye-health.root-path=" + p + " but the probes use /q/health"));
+            props.get("quarkus.micrometer.export.prometheus.path")
+                    .filter(p -> !p.equals("metrics") && !p.equals(METRICS_PATH))
                     .ifPresent(p -> v.add(svc + ": metrics are served at " + p + " but scraped at " + METRICS_PATH));
         }
         return v;
@@ -1251,7 +1381,8 @@ public final class DeployChecks {
     public static List<String> requiredSettings(Rendered r, List<ServiceProperties> services) {
         List<String> v = new ArrayList<>();
         for (ServiceProperties props : services) {
-            Optional<Deployment> dep = deployments(r).stream().filter(d -> d.getMetadata().getName().equals(props.service()))
+            Optional<Deployment> dep = deployments(r).stream()
+                    .filter(d -> d.getMetadata().getName().equals(props.service()))
                     .findFirst();
             if (dep.isEmpty()) {
                 continue;
@@ -1264,7 +1395,8 @@ public final class DeployChecks {
                 }
             });
             props.requiredFromEnvironment().forEach((property, variable) -> {
-                if (!names.contains(ServiceProperties.envName(property)) && !names.contains(variable)
+                if (!names.contains(ServiceProperties.envName(property))
+                        && !names.contains(variable)
                         && !names.contains(ServiceProperties.envName(variable))) {
                     v.add(props.service() + ": " + property + " needs ${" + variable + "}, which Deployment/"
                             + props.service() + " does not set (set " + variable + " or "
@@ -1292,23 +1424,26 @@ public final class DeployChecks {
 
     /** Whether some NetworkPolicy selecting these pods allows egress to pods labelled key=value on port. */
     static boolean egressAllows(Rendered r, JsonNode podLabels, String key, String value, int port) {
-        return r.ofKind("NetworkPolicy").filter(p -> matchesSelector(at(p, "spec", "podSelector"), podLabels)).anyMatch(p -> {
-            for (JsonNode rule : iterable(at(p, "spec", "egress"))) {
-                boolean portOk = !rule.has("ports");
-                for (JsonNode pt : iterable(rule.get("ports"))) {
-                    portOk |= pt.path("port").asInt() == port;
-                }
-                boolean peerOk = !rule.has("to");
-                for (JsonNode peer : iterable(rule.get("to"))) {
-                    peerOk |= !peer.has("namespaceSelector") && !peer.has("ipBlock")
-                            && value.equals(text(peer, "podSelector", "matchLabels", key));
-                }
-                if (portOk && peerOk) {
-                    return true;
-                }
-            }
-            return false;
-        });
+        return r.ofKind("NetworkPolicy")
+                .filter(p -> matchesSelector(at(p, "spec", "podSelector"), podLabels))
+                .anyMatch(p -> {
+                    for (JsonNode rule : iterable(at(p, "spec", "egress"))) {
+                        boolean portOk = !rule.has("ports");
+                        for (JsonNode pt : iterable(rule.get("ports"))) {
+                            portOk |= pt.path("port").asInt() == port;
+                        }
+                        boolean peerOk = !rule.has("to");
+                        for (JsonNode peer : iterable(rule.get("to"))) {
+                            peerOk |= !peer.has("namespaceSelector")
+                                    && !peer.has("ipBlock")
+                                    && value.equals(text(peer, "podSelector", "matchLabels", key));
+                        }
+                        if (portOk && peerOk) {
+                            return true;
+                        }
+                    }
+                    return false;
+                });
     }
 
     static Iterable<JsonNode> iterable(JsonNode n) {
@@ -1360,7 +1495,8 @@ public final class DeployChecks {
 
     /** Flattens the violations of {@link #all} for a readable assertion message. */
     public static String report(Map<String, List<String>> results) {
-        return results.entrySet().stream().filter(e -> !e.getValue().isEmpty())
+        return results.entrySet().stream()
+                .filter(e -> !e.getValue().isEmpty())
                 .map(e -> e.getKey() + ":\n  - " + String.join("\n  - ", e.getValue()))
                 .collect(Collectors.joining("\n"));
     }

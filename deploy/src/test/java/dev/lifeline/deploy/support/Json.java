@@ -35,8 +35,7 @@ public final class Json {
 
     private static final YAMLFactory YAML = new YAMLFactory();
 
-    private Json() {
-    }
+    private Json() {}
 
     private static ObjectMapper strict() {
         ObjectMapper m = JsonMapper.builder()

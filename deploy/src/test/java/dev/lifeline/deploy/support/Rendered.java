@@ -18,11 +18,15 @@ import java.util.stream.Stream;
 public record Rendered(String name, List<ObjectNode> objects, List<ObjectNode> secretTemplates) {
 
     public static Path deployDir() {
-        return Path.of(System.getProperty("lifeline.deploy.dir", ".")).toAbsolutePath().normalize();
+        return Path.of(System.getProperty("lifeline.deploy.dir", "."))
+                .toAbsolutePath()
+                .normalize();
     }
 
     public static Path projectRoot() {
-        return Path.of(System.getProperty("lifeline.project.root", "..")).toAbsolutePath().normalize();
+        return Path.of(System.getProperty("lifeline.project.root", ".."))
+                .toAbsolutePath()
+                .normalize();
     }
 
     public static String projectVersion() {
@@ -33,7 +37,9 @@ public record Rendered(String name, List<ObjectNode> objects, List<ObjectNode> s
     public static List<String> overlayNames() {
         try (Stream<Path> s = Files.list(deployDir().resolve("overlays"))) {
             return s.filter(p -> Files.isRegularFile(p.resolve("kustomization.yaml")))
-                    .map(p -> p.getFileName().toString()).sorted().toList();
+                    .map(p -> p.getFileName().toString())
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -68,7 +74,9 @@ public record Rendered(String name, List<ObjectNode> objects, List<ObjectNode> s
     }
 
     public Optional<ObjectNode> find(String kind, String name) {
-        return ofKind(kind).filter(o -> name.equals(Json.text(o, "metadata", "name"))).findFirst();
+        return ofKind(kind)
+                .filter(o -> name.equals(Json.text(o, "metadata", "name")))
+                .findFirst();
     }
 
     public ObjectNode get(String kind, String name) {

@@ -61,8 +61,7 @@ import java.util.regex.Pattern;
  */
 public final class SchemaValidator {
 
-    private record Kind(String officialModel, Class<?> strictModel) {
-    }
+    private record Kind(String officialModel, Class<?> strictModel) {}
 
     private static final Map<String, Kind> KINDS = Map.ofEntries(
             Map.entry("v1|Namespace", new Kind("V1Namespace", Namespace.class)),
@@ -71,33 +70,29 @@ public final class SchemaValidator {
             Map.entry("v1|Service", new Kind("V1Service", Service.class)),
             Map.entry("v1|ServiceAccount", new Kind("V1ServiceAccount", ServiceAccount.class)),
             Map.entry("apps/v1|Deployment", new Kind("V1Deployment", Deployment.class)),
-            Map.entry("autoscaling/v2|HorizontalPodAutoscaler", new Kind("V2HorizontalPodAutoscaler",
-                    HorizontalPodAutoscaler.class)),
-            Map.entry("policy/v1|PodDisruptionBudget", new Kind("V1PodDisruptionBudget",
-                    PodDisruptionBudget.class)),
-            Map.entry("networking.k8s.io/v1|Ingress", new Kind("V1Ingress",
-                    Ingress.class)),
-            Map.entry("networking.k8s.io/v1|NetworkPolicy", new Kind("V1NetworkPolicy",
-                    NetworkPolicy.class)),
+            Map.entry(
+                    "autoscaling/v2|HorizontalPodAutoscaler",
+                    new Kind("V2HorizontalPodAutoscaler", HorizontalPodAutoscaler.class)),
+            Map.entry("policy/v1|PodDisruptionBudget", new Kind("V1PodDisruptionBudget", PodDisruptionBudget.class)),
+            Map.entry("networking.k8s.io/v1|Ingress", new Kind("V1Ingress", Ingress.class)),
+            Map.entry("networking.k8s.io/v1|NetworkPolicy", new Kind("V1NetworkPolicy", NetworkPolicy.class)),
             Map.entry("kafka.strimzi.io/v1|Kafka", new Kind(null, Kafka.class)),
             Map.entry("kafka.strimzi.io/v1|KafkaNodePool", new Kind(null, KafkaNodePool.class)),
             Map.entry("kafka.strimzi.io/v1|KafkaTopic", new Kind(null, KafkaTopic.class)),
             Map.entry("kafka.strimzi.io/v1|KafkaUser", new Kind(null, KafkaUser.class)),
-            Map.entry("monitoring.coreos.com/v1|ServiceMonitor", new Kind(null,
-                    ServiceMonitor.class)),
-            Map.entry("monitoring.coreos.com/v1|PodMonitor", new Kind(null,
-                    PodMonitor.class)),
+            Map.entry("monitoring.coreos.com/v1|ServiceMonitor", new Kind(null, ServiceMonitor.class)),
+            Map.entry("monitoring.coreos.com/v1|PodMonitor", new Kind(null, PodMonitor.class)),
             Map.entry("postgresql.cnpg.io/v1|Cluster", new Kind(null, null)));
 
-    private static final Pattern DNS_SUBDOMAIN = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
+    private static final Pattern DNS_SUBDOMAIN =
+            Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
     private static final Pattern DNS_LABEL = Pattern.compile("[a-z]([-a-z0-9]*[a-z0-9])?");
     private static final Pattern LABEL_VALUE = Pattern.compile("(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?");
     private static final Pattern LABEL_NAME = Pattern.compile("[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?");
 
     private static final JsonSchema CNPG_CLUSTER = loadSchema("/schemas/cnpg-cluster.schema.json");
 
-    private SchemaValidator() {
-    }
+    private SchemaValidator() {}
 
     /** All schema errors of one object, each prefixed with kind/name. */
     public static List<String> validate(ObjectNode obj) {
@@ -173,7 +168,8 @@ public final class SchemaValidator {
             return;
         }
         boolean label = "Service".equals(kind) || "Namespace".equals(kind);
-        if (label ? !(DNS_LABEL.matcher(name).matches() && name.length() <= 63)
+        if (label
+                ? !(DNS_LABEL.matcher(name).matches() && name.length() <= 63)
                 : !(DNS_SUBDOMAIN.matcher(name).matches() && name.length() <= 253)) {
             errors.add("metadata.name '" + name + "' is not a valid DNS-1123 " + (label ? "label" : "subdomain"));
         }
@@ -189,8 +185,9 @@ public final class SchemaValidator {
                 }
                 if (!e.getValue().isTextual()) {
                     errors.add("metadata." + field + "." + e.getKey() + " must be a string");
-                } else if ("labels".equals(field) && !(LABEL_VALUE.matcher(e.getValue().asText()).matches()
-                        && e.getValue().asText().length() <= 63)) {
+                } else if ("labels".equals(field)
+                        && !(LABEL_VALUE.matcher(e.getValue().asText()).matches()
+                                && e.getValue().asText().length() <= 63)) {
                     errors.add("label value '" + e.getValue().asText() + "' is invalid");
                 }
             }
@@ -201,8 +198,11 @@ public final class SchemaValidator {
         int slash = key.indexOf('/');
         String prefix = slash < 0 ? null : key.substring(0, slash);
         String name = slash < 0 ? key : key.substring(slash + 1);
-        return name.length() <= 63 && LABEL_NAME.matcher(name).matches()
-                && (prefix == null || (prefix.length() <= 253 && DNS_SUBDOMAIN.matcher(prefix).matches()));
+        return name.length() <= 63
+                && LABEL_NAME.matcher(name).matches()
+                && (prefix == null
+                        || (prefix.length() <= 253
+                                && DNS_SUBDOMAIN.matcher(prefix).matches()));
     }
 
     private static JsonSchema loadSchema(String resource) {
@@ -210,7 +210,8 @@ public final class SchemaValidator {
             if (in == null) {
                 throw new IllegalStateException("missing " + resource);
             }
-            return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in);
+            return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+                    .getSchema(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -28,7 +28,11 @@ import java.util.stream.Stream;
  */
 public record ServiceProperties(String service, Path file, Map<String, String> props) {
 
-    public enum Use { READ, WRITE, UNKNOWN }
+    public enum Use {
+        READ,
+        WRITE,
+        UNKNOWN
+    }
 
     /** One topic the service names, where, and what it does with it. */
     public record TopicUse(String service, String key, String topic, Use use) {
@@ -105,7 +109,8 @@ public record ServiceProperties(String service, Path file, Map<String, String> p
         Matcher m = EXPRESSION.matcher(value);
         StringBuilder sb = new StringBuilder();
         while (m.find()) {
-            String replacement = props.containsKey(m.group(1)) ? resolve(props.get(m.group(1)), props, depth + 1)
+            String replacement = props.containsKey(m.group(1))
+                    ? resolve(props.get(m.group(1)), props, depth + 1)
                     : m.group(2) != null ? m.group(2) : m.group();
             m.appendReplacement(sb, Matcher.quoteReplacement(replacement));
         }
@@ -167,8 +172,11 @@ public record ServiceProperties(String service, Path file, Map<String, String> p
     public Map<String, String> localhostSettings() {
         Map<String, String> local = new LinkedHashMap<>();
         props.forEach((k, v) -> {
-            boolean connection = k.startsWith("quarkus.") || k.startsWith("kafka.") || k.startsWith("mp.messaging.")
-                    || k.endsWith("base-url") || k.endsWith("bootstrap.servers");
+            boolean connection = k.startsWith("quarkus.")
+                    || k.startsWith("kafka.")
+                    || k.startsWith("mp.messaging.")
+                    || k.endsWith("base-url")
+                    || k.endsWith("bootstrap.servers");
             if (connection && (v.contains("localhost") || v.contains("127.0.0.1"))) {
                 local.put(k, v);
             }
@@ -232,12 +240,15 @@ public record ServiceProperties(String service, Path file, Map<String, String> p
                 uses.add(new TopicUse(service, via, t, incoming ? Use.READ : Use.WRITE));
             }
             if (attrs.containsKey("dead-letter-queue.topic")) {
-                uses.add(new TopicUse(service, prefix + "dead-letter-queue.topic",
-                        attrs.get("dead-letter-queue.topic"), Use.WRITE));
+                uses.add(new TopicUse(
+                        service, prefix + "dead-letter-queue.topic", attrs.get("dead-letter-queue.topic"), Use.WRITE));
             } else if (incoming && "dead-letter-queue".equals(attrs.get("failure-strategy"))) {
                 for (String t : names) {
-                    uses.add(new TopicUse(service, prefix + "failure-strategy (SmallRye's default DLQ name)",
-                            "dead-letter-topic-" + t, Use.WRITE));
+                    uses.add(new TopicUse(
+                            service,
+                            prefix + "failure-strategy (SmallRye's default DLQ name)",
+                            "dead-letter-topic-" + t,
+                            Use.WRITE));
                 }
             }
         });
@@ -256,7 +267,8 @@ public record ServiceProperties(String service, Path file, Map<String, String> p
                 if (use.key().endsWith(" (channel name)")) {
                     prefix = use.key().substring(0, use.key().indexOf(' ') - 1);
                 }
-                total += Integer.parseInt(props.getOrDefault(prefix + "partitions", "1").trim());
+                total += Integer.parseInt(
+                        props.getOrDefault(prefix + "partitions", "1").trim());
             }
         }
         return Math.max(total, 1);
@@ -265,7 +277,8 @@ public record ServiceProperties(String service, Path file, Map<String, String> p
     /** The consumer group ids the service's incoming Kafka channels use. */
     public Set<String> consumerGroups() {
         Set<String> groups = new LinkedHashSet<>();
-        String defaultGroup = get("kafka.group.id").or(() -> get("quarkus.application.name")).orElse(service);
+        String defaultGroup =
+                get("kafka.group.id").or(() -> get("quarkus.application.name")).orElse(service);
         Map<String, String> perChannel = new LinkedHashMap<>();
         Set<String> incoming = new LinkedHashSet<>();
         props.forEach((key, value) -> {
@@ -279,8 +292,9 @@ public record ServiceProperties(String service, Path file, Map<String, String> p
             }
         });
         for (String channel : incoming) {
-            if (!"smallrye-kafka".equals(props.getOrDefault(
-                    "mp.messaging.incoming." + quoteIfNeeded(channel) + ".connector", "smallrye-kafka"))) {
+            if (!"smallrye-kafka"
+                    .equals(props.getOrDefault(
+                            "mp.messaging.incoming." + quoteIfNeeded(channel) + ".connector", "smallrye-kafka"))) {
                 continue;
             }
             groups.add(perChannel.getOrDefault(channel, defaultGroup));

@@ -32,10 +32,10 @@ final class StrimziCrdValidator {
 
     /** Strimzi's API versions, oldest first. */
     private static final List<String> VERSIONS = List.of("v1alpha1", "v1beta1", "v1beta2", "v1");
+
     private static final Set<String> SKIPPED = Set.of("getClass", "getAdditionalProperties");
 
-    private StrimziCrdValidator() {
-    }
+    private StrimziCrdValidator() {}
 
     static void validate(Object customResource, JsonNode json, String version, List<String> errors) {
         try {
@@ -62,7 +62,8 @@ final class StrimziCrdValidator {
             for (Object item : list) {
                 JsonNode itemJson = items.hasNext() ? items.next() : null;
                 if (item == null && itemJson != null && !itemJson.isNull()) {
-                    errors.add("Strimzi CRD " + version + ": " + path + "[" + i + "] = " + itemJson + " is not an allowed value");
+                    errors.add("Strimzi CRD " + version + ": " + path + "[" + i + "] = " + itemJson
+                            + " is not an allowed value");
                 }
                 walk(item, itemJson, path + "[" + i++ + "]", version, errors);
             }
@@ -79,8 +80,11 @@ final class StrimziCrdValidator {
             return; // Kubernetes types inside Strimzi specs were checked by the strict read
         }
         for (Method m : type.getMethods()) {
-            if (Modifier.isStatic(m.getModifiers()) || m.isBridge() || m.getParameterCount() != 0
-                    || SKIPPED.contains(m.getName()) || m.isAnnotationPresent(JsonIgnore.class)) {
+            if (Modifier.isStatic(m.getModifiers())
+                    || m.isBridge()
+                    || m.getParameterCount() != 0
+                    || SKIPPED.contains(m.getName())
+                    || m.isAnnotationPresent(JsonIgnore.class)) {
                 continue;
             }
             String property = propertyName(m);
@@ -93,12 +97,13 @@ final class StrimziCrdValidator {
 
             PresentInVersions presentIn = annotation(m, property, PresentInVersions.class);
             if (present && presentIn != null && !inVersions(presentIn.value(), version)) {
-                errors.add("Strimzi CRD " + version + ": " + where + " does not exist in " + version
-                        + " (only in " + presentIn.value() + ")");
+                errors.add("Strimzi CRD " + version + ": " + where + " does not exist in " + version + " (only in "
+                        + presentIn.value() + ")");
             }
             RequiredInVersions requiredIn = annotation(m, property, RequiredInVersions.class);
             JsonProperty jp = annotation(m, property, JsonProperty.class);
-            boolean required = requiredIn != null ? inVersions(requiredIn.value(), version) : jp != null && jp.required();
+            boolean required =
+                    requiredIn != null ? inVersions(requiredIn.value(), version) : jp != null && jp.required();
             if (required && !present) {
                 errors.add("Strimzi CRD " + version + ": " + where + " is required");
             }
@@ -107,22 +112,27 @@ final class StrimziCrdValidator {
             }
             Minimum min = annotation(m, property, Minimum.class);
             if (min != null && child.isNumber() && child.asDouble() < min.value()) {
-                errors.add("Strimzi CRD " + version + ": " + where + " = " + child + " is below the minimum " + min.value());
+                errors.add("Strimzi CRD " + version + ": " + where + " = " + child + " is below the minimum "
+                        + min.value());
             }
             Maximum max = annotation(m, property, Maximum.class);
             if (max != null && child.isNumber() && child.asDouble() > max.value()) {
-                errors.add("Strimzi CRD " + version + ": " + where + " = " + child + " is above the maximum " + max.value());
+                errors.add("Strimzi CRD " + version + ": " + where + " = " + child + " is above the maximum "
+                        + max.value());
             }
             MinimumItems minItems = annotation(m, property, MinimumItems.class);
             if (minItems != null && child.isArray() && child.size() < minItems.value()) {
-                errors.add("Strimzi CRD " + version + ": " + where + " needs at least " + minItems.value() + " item(s)");
+                errors.add(
+                        "Strimzi CRD " + version + ": " + where + " needs at least " + minItems.value() + " item(s)");
             }
-            Pattern pattern =
-                    annotation(m, property, Pattern.class);
-            if (pattern != null && child.isTextual() && !java.util.regex.Pattern.compile(pattern.value())
-                    .matcher(child.asText()).find()) {
-                errors.add("Strimzi CRD " + version + ": " + where + " = '" + child.asText()
-                        + "' does not match " + pattern.value());
+            Pattern pattern = annotation(m, property, Pattern.class);
+            if (pattern != null
+                    && child.isTextual()
+                    && !java.util.regex.Pattern.compile(pattern.value())
+                            .matcher(child.asText())
+                            .find()) {
+                errors.add("Strimzi CRD " + version + ": " + where + " = '" + child.asText() + "' does not match "
+                        + pattern.value());
             }
             Object childValue = m.invoke(value);
             if (childValue == null) {
@@ -142,7 +152,8 @@ final class StrimziCrdValidator {
         if (n.startsWith("get") && n.length() > 3) {
             return Introspector.decapitalize(n.substring(3));
         }
-        if (n.startsWith("is") && n.length() > 2
+        if (n.startsWith("is")
+                && n.length() > 2
                 && (m.getReturnType() == boolean.class || m.getReturnType() == Boolean.class)) {
             return Introspector.decapitalize(n.substring(2));
         }

@@ -4,8 +4,12 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 /** Consent for one channel. Only {@link #CONFIRMED} allows a message on that channel. */
 public enum ConsentStatus {
-    @JsonProperty("none") NONE,
-    @JsonProperty("pending") PENDING,
-    @JsonProperty("confirmed") CONFIRMED,
-    @JsonProperty("withdrawn") WITHDRAWN
+    @JsonProperty("none")
+    NONE,
+    @JsonProperty("pending")
+    PENDING,
+    @JsonProperty("confirmed")
+    CONFIRMED,
+    @JsonProperty("withdrawn")
+    WITHDRAWN
 }

@@ -4,7 +4,10 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 /** A way to reach a contact directly, each with its own consent. */
 public enum ContactChannel {
-    @JsonProperty("email") EMAIL,
-    @JsonProperty("sms") SMS,
-    @JsonProperty("whatsapp") WHATSAPP
+    @JsonProperty("email")
+    EMAIL,
+    @JsonProperty("sms")
+    SMS,
+    @JsonProperty("whatsapp")
+    WHATSAPP
 }

@@ -25,7 +25,8 @@ public record ContactUpserted(
         List<String> tags,
         List<ContactChannel> channelOrder,
         Map<ContactChannel, ConsentStatus> consents,
-        Instant updatedAt) implements LifelineEvent {
+        Instant updatedAt)
+        implements LifelineEvent {
 
     public ContactUpserted {
         Require.text(tenantId, "tenantId");

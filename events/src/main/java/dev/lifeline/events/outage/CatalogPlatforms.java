@@ -20,13 +20,12 @@ public final class CatalogPlatforms {
     public static final String ETSY = "etsy";
     public static final String GOOGLE_BUSINESS_PROFILE = "google-business-profile";
 
-    public static final List<String> IDS = List.of(INSTAGRAM, FACEBOOK, WHATSAPP, MESSENGER, TIKTOK, YOUTUBE, X,
-            SHOPIFY, ETSY, GOOGLE_BUSINESS_PROFILE);
+    public static final List<String> IDS = List.of(
+            INSTAGRAM, FACEBOOK, WHATSAPP, MESSENGER, TIKTOK, YOUTUBE, X, SHOPIFY, ETSY, GOOGLE_BUSINESS_PROFILE);
 
     public static final String CUSTOM_PREFIX = "custom-";
 
-    private CatalogPlatforms() {
-    }
+    private CatalogPlatforms() {}
 
     public static boolean isCatalogued(String platformId) {
         return IDS.contains(platformId);

@@ -14,7 +14,8 @@ public record OutageResolved(
         OutageSource source,
         Instant startedAt,
         Instant resolvedAt,
-        String resolvedBy) implements LifelineEvent {
+        String resolvedBy)
+        implements LifelineEvent {
 
     public OutageResolved {
         Require.text(outageId, "outageId");

@@ -22,7 +22,8 @@ public record OutageStarted(
         Instant detectedAt,
         String declaredBy,
         String reason,
-        List<ProbeEvidence> evidence) implements LifelineEvent {
+        List<ProbeEvidence> evidence)
+        implements LifelineEvent {
 
     public OutageStarted {
         Require.text(outageId, "outageId");

@@ -14,7 +14,8 @@ public record OutageUpdated(
         String tenantId,
         Severity severity,
         Instant updatedAt,
-        List<ProbeEvidence> evidence) implements LifelineEvent {
+        List<ProbeEvidence> evidence)
+        implements LifelineEvent {
 
     public OutageUpdated {
         Require.text(outageId, "outageId");

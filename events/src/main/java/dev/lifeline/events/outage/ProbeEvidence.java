@@ -5,7 +5,8 @@ import dev.lifeline.events.Require;
 import java.time.Instant;
 
 /** One probe result that led to a decision, carried in outage events so subscribers can see why. */
-public record ProbeEvidence(String probeId, String kind, boolean healthy, Long latencyMs, String detail, Instant observedAt) {
+public record ProbeEvidence(
+        String probeId, String kind, boolean healthy, Long latencyMs, String detail, Instant observedAt) {
 
     public ProbeEvidence {
         Require.text(probeId, "evidence.probeId");

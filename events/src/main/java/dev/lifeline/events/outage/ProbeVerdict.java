@@ -22,7 +22,8 @@ public record ProbeVerdict(
         Long latencyMs,
         String detail,
         Instant observedAt,
-        long staleAfterMs) implements LifelineEvent {
+        long staleAfterMs)
+        implements LifelineEvent {
 
     public ProbeVerdict {
         Require.text(platformId, "platformId");

@@ -12,11 +12,8 @@ import java.time.Instant;
  * through again. contact-service confirms the channel again only when its last withdrawal was that STOP, so a START
  * never overrides an unsubscribe or a bounce.
  */
-public record ConsentRestored(
-        String tenantId,
-        String contactId,
-        ContactChannel channel,
-        Instant restoredAt) implements LifelineEvent {
+public record ConsentRestored(String tenantId, String contactId, ContactChannel channel, Instant restoredAt)
+        implements LifelineEvent {
 
     public ConsentRestored {
         Require.text(tenantId, "tenantId");

@@ -15,7 +15,8 @@ public record ConsentWithdrawn(
         WithdrawalReason reason,
         Instant withdrawnAt,
         String ip,
-        String userAgent) implements LifelineEvent {
+        String userAgent)
+        implements LifelineEvent {
 
     public ConsentWithdrawn {
         Require.text(tenantId, "tenantId");

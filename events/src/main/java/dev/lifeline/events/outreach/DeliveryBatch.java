@@ -14,12 +14,8 @@ import java.util.List;
  * many recipients, so a run of 100,000 is a few hundred records, not 100,000. Key: {@code runId/slice}.
  */
 public record DeliveryBatch(
-        String tenantId,
-        String runId,
-        String campaignId,
-        ContactChannel channel,
-        int slice,
-        List<String> contactIds) implements LifelineEvent {
+        String tenantId, String runId, String campaignId, ContactChannel channel, int slice, List<String> contactIds)
+        implements LifelineEvent {
 
     /** Kafka's default record limit is 1 MB; ids are short, so this stays far below it. */
     public static final int MAX_CONTACTS = 5000;

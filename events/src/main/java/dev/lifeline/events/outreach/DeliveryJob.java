@@ -9,12 +9,8 @@ import dev.lifeline.events.contact.ContactChannel;
  * One message to send: a campaign run's recipient on one channel. The sender claims (runId, contactId, channel) in
  * its ledger before sending, so a redelivered job never sends twice.
  */
-public record DeliveryJob(
-        String tenantId,
-        String runId,
-        String campaignId,
-        String contactId,
-        ContactChannel channel) implements LifelineEvent {
+public record DeliveryJob(String tenantId, String runId, String campaignId, String contactId, ContactChannel channel)
+        implements LifelineEvent {
 
     public DeliveryJob {
         Require.text(tenantId, "tenantId");

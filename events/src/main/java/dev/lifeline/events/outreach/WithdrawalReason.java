@@ -8,9 +8,13 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * sender reputation, so it withdraws consent as an unsubscribe does.
  */
 public enum WithdrawalReason {
-    @JsonProperty("unsubscribe") UNSUBSCRIBE,
-    @JsonProperty("hard-bounce") HARD_BOUNCE,
+    @JsonProperty("unsubscribe")
+    UNSUBSCRIBE,
+    @JsonProperty("hard-bounce")
+    HARD_BOUNCE,
     /** STOP (or a synonym) texted to the sending number; only this kind of withdrawal can a texted START undo. */
-    @JsonProperty("texted-stop") TEXTED_STOP,
-    @JsonProperty("complaint") COMPLAINT
+    @JsonProperty("texted-stop")
+    TEXTED_STOP,
+    @JsonProperty("complaint")
+    COMPLAINT
 }

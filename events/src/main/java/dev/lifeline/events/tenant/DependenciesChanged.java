@@ -12,7 +12,8 @@ import java.util.List;
  * replaces what it holds, and the compacted topic keeps only the latest list per tenant. outreach-service fires a
  * campaign on {@code any} only for these platforms.
  */
-public record DependenciesChanged(String tenantId, List<String> platformIds, Instant changedAt) implements LifelineEvent {
+public record DependenciesChanged(String tenantId, List<String> platformIds, Instant changedAt)
+        implements LifelineEvent {
 
     public DependenciesChanged {
         Require.text(tenantId, "tenantId");

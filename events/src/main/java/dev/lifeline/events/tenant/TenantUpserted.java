@@ -18,7 +18,8 @@ public record TenantUpserted(
         String timeZone,
         List<String> apiKeyHashes,
         long version,
-        Instant updatedAt) implements LifelineEvent {
+        Instant updatedAt)
+        implements LifelineEvent {
 
     public TenantUpserted {
         Require.text(tenantId, "tenantId");

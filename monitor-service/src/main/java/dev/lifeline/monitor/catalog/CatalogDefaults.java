@@ -28,8 +28,7 @@ public final class CatalogDefaults {
             CatalogPlatforms.WHATSAPP, "WhatsApp Business API",
             CatalogPlatforms.MESSENGER, "Messenger");
 
-    private CatalogDefaults() {
-    }
+    private CatalogDefaults() {}
 
     /** The catalogue; {@code maintenanceOutages} lists the platforms whose planned maintenance counts as an outage. */
     public static List<Platform> platforms(Set<String> maintenanceOutages) {
@@ -38,7 +37,8 @@ public final class CatalogDefaults {
         return out;
     }
 
-    public static List<ProbeDefinition> probes(CatalogMode mode, String simulatorUrl, Duration interval, Duration timeout) {
+    public static List<ProbeDefinition> probes(
+            CatalogMode mode, String simulatorUrl, Duration interval, Duration timeout) {
         List<ProbeDefinition> out = new ArrayList<>();
         if (mode == CatalogMode.DISABLED) {
             return out;
@@ -46,13 +46,32 @@ public final class CatalogDefaults {
         for (String id : CatalogPlatforms.IDS) {
             if (mode == CatalogMode.SIMULATOR) {
                 String base = simulatorUrl.replaceAll("/+$", "");
-                out.add(probe(id + "-http", id, ProbeKind.HTTP, base + "/platforms/" + id + "/health", interval, timeout, null));
+                out.add(probe(
+                        id + "-http",
+                        id,
+                        ProbeKind.HTTP,
+                        base + "/platforms/" + id + "/health",
+                        interval,
+                        timeout,
+                        null));
                 if (META_ORGS.containsKey(id)) {
-                    out.add(probe(id + "-meta", id, ProbeKind.META_STATUS, base + "/platforms/" + id + "/meta/status.json",
-                            interval, timeout, META_ORGS.get(id)));
+                    out.add(probe(
+                            id + "-meta",
+                            id,
+                            ProbeKind.META_STATUS,
+                            base + "/platforms/" + id + "/meta/status.json",
+                            interval,
+                            timeout,
+                            META_ORGS.get(id)));
                 } else {
-                    out.add(probe(id + "-statuspage", id, ProbeKind.STATUSPAGE,
-                            base + "/platforms/" + id + "/api/v2/status.json", interval, timeout, null));
+                    out.add(probe(
+                            id + "-statuspage",
+                            id,
+                            ProbeKind.STATUSPAGE,
+                            base + "/platforms/" + id + "/api/v2/status.json",
+                            interval,
+                            timeout,
+                            null));
                 }
             } else {
                 out.addAll(publicProbes(id, interval, timeout));
@@ -64,21 +83,59 @@ public final class CatalogDefaults {
     private static List<ProbeDefinition> publicProbes(String id, Duration interval, Duration timeout) {
         List<ProbeDefinition> out = new ArrayList<>();
         switch (id) {
-            case CatalogPlatforms.INSTAGRAM -> out.add(probe(id + "-http", id, ProbeKind.HTTP, "https://www.instagram.com/", interval, timeout, null));
-            case CatalogPlatforms.FACEBOOK -> out.add(probe(id + "-http", id, ProbeKind.HTTP, "https://www.facebook.com/", interval, timeout, null));
-            case CatalogPlatforms.WHATSAPP -> out.add(probe(id + "-http", id, ProbeKind.HTTP, "https://web.whatsapp.com/", interval, timeout, null));
-            case CatalogPlatforms.MESSENGER -> out.add(probe(id + "-http", id, ProbeKind.HTTP, "https://www.messenger.com/", interval, timeout, null));
-            case CatalogPlatforms.TIKTOK -> out.add(probe(id + "-http", id, ProbeKind.HTTP, "https://www.tiktok.com/", interval, timeout, null));
-            case CatalogPlatforms.YOUTUBE -> out.add(probe(id + "-http", id, ProbeKind.HTTP, "https://www.youtube.com/", interval, timeout, null));
-            case CatalogPlatforms.X -> out.add(probe(id + "-statuspage", id, ProbeKind.STATUSPAGE, "https://api.twitterstat.us/api/v2/status.json", interval, timeout, null));
-            case CatalogPlatforms.SHOPIFY -> out.add(probe(id + "-statuspage", id, ProbeKind.STATUSPAGE, "https://www.shopifystatus.com/api/v2/status.json", interval, timeout, null));
-            case CatalogPlatforms.ETSY -> out.add(probe(id + "-statuspage", id, ProbeKind.STATUSPAGE, "https://www.etsystatus.com/api/v2/status.json", interval, timeout, null));
-            case CatalogPlatforms.GOOGLE_BUSINESS_PROFILE -> out.add(probe(id + "-http", id, ProbeKind.HTTP, "https://business.google.com/", interval, timeout, null));
-            default -> {
-            }
+            case CatalogPlatforms.INSTAGRAM ->
+                out.add(probe(id + "-http", id, ProbeKind.HTTP, "https://www.instagram.com/", interval, timeout, null));
+            case CatalogPlatforms.FACEBOOK ->
+                out.add(probe(id + "-http", id, ProbeKind.HTTP, "https://www.facebook.com/", interval, timeout, null));
+            case CatalogPlatforms.WHATSAPP ->
+                out.add(probe(id + "-http", id, ProbeKind.HTTP, "https://web.whatsapp.com/", interval, timeout, null));
+            case CatalogPlatforms.MESSENGER ->
+                out.add(probe(id + "-http", id, ProbeKind.HTTP, "https://www.messenger.com/", interval, timeout, null));
+            case CatalogPlatforms.TIKTOK ->
+                out.add(probe(id + "-http", id, ProbeKind.HTTP, "https://www.tiktok.com/", interval, timeout, null));
+            case CatalogPlatforms.YOUTUBE ->
+                out.add(probe(id + "-http", id, ProbeKind.HTTP, "https://www.youtube.com/", interval, timeout, null));
+            case CatalogPlatforms.X ->
+                out.add(probe(
+                        id + "-statuspage",
+                        id,
+                        ProbeKind.STATUSPAGE,
+                        "https://api.twitterstat.us/api/v2/status.json",
+                        interval,
+                        timeout,
+                        null));
+            case CatalogPlatforms.SHOPIFY ->
+                out.add(probe(
+                        id + "-statuspage",
+                        id,
+                        ProbeKind.STATUSPAGE,
+                        "https://www.shopifystatus.com/api/v2/status.json",
+                        interval,
+                        timeout,
+                        null));
+            case CatalogPlatforms.ETSY ->
+                out.add(probe(
+                        id + "-statuspage",
+                        id,
+                        ProbeKind.STATUSPAGE,
+                        "https://www.etsystatus.com/api/v2/status.json",
+                        interval,
+                        timeout,
+                        null));
+            case CatalogPlatforms.GOOGLE_BUSINESS_PROFILE ->
+                out.add(probe(
+                        id + "-http", id, ProbeKind.HTTP, "https://business.google.com/", interval, timeout, null));
+            default -> {}
         }
         if (META_ORGS.containsKey(id)) {
-            out.add(probe(id + "-meta", id, ProbeKind.META_STATUS, "https://metastatus.com/data/orgs.json", interval, timeout, META_ORGS.get(id)));
+            out.add(probe(
+                    id + "-meta",
+                    id,
+                    ProbeKind.META_STATUS,
+                    "https://metastatus.com/data/orgs.json",
+                    interval,
+                    timeout,
+                    META_ORGS.get(id)));
         }
         out.add(probe(id + "-dns", id, ProbeKind.DNS, dnsHost(out.get(0).target()), interval, timeout, null));
         return out;
@@ -88,10 +145,27 @@ public final class CatalogDefaults {
         return URI.create(url).getHost();
     }
 
-    private static ProbeDefinition probe(String probeId, String platformId, ProbeKind kind, String target,
-                                         Duration interval, Duration timeout, String component) {
-        return new ProbeDefinition(probeId, platformId, kind, target, interval, timeout, 1, Duration.ofSeconds(2),
-                null, null, null, component);
+    private static ProbeDefinition probe(
+            String probeId,
+            String platformId,
+            ProbeKind kind,
+            String target,
+            Duration interval,
+            Duration timeout,
+            String component) {
+        return new ProbeDefinition(
+                probeId,
+                platformId,
+                kind,
+                target,
+                interval,
+                timeout,
+                1,
+                Duration.ofSeconds(2),
+                null,
+                null,
+                null,
+                component);
     }
 
     private static Map<String, String> names() {

@@ -6,5 +6,4 @@ import jakarta.validation.constraints.Size;
 import java.util.List;
 
 /** The platforms a tenant's business depends on (replaces the previous list). */
-public record DependenciesRequest(@NotNull @Size(max = 100) List<String> platformIds) {
-}
+public record DependenciesRequest(@NotNull @Size(max = 100) List<String> platformIds) {}

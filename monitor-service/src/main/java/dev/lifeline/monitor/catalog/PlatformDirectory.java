@@ -25,11 +25,11 @@ public class PlatformDirectory {
     private final Clock clock;
     private final Map<String, Policy> policies = new ConcurrentHashMap<>();
 
-    private record Policy(boolean maintenanceIsOutage, Instant readAt) {
-    }
+    private record Policy(boolean maintenanceIsOutage, Instant readAt) {}
 
     public PlatformDirectory(MonitorConfig config, Clock clock) {
-        this.catalogue = CatalogDefaults.platforms(config.maintenanceOutagePlatforms().orElse(Set.of()));
+        this.catalogue =
+                CatalogDefaults.platforms(config.maintenanceOutagePlatforms().orElse(Set.of()));
         this.clock = clock;
     }
 
@@ -63,8 +63,9 @@ public class PlatformDirectory {
         Instant now = clock.instant();
         Policy policy = policies.get(platformId);
         if (policy == null || policy.readAt().plus(POLICY_TTL).isBefore(now)) {
-            boolean outage = QuarkusTransaction.requiringNew().call(() ->
-                    find(platformId).map(Platform::maintenanceIsOutage).orElse(false));
+            boolean outage = QuarkusTransaction.requiringNew()
+                    .call(() ->
+                            find(platformId).map(Platform::maintenanceIsOutage).orElse(false));
             policy = new Policy(outage, now);
             policies.put(platformId, policy);
         }

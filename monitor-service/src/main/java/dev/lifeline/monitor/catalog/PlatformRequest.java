@@ -9,7 +9,8 @@ import jakarta.validation.constraints.Size;
  * whether planned maintenance announced by its status page counts as an outage.
  */
 public record PlatformRequest(
-        @NotBlank @Pattern(regexp = "custom-[a-z0-9][a-z0-9-]{0,48}", message = "must look like custom-my-shop") String id,
+        @NotBlank @Pattern(regexp = "custom-[a-z0-9][a-z0-9-]{0,48}", message = "must look like custom-my-shop")
+        String id,
+
         @NotBlank @Size(max = 200) String name,
-        Boolean maintenanceIsOutage) {
-}
+        Boolean maintenanceIsOutage) {}

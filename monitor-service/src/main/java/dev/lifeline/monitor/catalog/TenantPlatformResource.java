@@ -45,7 +45,9 @@ public class TenantPlatformResource {
     @Path("/platforms")
     public Response create(@Valid @NotNull PlatformRequest request) {
         Platform platform = service.create(tenant.id(), request);
-        return Response.created(URI.create("/api/v1/tenant/platforms/" + platform.id())).entity(platform).build();
+        return Response.created(URI.create("/api/v1/tenant/platforms/" + platform.id()))
+                .entity(platform)
+                .build();
     }
 
     @GET
@@ -59,7 +61,8 @@ public class TenantPlatformResource {
     public Response addProbe(@PathParam("platformId") String platformId, ProbeRequest request) {
         ProbeView probe = service.addProbe(tenant.id(), platformId, request);
         return Response.created(URI.create("/api/v1/tenant/platforms/" + platformId + "/probes/" + probe.id()))
-                .entity(probe).build();
+                .entity(probe)
+                .build();
     }
 
     @DELETE

@@ -31,8 +31,13 @@ public class TenantPlatformService {
     private final Outbox outbox;
     private final Clock clock;
 
-    public TenantPlatformService(PlatformDirectory directory, ProbingLifecycle probing, MonitorConfig config,
-                                 Outbox outbox, Clock clock, EgressGuard egress) {
+    public TenantPlatformService(
+            PlatformDirectory directory,
+            ProbingLifecycle probing,
+            MonitorConfig config,
+            Outbox outbox,
+            Clock clock,
+            EgressGuard egress) {
         this.directory = directory;
         this.probing = probing;
         this.validator = new ProbeRequestValidator(config.minInterval(), egress);
@@ -58,15 +63,16 @@ public class TenantPlatformService {
     @Transactional
     public List<Platform> visible(String tenantId) {
         List<Platform> out = new ArrayList<>(directory.catalogue());
-        PlatformEntity.<PlatformEntity>list("tenantId = ?1 order by id", tenantId).forEach(e -> out.add(e.toPlatform()));
+        PlatformEntity.<PlatformEntity>list("tenantId = ?1 order by id", tenantId)
+                .forEach(e -> out.add(e.toPlatform()));
         return out;
     }
 
     @Transactional
     public ProbeView addProbe(String tenantId, String platformId, ProbeRequest request) {
         ownPlatform(tenantId, platformId);
-        ProbeDefinition probe = validator.validate(platformId + "-" + UUID.randomUUID().toString().substring(0, 8),
-                platformId, request);
+        ProbeDefinition probe = validator.validate(
+                platformId + "-" + UUID.randomUUID().toString().substring(0, 8), platformId, request);
         ProbeEntity.of(probe, tenantId, clock.instant()).persist();
         probing.put(probe);
         return ProbeView.of(probe);
@@ -75,14 +81,18 @@ public class TenantPlatformService {
     @Transactional
     public List<ProbeView> probes(String tenantId, String platformId) {
         ownPlatform(tenantId, platformId);
-        return ProbeEntity.<ProbeEntity>list("tenantId = ?1 and platformId = ?2 order by createdAt", tenantId, platformId)
-                .stream().map(e -> ProbeView.of(e.toDefinition())).toList();
+        return ProbeEntity.<ProbeEntity>list(
+                        "tenantId = ?1 and platformId = ?2 order by createdAt", tenantId, platformId)
+                .stream()
+                .map(e -> ProbeView.of(e.toDefinition()))
+                .toList();
     }
 
     @Transactional
     public void removeProbe(String tenantId, String platformId, String probeId) {
         ownPlatform(tenantId, platformId);
-        long deleted = ProbeEntity.delete("id = ?1 and tenantId = ?2 and platformId = ?3", probeId, tenantId, platformId);
+        long deleted =
+                ProbeEntity.delete("id = ?1 and tenantId = ?2 and platformId = ?3", probeId, tenantId, platformId);
         if (deleted == 0) {
             throw ProblemException.field(404, "probeId", "is not a probe of this platform");
         }
@@ -92,7 +102,8 @@ public class TenantPlatformService {
     @Transactional
     public List<String> dependencies(String tenantId) {
         return TenantDependency.<TenantDependency>list("tenantId = ?1 order by platformId", tenantId).stream()
-                .map(d -> d.platformId).toList();
+                .map(d -> d.platformId)
+                .toList();
     }
 
     /**
@@ -104,7 +115,11 @@ public class TenantPlatformService {
         List<FieldError> errors = new ArrayList<>();
         for (int i = 0; i < platformIds.size(); i++) {
             String id = platformIds.get(i);
-            boolean visible = id != null && directory.find(id).filter(p -> p.catalogued() || tenantId.equals(p.tenantId())).isPresent();
+            boolean visible = id != null
+                    && directory
+                            .find(id)
+                            .filter(p -> p.catalogued() || tenantId.equals(p.tenantId()))
+                            .isPresent();
             if (!visible) {
                 errors.add(new FieldError("platformIds[" + i + "]", "is not a known platform"));
             }
@@ -122,12 +137,16 @@ public class TenantPlatformService {
 
     /** Another tenant's platform answers 404, exactly like one that does not exist. */
     private void ownPlatform(String tenantId, String platformId) {
-        directory.find(platformId).filter(p -> tenantId.equals(p.tenantId()))
+        directory
+                .find(platformId)
+                .filter(p -> tenantId.equals(p.tenantId()))
                 .orElseThrow(() -> ProblemException.field(404, "platformId", "is not one of your platforms"));
     }
 
     @Transactional
     public List<ProbeDefinition> allStoredProbes() {
-        return ProbeEntity.<ProbeEntity>listAll().stream().map(ProbeEntity::toDefinition).toList();
+        return ProbeEntity.<ProbeEntity>listAll().stream()
+                .map(ProbeEntity::toDefinition)
+                .toList();
     }
 }

@@ -71,5 +71,9 @@ public interface MonitorConfig {
      */
     Optional<Set<String>> maintenanceOutagePlatforms();
 
-    enum CatalogMode { SIMULATOR, PUBLIC, DISABLED }
+    enum CatalogMode {
+        SIMULATOR,
+        PUBLIC,
+        DISABLED
+    }
 }

@@ -48,16 +48,28 @@ public class HealthMonitor {
     private volatile boolean loaded;
     private volatile Instant lastErrorLog = Instant.EPOCH;
 
-    public HealthMonitor(OutageService outages, Clock clock, MonitorConfig config, StatusStream stream,
-                         PlatformMetrics metrics, PlatformDirectory platforms, VerdictPublisher publisher) {
+    public HealthMonitor(
+            OutageService outages,
+            Clock clock,
+            MonitorConfig config,
+            StatusStream stream,
+            PlatformMetrics metrics,
+            PlatformDirectory platforms,
+            VerdictPublisher publisher) {
         this.outages = outages;
         this.stream = stream;
         this.metrics = metrics;
         this.platforms = platforms;
         this.publisher = publisher;
         this.instanceId = config.instanceId();
-        HealthPolicy policy = new HealthPolicy(config.failureThreshold(), config.successThreshold(), config.quorum(),
-                config.flapWindow(), config.flapHigh(), config.flapLow(), HealthPolicy.DEFAULT.voterTtl());
+        HealthPolicy policy = new HealthPolicy(
+                config.failureThreshold(),
+                config.successThreshold(),
+                config.quorum(),
+                config.flapWindow(),
+                config.flapHigh(),
+                config.flapLow(),
+                HealthPolicy.DEFAULT.voterTtl());
         this.reconciler = new OutageReconciler(policy, clock, new DatabaseLedger(), this::stateChanged);
     }
 
@@ -91,8 +103,11 @@ public class HealthMonitor {
         if (!loaded) {
             synchronized (this) {
                 if (!loaded) {
-                    QuarkusTransaction.requiringNew().run(() -> OutageEntity.allOpen().forEach(o -> reconciler.opened(
-                            o.platformId, new OutageReconciler.OpenOutage(o.id.toString(), o.source, o.startedAt))));
+                    QuarkusTransaction.requiringNew()
+                            .run(() -> OutageEntity.allOpen()
+                                    .forEach(o -> reconciler.opened(
+                                            o.platformId,
+                                            new OutageReconciler.OpenOutage(o.id.toString(), o.source, o.startedAt))));
                     loaded = true;
                 }
             }
@@ -101,7 +116,11 @@ public class HealthMonitor {
 
     /** This instance's own commits: known at once, before the topic brings them back. */
     void onOutageChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutageChanged change) {
-        outageEvent(change.kind(), change.outage().platformId(), change.outage().id(), change.outage().source(),
+        outageEvent(
+                change.kind(),
+                change.outage().platformId(),
+                change.outage().id(),
+                change.outage().source(),
                 change.outage().startedAt());
     }
 
@@ -128,11 +147,14 @@ public class HealthMonitor {
     }
 
     public List<ProbeEvidence> evidence(String platformId) {
-        return reconciler.health(platformId).map(h -> {
-            synchronized (h) {
-                return h.evidence();
-            }
-        }).orElse(List.of());
+        return reconciler
+                .health(platformId)
+                .map(h -> {
+                    synchronized (h) {
+                        return h.evidence();
+                    }
+                })
+                .orElse(List.of());
     }
 
     /** A database outage would fail every probe result; say so once a minute, not a thousand times. */
@@ -140,16 +162,19 @@ public class HealthMonitor {
         Instant now = Instant.now();
         if (Duration.between(lastErrorLog, now).compareTo(LOG_EVERY) >= 0) {
             lastErrorLog = now;
-            LOG.warnf("Cannot record an outage decision (will retry on the next probe result): %s", e.getClass().getName());
+            LOG.warnf(
+                    "Cannot record an outage decision (will retry on the next probe result): %s",
+                    e.getClass().getName());
         }
     }
 
     /** The ledger is PostgreSQL: OutageService serialises each platform's decisions across instances. */
     private final class DatabaseLedger implements OutageReconciler.Ledger {
         @Override
-        public Optional<OutageReconciler.OpenOutage> start(String platformId, Severity severity, Instant startedAt,
-                                                            List<ProbeEvidence> evidence) {
-            return outages.startFromProbes(platformId, severity, startedAt, evidence, instanceId).map(HealthMonitor::open);
+        public Optional<OutageReconciler.OpenOutage> start(
+                String platformId, Severity severity, Instant startedAt, List<ProbeEvidence> evidence) {
+            return outages.startFromProbes(platformId, severity, startedAt, evidence, instanceId)
+                    .map(HealthMonitor::open);
         }
 
         @Override

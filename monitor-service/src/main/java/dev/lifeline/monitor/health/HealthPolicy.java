@@ -13,8 +13,14 @@ import java.time.Duration;
  * @param flapLow          percent state change below which a flapping platform is stable again
  * @param voterTtl         a voter silent for longer than this no longer counts (a dead instance must not hold quorum)
  */
-public record HealthPolicy(int failureThreshold, int successThreshold, double quorum, int flapWindow,
-                           double flapHigh, double flapLow, Duration voterTtl) {
+public record HealthPolicy(
+        int failureThreshold,
+        int successThreshold,
+        double quorum,
+        int flapWindow,
+        double flapHigh,
+        double flapLow,
+        Duration voterTtl) {
 
     public static final HealthPolicy DEFAULT = new HealthPolicy(3, 2, 0.5, 21, 25.0, 10.0, Duration.ofMinutes(10));
 

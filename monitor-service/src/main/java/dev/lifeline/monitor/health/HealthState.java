@@ -6,7 +6,11 @@ package dev.lifeline.monitor.health;
  * the metric's numbers of the older states stay what they were.)
  */
 public enum HealthState {
-    UP, DEGRADED, DOWN, RECOVERING, MAINTENANCE;
+    UP,
+    DEGRADED,
+    DOWN,
+    RECOVERING,
+    MAINTENANCE;
 
     public boolean outageOpen() {
         return this == DOWN || this == RECOVERING;

@@ -12,8 +12,13 @@ import java.util.Objects;
  * when several monitor instances share verdicts, so quorum spans them. {@code staleAfter}: a voter with no newer
  * verdict for that long has gone away (its instance died) and stops counting; null means the policy's voter TTL.
  */
-public record Observation(String voter, ProbeOutcome outcome, Severity severityHint, Instant observedAt,
-                          ProbeEvidence evidence, Duration staleAfter) {
+public record Observation(
+        String voter,
+        ProbeOutcome outcome,
+        Severity severityHint,
+        Instant observedAt,
+        ProbeEvidence evidence,
+        Duration staleAfter) {
 
     public Observation {
         Objects.requireNonNull(voter, "voter");
@@ -24,8 +29,8 @@ public record Observation(String voter, ProbeOutcome outcome, Severity severityH
         }
     }
 
-    public Observation(String voter, ProbeOutcome outcome, Severity severityHint, Instant observedAt,
-                       ProbeEvidence evidence) {
+    public Observation(
+            String voter, ProbeOutcome outcome, Severity severityHint, Instant observedAt, ProbeEvidence evidence) {
         this(voter, outcome, severityHint, observedAt, evidence, null);
     }
 

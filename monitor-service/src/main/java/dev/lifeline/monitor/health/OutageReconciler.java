@@ -33,7 +33,8 @@ public final class OutageReconciler {
     /** The shared store of outages (PostgreSQL in the service); every call is safe to make from several replicas. */
     public interface Ledger {
         /** Opens a probe outage unless one is open; answers the one open afterwards (empty for an unknown platform). */
-        Optional<OpenOutage> start(String platformId, Severity severity, Instant startedAt, List<ProbeEvidence> evidence);
+        Optional<OpenOutage> start(
+                String platformId, Severity severity, Instant startedAt, List<ProbeEvidence> evidence);
 
         /** Closes the open probe outage if there is one; a person's outage stays. */
         void resolve(String platformId);
@@ -47,8 +48,7 @@ public final class OutageReconciler {
         void changed(String platformId, HealthState state);
     }
 
-    public record OpenOutage(String id, OutageSource source, Instant startedAt) {
-    }
+    public record OpenOutage(String id, OutageSource source, Instant startedAt) {}
 
     private static final int REMEMBERED_CLOSED = 10_000;
 
@@ -113,10 +113,11 @@ public final class OutageReconciler {
         boolean wanted = health.state().outageOpen();
         OpenOutage current = open.get(platformId);
         if (wanted && current == null) {
-            ledger.start(platformId, health.severity(), health.firstBadAt(), health.evidence()).ifPresent(o -> {
-                opened(platformId, o);
-                announced.put(platformId, signature(health));
-            });
+            ledger.start(platformId, health.severity(), health.firstBadAt(), health.evidence())
+                    .ifPresent(o -> {
+                        opened(platformId, o);
+                        announced.put(platformId, signature(health));
+                    });
         } else if (!wanted && current != null && current.source() == OutageSource.PROBE) {
             ledger.resolve(platformId);
             closed(platformId, current.id(), OutageSource.PROBE);
@@ -137,8 +138,11 @@ public final class OutageReconciler {
 
     /** What counts as "evidence changed": the severity and which probes are healthy, not every latency wiggle. */
     public static String signature(Severity severity, List<ProbeEvidence> evidence) {
-        return severity + "|" + evidence.stream().map(e -> e.probeId() + "=" + e.healthy()).sorted()
-                .collect(Collectors.joining(","));
+        return severity + "|"
+                + evidence.stream()
+                        .map(e -> e.probeId() + "=" + e.healthy())
+                        .sorted()
+                        .collect(Collectors.joining(","));
     }
 
     private static String signature(PlatformHealth health) {

@@ -68,12 +68,17 @@ public final class PlatformHealth {
             firstBadAt = observation.observedAt();
         }
         HealthState next = switch (state) {
-            case UP, DEGRADED, MAINTENANCE -> maintenance ? HealthState.MAINTENANCE
-                    : failing || (flapping && !flappingBefore) ? HealthState.DOWN
-                    : badQuorum ? HealthState.DEGRADED : HealthState.UP;
+            case UP, DEGRADED, MAINTENANCE ->
+                maintenance
+                        ? HealthState.MAINTENANCE
+                        : failing || (flapping && !flappingBefore)
+                                ? HealthState.DOWN
+                                : badQuorum ? HealthState.DEGRADED : HealthState.UP;
             case DOWN -> failing || failedNow ? HealthState.DOWN : HealthState.RECOVERING;
-            case RECOVERING -> failing || failedNow && !flapping ? HealthState.DOWN
-                    : recovered && settled() ? HealthState.UP : HealthState.RECOVERING;
+            case RECOVERING ->
+                failing || failedNow && !flapping
+                        ? HealthState.DOWN
+                        : recovered && settled() ? HealthState.UP : HealthState.RECOVERING;
         };
         moveTo(next);
         return new Transition(before, state, flappingBefore, flapping);
@@ -121,7 +126,8 @@ public final class PlatformHealth {
             return false;
         }
         Set<String> instances = live.stream().map(v -> v.latest.instance()).collect(Collectors.toSet());
-        return instances.size() < 2 || matching.stream().map(v -> v.latest.instance()).distinct().count() >= 2;
+        return instances.size() < 2
+                || matching.stream().map(v -> v.latest.instance()).distinct().count() >= 2;
     }
 
     /**
@@ -171,13 +177,17 @@ public final class PlatformHealth {
 
     private List<Voter> liveVoters() {
         Instant now = clock.instant();
-        return voters.values().stream().filter(v -> !v.latest.observedAt().isBefore(now.minus(staleAfter(v)))).toList();
+        return voters.values().stream()
+                .filter(v -> !v.latest.observedAt().isBefore(now.minus(staleAfter(v))))
+                .toList();
     }
 
     /** Instances come and go (every pod has its own id): their voters must not pile up. */
     private void forgetLongGoneVoters() {
         Instant now = clock.instant();
-        voters.values().removeIf(v -> v.latest.observedAt().isBefore(now.minus(staleAfter(v)).minus(policy.voterTtl())));
+        voters.values()
+                .removeIf(v ->
+                        v.latest.observedAt().isBefore(now.minus(staleAfter(v)).minus(policy.voterTtl())));
     }
 
     private Duration staleAfter(Voter v) {

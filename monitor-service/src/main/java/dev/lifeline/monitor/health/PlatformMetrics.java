@@ -28,20 +28,28 @@ public class PlatformMetrics {
 
     public void probe(ProbeResult result) {
         if (result.latencyMs() != null) {
-            Timer.builder("lifeline.probe.latency").description("Latency of probe runs")
-                    .tag("platform", result.platformId()).tag("kind", result.kind().wireName())
-                    .publishPercentileHistogram().register(registry)
+            Timer.builder("lifeline.probe.latency")
+                    .description("Latency of probe runs")
+                    .tag("platform", result.platformId())
+                    .tag("kind", result.kind().wireName())
+                    .publishPercentileHistogram()
+                    .register(registry)
                     .record(Duration.ofMillis(result.latencyMs()));
         }
         if (result.outcome() != ProbeOutcome.OK) {
-            Counter.builder("lifeline.probe.failures").description("Probe runs that were not OK")
-                    .tag("platform", result.platformId()).tag("outcome", result.outcome().name().toLowerCase())
-                    .register(registry).increment();
+            Counter.builder("lifeline.probe.failures")
+                    .description("Probe runs that were not OK")
+                    .tag("platform", result.platformId())
+                    .tag("outcome", result.outcome().name().toLowerCase())
+                    .register(registry)
+                    .increment();
         }
     }
 
     public void state(String platformId, HealthState state) {
-        states.computeIfAbsent(platformId, id -> registry.gauge("lifeline.platform.state",
-                Tags.of("platform", id), new AtomicInteger())).set(state.ordinal());
+        states.computeIfAbsent(
+                        platformId,
+                        id -> registry.gauge("lifeline.platform.state", Tags.of("platform", id), new AtomicInteger()))
+                .set(state.ordinal());
     }
 }

@@ -6,7 +6,10 @@ package dev.lifeline.monitor.health;
  * policy says so.
  */
 public enum ProbeOutcome {
-    OK, DEGRADED, FAILED, MAINTENANCE;
+    OK,
+    DEGRADED,
+    FAILED,
+    MAINTENANCE;
 
     public boolean isBad() {
         return this != OK;

@@ -11,7 +11,9 @@ import java.util.Locale;
 public record DeclareOutageRequest(
         @NotBlank @Size(max = 200) String declaredBy,
         @NotBlank @Size(max = 2000) String reason,
-        @Pattern(regexp = "minor|major|critical", message = "must be one of minor, major, critical") String severity) {
+
+        @Pattern(regexp = "minor|major|critical", message = "must be one of minor, major, critical")
+        String severity) {
 
     public Severity severityOrDefault() {
         return severity == null ? Severity.MAJOR : Severity.valueOf(severity.toUpperCase(Locale.ROOT));

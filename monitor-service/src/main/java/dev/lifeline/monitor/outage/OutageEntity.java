@@ -72,10 +72,14 @@ public class OutageEntity extends PanacheEntityBase {
     /** Newest first, of several platforms (a tenant's), optionally only open or only resolved ones. */
     public static List<OutageEntity> history(Collection<String> platformIds, Boolean open, int limit) {
         String state = open == null ? "" : open ? " and resolvedAt is null" : " and resolvedAt is not null";
-        return find("platformId in ?1" + state + " order by startedAt desc", platformIds).page(0, limit).list();
+        return find("platformId in ?1" + state + " order by startedAt desc", platformIds)
+                .page(0, limit)
+                .list();
     }
 
     public static List<OutageEntity> history(String platformId, int limit) {
-        return find("platformId = ?1 order by startedAt desc", platformId).page(0, limit).list();
+        return find("platformId = ?1 order by startedAt desc", platformId)
+                .page(0, limit)
+                .list();
     }
 }

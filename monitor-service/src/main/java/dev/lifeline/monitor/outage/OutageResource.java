@@ -33,12 +33,14 @@ public class OutageResource {
     public Response declare(@PathParam("platformId") String platformId, @Valid @NotNull DeclareOutageRequest request) {
         OutageView outage = outages.declare(platformId, request, health.evidence(platformId));
         return Response.created(URI.create("/api/v1/platforms/" + platformId + "/outages/" + outage.id()))
-                .entity(outage).build();
+                .entity(outage)
+                .build();
     }
 
     @POST
     @Path("/current/resolve")
-    public OutageView resolve(@PathParam("platformId") String platformId, @Valid @NotNull ResolveOutageRequest request) {
+    public OutageView resolve(
+            @PathParam("platformId") String platformId, @Valid @NotNull ResolveOutageRequest request) {
         return outages.resolve(platformId, request.resolvedBy());
     }
 }

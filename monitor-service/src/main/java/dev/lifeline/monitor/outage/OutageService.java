@@ -61,8 +61,19 @@ public class OutageService {
         outage.declaredBy = request.declaredBy();
         outage.reason = request.reason();
         persist(outage);
-        outbox.enqueue(Topics.PLATFORM_OUTAGES, new OutageStarted(outage.id.toString(), platformId, platform.tenantId(),
-                severity, OutageSource.MANUAL, now, now, outage.declaredBy, outage.reason, evidence));
+        outbox.enqueue(
+                Topics.PLATFORM_OUTAGES,
+                new OutageStarted(
+                        outage.id.toString(),
+                        platformId,
+                        platform.tenantId(),
+                        severity,
+                        OutageSource.MANUAL,
+                        now,
+                        now,
+                        outage.declaredBy,
+                        outage.reason,
+                        evidence));
         return announce("started", outage);
     }
 
@@ -82,9 +93,12 @@ public class OutageService {
      */
     @Transactional
     @WithSpan("probe verdict: outage started")
-    public Optional<OutageView> startFromProbes(@SpanAttribute("lifeline.platform.id") String platformId,
-                                                Severity severity, Instant startedAt, List<ProbeEvidence> evidence,
-                                                String detectedBy) {
+    public Optional<OutageView> startFromProbes(
+            @SpanAttribute("lifeline.platform.id") String platformId,
+            Severity severity,
+            Instant startedAt,
+            List<ProbeEvidence> evidence,
+            String detectedBy) {
         Optional<Platform> platform = platforms.find(platformId);
         if (platform.isEmpty()) {
             return Optional.empty();
@@ -95,32 +109,51 @@ public class OutageService {
         if (existing.isPresent()) {
             return existing.map(o -> OutageView.of(o, now));
         }
-        OutageEntity outage = open(platform.get(), OutageSource.PROBE, severity,
-                startedAt == null || startedAt.isAfter(now) ? now : startedAt, now, evidence);
+        OutageEntity outage = open(
+                platform.get(),
+                OutageSource.PROBE,
+                severity,
+                startedAt == null || startedAt.isAfter(now) ? now : startedAt,
+                now,
+                evidence);
         outage.detectedBy = detectedBy;
         persist(outage);
-        outbox.enqueue(Topics.PLATFORM_OUTAGES, new OutageStarted(outage.id.toString(), platformId,
-                outage.tenantId, severity, OutageSource.PROBE, outage.startedAt, now, null, null, evidence));
+        outbox.enqueue(
+                Topics.PLATFORM_OUTAGES,
+                new OutageStarted(
+                        outage.id.toString(),
+                        platformId,
+                        outage.tenantId,
+                        severity,
+                        OutageSource.PROBE,
+                        outage.startedAt,
+                        now,
+                        null,
+                        null,
+                        evidence));
         return Optional.of(announce("started", outage));
     }
 
     /** Severity or evidence of an open probe outage changed; a person's outage is theirs to update. */
     @Transactional
     @WithSpan("probe verdict: outage updated")
-    public Optional<OutageView> updateFromProbes(@SpanAttribute("lifeline.platform.id") String platformId,
-                                                 Severity severity, List<ProbeEvidence> evidence) {
+    public Optional<OutageView> updateFromProbes(
+            @SpanAttribute("lifeline.platform.id") String platformId, Severity severity, List<ProbeEvidence> evidence) {
         lock(platformId);
         Optional<OutageEntity> open = OutageEntity.open(platformId).filter(o -> o.source == OutageSource.PROBE);
         // Every replica sees the same change: the first publishes it, the others find it recorded.
-        if (open.isEmpty() || OutageReconciler.signature(open.get().severity, OutageView.evidence(open.get().evidence))
-                .equals(OutageReconciler.signature(severity, evidence))) {
+        if (open.isEmpty()
+                || OutageReconciler.signature(open.get().severity, OutageView.evidence(open.get().evidence))
+                        .equals(OutageReconciler.signature(severity, evidence))) {
             return Optional.empty();
         }
         OutageEntity outage = open.get();
         outage.severity = severity;
         outage.evidence = OutageView.evidenceJson(evidence);
-        outbox.enqueue(Topics.PLATFORM_OUTAGES, new OutageUpdated(outage.id.toString(), platformId, outage.tenantId,
-                severity, clock.instant(), evidence));
+        outbox.enqueue(
+                Topics.PLATFORM_OUTAGES,
+                new OutageUpdated(
+                        outage.id.toString(), platformId, outage.tenantId, severity, clock.instant(), evidence));
         return Optional.of(announce("updated", outage));
     }
 
@@ -129,14 +162,24 @@ public class OutageService {
     @WithSpan("probe verdict: outage resolved")
     public Optional<OutageView> resolveFromProbes(@SpanAttribute("lifeline.platform.id") String platformId) {
         lock(platformId);
-        return OutageEntity.open(platformId).filter(o -> o.source == OutageSource.PROBE).map(o -> close(o, null));
+        return OutageEntity.open(platformId)
+                .filter(o -> o.source == OutageSource.PROBE)
+                .map(o -> close(o, null));
     }
 
     private OutageView close(OutageEntity outage, String resolvedBy) {
         outage.resolvedAt = clock.instant();
         outage.resolvedBy = resolvedBy;
-        outbox.enqueue(Topics.PLATFORM_OUTAGES, new OutageResolved(outage.id.toString(), outage.platformId,
-                outage.tenantId, outage.source, outage.startedAt, outage.resolvedAt, resolvedBy));
+        outbox.enqueue(
+                Topics.PLATFORM_OUTAGES,
+                new OutageResolved(
+                        outage.id.toString(),
+                        outage.platformId,
+                        outage.tenantId,
+                        outage.source,
+                        outage.startedAt,
+                        outage.resolvedAt,
+                        resolvedBy));
         return announce("resolved", outage);
     }
 
@@ -153,12 +196,18 @@ public class OutageService {
     }
 
     private Platform platform(String platformId) {
-        return platforms.find(platformId)
+        return platforms
+                .find(platformId)
                 .orElseThrow(() -> ProblemException.field(404, "platformId", "is not a known platform"));
     }
 
-    private OutageEntity open(Platform platform, OutageSource source, Severity severity, Instant startedAt,
-                              Instant detectedAt, List<ProbeEvidence> evidence) {
+    private OutageEntity open(
+            Platform platform,
+            OutageSource source,
+            Severity severity,
+            Instant startedAt,
+            Instant detectedAt,
+            List<ProbeEvidence> evidence) {
         OutageEntity outage = new OutageEntity();
         outage.id = UUID.randomUUID();
         outage.platformId = platform.id();
@@ -183,8 +232,9 @@ public class OutageService {
     private OutageView announce(String kind, OutageEntity outage) {
         OutageView view = OutageView.of(outage, clock.instant());
         // An operator reading one replica's log sees every decision it made, and why (never any contact data here).
-        LOG.infof("Outage %s %s: platform %s, source %s, severity %s, detected by %s", view.id(), kind,
-                view.platformId(), view.source(), view.severity(), view.detectedBy());
+        LOG.infof(
+                "Outage %s %s: platform %s, source %s, severity %s, detected by %s",
+                view.id(), kind, view.platformId(), view.source(), view.severity(), view.detectedBy());
         changes.fire(new OutageChanged(kind, view));
         return view;
     }

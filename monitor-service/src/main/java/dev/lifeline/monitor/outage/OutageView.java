@@ -15,15 +15,41 @@ import java.util.List;
 
 /** An outage as the REST API shows it; {@code durationSeconds} runs until now while the outage is open. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record OutageView(String id, String platformId, String tenantId, OutageSource source, Severity severity,
-                         Instant startedAt, Instant detectedAt, Instant resolvedAt, String declaredBy, String reason,
-                         String resolvedBy, String detectedBy, long durationSeconds, boolean open, List<ProbeEvidence> evidence) {
+public record OutageView(
+        String id,
+        String platformId,
+        String tenantId,
+        OutageSource source,
+        Severity severity,
+        Instant startedAt,
+        Instant detectedAt,
+        Instant resolvedAt,
+        String declaredBy,
+        String reason,
+        String resolvedBy,
+        String detectedBy,
+        long durationSeconds,
+        boolean open,
+        List<ProbeEvidence> evidence) {
 
     public static OutageView of(OutageEntity e, Instant now) {
         Instant end = e.resolvedAt == null ? now : e.resolvedAt;
-        return new OutageView(e.id.toString(), e.platformId, e.tenantId, e.source, e.severity, e.startedAt,
-                e.detectedAt, e.resolvedAt, e.declaredBy, e.reason, e.resolvedBy, e.detectedBy,
-                Math.max(0, Duration.between(e.startedAt, end).toSeconds()), e.resolvedAt == null, evidence(e.evidence));
+        return new OutageView(
+                e.id.toString(),
+                e.platformId,
+                e.tenantId,
+                e.source,
+                e.severity,
+                e.startedAt,
+                e.detectedAt,
+                e.resolvedAt,
+                e.declaredBy,
+                e.reason,
+                e.resolvedBy,
+                e.detectedBy,
+                Math.max(0, Duration.between(e.startedAt, end).toSeconds()),
+                e.resolvedAt == null,
+                evidence(e.evidence));
     }
 
     public static List<ProbeEvidence> evidence(String json) {
@@ -31,8 +57,7 @@ public record OutageView(String id, String platformId, String tenantId, OutageSo
             return List.of();
         }
         try {
-            return EventCodec.mapper().readValue(json, new TypeReference<List<ProbeEvidence>>() {
-            });
+            return EventCodec.mapper().readValue(json, new TypeReference<List<ProbeEvidence>>() {});
         } catch (IOException e) {
             return List.of();
         }

@@ -4,5 +4,5 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 /** A person says the platform is back. */
-public record ResolveOutageRequest(@NotBlank @Size(max = 200) String resolvedBy) {
-}
+public record ResolveOutageRequest(
+        @NotBlank @Size(max = 200) String resolvedBy) {}

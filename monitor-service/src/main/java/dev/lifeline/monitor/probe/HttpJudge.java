@@ -10,8 +10,7 @@ import java.nio.charset.StandardCharsets;
 /** Judges a plain HTTP response: status, then conditions on the body, then latency. */
 public final class HttpJudge {
 
-    private HttpJudge() {
-    }
+    private HttpJudge() {}
 
     public static Verdict judge(ProbeDefinition probe, int status, byte[] body, long latencyMs) {
         if (status >= 500) {
@@ -36,8 +35,10 @@ public final class HttpJudge {
     }
 
     static Verdict latencyVerdict(ProbeDefinition probe, int status, long latencyMs) {
-        if (probe.latencyThreshold() != null && latencyMs > probe.latencyThreshold().toMillis()) {
-            return Verdict.degraded("slow: " + latencyMs + " ms > " + probe.latencyThreshold().toMillis() + " ms");
+        if (probe.latencyThreshold() != null
+                && latencyMs > probe.latencyThreshold().toMillis()) {
+            return Verdict.degraded(
+                    "slow: " + latencyMs + " ms > " + probe.latencyThreshold().toMillis() + " ms");
         }
         return Verdict.ok("HTTP " + status);
     }
@@ -59,8 +60,7 @@ public final class HttpJudge {
 
     /** Lenient JSON parsing that answers null for garbage instead of throwing. */
     static final class Json {
-        private Json() {
-        }
+        private Json() {}
 
         static JsonNode parse(byte[] body) {
             if (body == null || body.length == 0) {

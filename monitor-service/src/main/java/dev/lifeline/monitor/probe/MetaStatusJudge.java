@@ -15,8 +15,7 @@ public final class MetaStatusJudge {
 
     private static final int MAX_DEPTH = 6;
 
-    private MetaStatusJudge() {
-    }
+    private MetaStatusJudge() {}
 
     public static Verdict judge(ProbeDefinition probe, int status, byte[] body) {
         if (status >= 400) {

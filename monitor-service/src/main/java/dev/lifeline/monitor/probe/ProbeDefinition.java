@@ -8,9 +8,19 @@ import java.util.Objects;
  * {@code host:port} for tcp. Optional conditions: {@code keyword} the body must contain, {@code jsonPointer} whose
  * value must equal {@code expectedValue}, {@code component} to judge one Statuspage component or one Meta org.
  */
-public record ProbeDefinition(String id, String platformId, ProbeKind kind, String target, Duration interval,
-                              Duration timeout, int retries, Duration latencyThreshold, String keyword,
-                              String jsonPointer, String expectedValue, String component) {
+public record ProbeDefinition(
+        String id,
+        String platformId,
+        ProbeKind kind,
+        String target,
+        Duration interval,
+        Duration timeout,
+        int retries,
+        Duration latencyThreshold,
+        String keyword,
+        String jsonPointer,
+        String expectedValue,
+        String component) {
 
     public ProbeDefinition {
         Objects.requireNonNull(id, "id");
@@ -22,22 +32,67 @@ public record ProbeDefinition(String id, String platformId, ProbeKind kind, Stri
     }
 
     public static ProbeDefinition http(String id, String platformId, String url, Duration interval) {
-        return new ProbeDefinition(id, platformId, ProbeKind.HTTP, url, interval, Duration.ofSeconds(3), 1,
-                Duration.ofSeconds(2), null, null, null, null);
+        return new ProbeDefinition(
+                id,
+                platformId,
+                ProbeKind.HTTP,
+                url,
+                interval,
+                Duration.ofSeconds(3),
+                1,
+                Duration.ofSeconds(2),
+                null,
+                null,
+                null,
+                null);
     }
 
     public ProbeDefinition withKind(ProbeKind newKind, String newTarget) {
-        return new ProbeDefinition(id, platformId, newKind, newTarget, interval, timeout, retries, latencyThreshold,
-                keyword, jsonPointer, expectedValue, component);
+        return new ProbeDefinition(
+                id,
+                platformId,
+                newKind,
+                newTarget,
+                interval,
+                timeout,
+                retries,
+                latencyThreshold,
+                keyword,
+                jsonPointer,
+                expectedValue,
+                component);
     }
 
     public ProbeDefinition withTiming(Duration newInterval, Duration newTimeout, int newRetries) {
-        return new ProbeDefinition(id, platformId, kind, target, newInterval, newTimeout, newRetries, latencyThreshold,
-                keyword, jsonPointer, expectedValue, component);
+        return new ProbeDefinition(
+                id,
+                platformId,
+                kind,
+                target,
+                newInterval,
+                newTimeout,
+                newRetries,
+                latencyThreshold,
+                keyword,
+                jsonPointer,
+                expectedValue,
+                component);
     }
 
-    public ProbeDefinition withConditions(String newKeyword, String newPointer, String newExpected, String newComponent) {
-        return new ProbeDefinition(id, platformId, kind, target, interval, timeout, retries, latencyThreshold,
-                newKeyword, newPointer, newExpected, newComponent);
+    public ProbeDefinition withConditions(
+            String newKeyword, String newPointer, String newExpected, String newComponent) {
+        return new ProbeDefinition(
+                id,
+                platformId,
+                kind,
+                target,
+                interval,
+                timeout,
+                retries,
+                latencyThreshold,
+                newKeyword,
+                newPointer,
+                newExpected,
+                newComponent);
     }
 }

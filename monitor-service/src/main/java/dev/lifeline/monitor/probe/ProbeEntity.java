@@ -15,28 +15,41 @@ public class ProbeEntity extends PanacheEntityBase {
 
     @Id
     public String id;
+
     @Column(name = "platform_id", nullable = false)
     public String platformId;
+
     @Column(name = "tenant_id", nullable = false)
     public String tenantId;
+
     @Column(nullable = false)
     public String kind;
+
     @Column(nullable = false)
     public String target;
+
     @Column(name = "interval_ms", nullable = false)
     public long intervalMs;
+
     @Column(name = "timeout_ms", nullable = false)
     public long timeoutMs;
+
     @Column(nullable = false)
     public int retries;
+
     @Column(name = "latency_threshold_ms")
     public Long latencyThresholdMs;
+
     public String keyword;
+
     @Column(name = "json_pointer")
     public String jsonPointer;
+
     @Column(name = "expected_value")
     public String expectedValue;
+
     public String component;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
@@ -50,7 +63,8 @@ public class ProbeEntity extends PanacheEntityBase {
         e.intervalMs = d.interval().toMillis();
         e.timeoutMs = d.timeout().toMillis();
         e.retries = d.retries();
-        e.latencyThresholdMs = d.latencyThreshold() == null ? null : d.latencyThreshold().toMillis();
+        e.latencyThresholdMs =
+                d.latencyThreshold() == null ? null : d.latencyThreshold().toMillis();
         e.keyword = d.keyword();
         e.jsonPointer = d.jsonPointer();
         e.expectedValue = d.expectedValue();
@@ -60,8 +74,18 @@ public class ProbeEntity extends PanacheEntityBase {
     }
 
     public ProbeDefinition toDefinition() {
-        return new ProbeDefinition(id, platformId, ProbeKind.fromWire(kind), target, Duration.ofMillis(intervalMs),
-                Duration.ofMillis(timeoutMs), retries, latencyThresholdMs == null ? null : Duration.ofMillis(latencyThresholdMs),
-                keyword, jsonPointer, expectedValue, component);
+        return new ProbeDefinition(
+                id,
+                platformId,
+                ProbeKind.fromWire(kind),
+                target,
+                Duration.ofMillis(intervalMs),
+                Duration.ofMillis(timeoutMs),
+                retries,
+                latencyThresholdMs == null ? null : Duration.ofMillis(latencyThresholdMs),
+                keyword,
+                jsonPointer,
+                expectedValue,
+                component);
     }
 }

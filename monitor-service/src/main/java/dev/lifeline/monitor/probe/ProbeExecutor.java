@@ -1,11 +1,10 @@
 package dev.lifeline.monitor.probe;
 
 import dev.lifeline.events.outage.Severity;
-import dev.lifeline.monitor.health.ProbeOutcome;
-
 import dev.lifeline.kit.egress.EgressGuard;
 import dev.lifeline.kit.egress.EgressRefused;
 import dev.lifeline.kit.egress.GuardedHttpClient;
+import dev.lifeline.monitor.health.ProbeOutcome;
 
 import java.io.IOException;
 import java.net.ConnectException;
@@ -48,8 +47,12 @@ public final class ProbeExecutor {
     private final Clock clock;
     private final Predicate<ProbeDefinition> trusted;
 
-    public ProbeExecutor(GuardedHttpClient http, EgressGuard guard, Executor blockingPool, Clock clock,
-                         Predicate<ProbeDefinition> trusted) {
+    public ProbeExecutor(
+            GuardedHttpClient http,
+            EgressGuard guard,
+            Executor blockingPool,
+            Clock clock,
+            Predicate<ProbeDefinition> trusted) {
         this.http = http;
         this.guard = guard;
         this.blockingPool = blockingPool;
@@ -86,13 +89,22 @@ public final class ProbeExecutor {
         } catch (RuntimeException e) {
             verdict = CompletableFuture.failedFuture(e);
         }
-        return verdict
-                .orTimeout(probe.timeout().toMillis() + 50, TimeUnit.MILLISECONDS)
+        return verdict.orTimeout(probe.timeout().toMillis() + 50, TimeUnit.MILLISECONDS)
                 .exceptionally(ProbeExecutor::fromError)
                 // Whoever takes the result records it in the database: never on the Vert.x event loop that may have
                 // completed a failed HTTP probe.
-                .thenApplyAsync(v -> new ProbeResult(probe.id(), probe.platformId(), probe.kind(), v.outcome(), v.severity(),
-                        (System.nanoTime() - startNanos) / 1_000_000, v.detail(), started, 1), blockingPool);
+                .thenApplyAsync(
+                        v -> new ProbeResult(
+                                probe.id(),
+                                probe.platformId(),
+                                probe.kind(),
+                                v.outcome(),
+                                v.severity(),
+                                (System.nanoTime() - startNanos) / 1_000_000,
+                                v.detail(),
+                                started,
+                                1),
+                        blockingPool);
     }
 
     private static boolean refused(ProbeResult result) {
@@ -100,16 +112,24 @@ public final class ProbeExecutor {
     }
 
     private CompletableFuture<Verdict> http(ProbeDefinition probe, long startNanos) {
-        return http.get(URI.create(probe.target()), HEADERS, probe.timeout(), BODY_CAP, MAX_REDIRECTS,
-                // Completed on a Vert.x event loop: a status page body is judged on the blocking pool instead.
-                !trusted.test(probe)).thenApplyAsync(response -> {
-            long latency = (System.nanoTime() - startNanos) / 1_000_000;
-            return switch (probe.kind()) {
-                case STATUSPAGE -> StatuspageJudge.judge(probe, response.status(), response.body());
-                case META_STATUS -> MetaStatusJudge.judge(probe, response.status(), response.body());
-                default -> HttpJudge.judge(probe, response.status(), response.body(), latency);
-            };
-        }, blockingPool);
+        return http.get(
+                        URI.create(probe.target()),
+                        HEADERS,
+                        probe.timeout(),
+                        BODY_CAP,
+                        MAX_REDIRECTS,
+                        // Completed on a Vert.x event loop: a status page body is judged on the blocking pool instead.
+                        !trusted.test(probe))
+                .thenApplyAsync(
+                        response -> {
+                            long latency = (System.nanoTime() - startNanos) / 1_000_000;
+                            return switch (probe.kind()) {
+                                case STATUSPAGE -> StatuspageJudge.judge(probe, response.status(), response.body());
+                                case META_STATUS -> MetaStatusJudge.judge(probe, response.status(), response.body());
+                                default -> HttpJudge.judge(probe, response.status(), response.body(), latency);
+                            };
+                        },
+                        blockingPool);
     }
 
     private Verdict dns(ProbeDefinition probe) {
@@ -131,7 +151,8 @@ public final class ProbeExecutor {
         int port = Integer.parseInt(probe.target().substring(colon + 1));
         try (Socket socket = new Socket()) {
             InetAddress address = trusted.test(probe) ? InetAddress.getByName(host) : guard.resolve(host);
-            socket.connect(new InetSocketAddress(address, port), (int) probe.timeout().toMillis());
+            socket.connect(
+                    new InetSocketAddress(address, port), (int) probe.timeout().toMillis());
             return Verdict.ok("connected");
         } catch (EgressRefused e) {
             return Verdict.failed(Severity.MAJOR, e.detail());
@@ -153,7 +174,8 @@ public final class ProbeExecutor {
             return Verdict.failed(Severity.MAJOR, "connection refused");
         }
         if (cause instanceof IOException) {
-            return Verdict.failed(Severity.MAJOR, "I/O error: " + cause.getClass().getSimpleName());
+            return Verdict.failed(
+                    Severity.MAJOR, "I/O error: " + cause.getClass().getSimpleName());
         }
         return Verdict.failed(Severity.MAJOR, "probe error: " + cause.getClass().getSimpleName());
     }

@@ -66,8 +66,9 @@ public class ProbeHistory {
 
     private boolean write(List<ProbeResult> batch) {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement insert = connection.prepareStatement("INSERT INTO probe_result "
-                     + "(probe_id, platform_id, kind, outcome, latency_ms, detail, observed_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                PreparedStatement insert = connection.prepareStatement(
+                        "INSERT INTO probe_result "
+                                + "(probe_id, platform_id, kind, outcome, latency_ms, detail, observed_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
             for (ProbeResult r : batch) {
                 insert.setString(1, r.probeId());
                 insert.setString(2, r.platformId());
@@ -95,14 +96,17 @@ public class ProbeHistory {
         try {
             pruneNow();
         } catch (IllegalStateException e) {
-            LOG.warnf("Probe history not pruned: %s", e.getCause() == null ? "" : e.getCause().getClass().getName());
+            LOG.warnf(
+                    "Probe history not pruned: %s",
+                    e.getCause() == null ? "" : e.getCause().getClass().getName());
         }
     }
 
     /** Deletes results older than the retention period; answers how many went. */
     public int pruneNow() {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement delete = connection.prepareStatement("DELETE FROM probe_result WHERE observed_at < ?")) {
+                PreparedStatement delete =
+                        connection.prepareStatement("DELETE FROM probe_result WHERE observed_at < ?")) {
             delete.setTimestamp(1, Timestamp.from(clock.instant().minus(config.historyRetention())));
             return delete.executeUpdate();
         } catch (SQLException e) {

@@ -4,11 +4,16 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 /** The ways a platform can be probed; names as they appear in the REST API. */
 public enum ProbeKind {
-    @JsonProperty("http") HTTP,
-    @JsonProperty("statuspage") STATUSPAGE,
-    @JsonProperty("meta-status") META_STATUS,
-    @JsonProperty("dns") DNS,
-    @JsonProperty("tcp") TCP;
+    @JsonProperty("http")
+    HTTP,
+    @JsonProperty("statuspage")
+    STATUSPAGE,
+    @JsonProperty("meta-status")
+    META_STATUS,
+    @JsonProperty("dns")
+    DNS,
+    @JsonProperty("tcp")
+    TCP;
 
     public String wireName() {
         return switch (this) {

@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  */
 public final class ProbeRequestValidator {
 
-    private static final Pattern HOST = Pattern.compile("^[A-Za-z0-9]([A-Za-z0-9-]{0,62})(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,62}))*\\.?$");
+    private static final Pattern HOST =
+            Pattern.compile("^[A-Za-z0-9]([A-Za-z0-9-]{0,62})(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,62}))*\\.?$");
     private static final Duration MAX_INTERVAL = Duration.ofHours(1);
     private static final Duration MAX_TIMEOUT = Duration.ofSeconds(60);
 
@@ -38,7 +39,9 @@ public final class ProbeRequestValidator {
         if (request == null) {
             throw ProblemException.field(400, "type", "is required");
         }
-        ProbeKind kind = request.type() == null ? null : ProbeKind.fromWire(request.type().toLowerCase(Locale.ROOT));
+        ProbeKind kind = request.type() == null
+                ? null
+                : ProbeKind.fromWire(request.type().toLowerCase(Locale.ROOT));
         if (kind == null) {
             errors.add(new FieldError("type", "must be one of http, statuspage, meta-status, dns, tcp"));
         }
@@ -77,11 +80,24 @@ public final class ProbeRequestValidator {
         }
         Optional<String> refusal = guard.refusal(host(kind, target));
         if (refusal.isPresent()) {
-            throw new ProblemException(422, "Unprocessable Content", "Lifeline does not probe internal addresses",
+            throw new ProblemException(
+                    422,
+                    "Unprocessable Content",
+                    "Lifeline does not probe internal addresses",
                     List.of(new FieldError("target", refusal.get() + "; probes may only reach public addresses")));
         }
-        return new ProbeDefinition(probeId, platformId, kind, target, interval, timeout, retries, latency,
-                blankToNull(request.keyword()), blankToNull(pointer), request.expectedValue(),
+        return new ProbeDefinition(
+                probeId,
+                platformId,
+                kind,
+                target,
+                interval,
+                timeout,
+                retries,
+                latency,
+                blankToNull(request.keyword()),
+                blankToNull(pointer),
+                request.expectedValue(),
                 blankToNull(request.component()));
     }
 
@@ -90,7 +106,8 @@ public final class ProbeRequestValidator {
             case HTTP, STATUSPAGE, META_STATUS -> {
                 try {
                     URI uri = new URI(target);
-                    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+                    String scheme =
+                            uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
                     if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
                         errors.add(new FieldError("target", "must be an absolute http or https URL"));
                     }
@@ -105,7 +122,8 @@ public final class ProbeRequestValidator {
             }
             case TCP -> {
                 int colon = target.lastIndexOf(':');
-                boolean ok = colon > 0 && HOST.matcher(target.substring(0, colon)).matches();
+                boolean ok =
+                        colon > 0 && HOST.matcher(target.substring(0, colon)).matches();
                 if (ok) {
                     try {
                         int port = Integer.parseInt(target.substring(colon + 1));

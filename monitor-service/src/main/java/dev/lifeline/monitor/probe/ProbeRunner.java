@@ -75,7 +75,8 @@ public final class ProbeRunner implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             // Keep ticking: a bug in one probe's bookkeeping must not stop all probing.
-            Logger.getLogger(ProbeRunner.class).warnf("probe tick failed: %s", e.getClass().getName());
+            Logger.getLogger(ProbeRunner.class)
+                    .warnf("probe tick failed: %s", e.getClass().getName());
         } finally {
             if (!ticker.isShutdown()) {
                 long sleep = schedule.untilNext(MAX_SLEEP).toMillis();
@@ -88,8 +89,8 @@ public final class ProbeRunner implements AutoCloseable {
         try {
             sink.accept(result);
         } catch (RuntimeException e) {
-            Logger.getLogger(ProbeRunner.class).warnf("probe result not recorded: %s",
-                    e.getClass().getName());
+            Logger.getLogger(ProbeRunner.class)
+                    .warnf("probe result not recorded: %s", e.getClass().getName());
         }
     }
 

@@ -15,11 +15,11 @@ import java.util.PriorityQueue;
  */
 public final class ProbeSchedule {
 
-    private record Slot(Instant due, String probeId, long generation) {
-    }
+    private record Slot(Instant due, String probeId, long generation) {}
 
     private final Clock clock;
-    private final PriorityQueue<Slot> queue = new PriorityQueue<>((a, b) -> a.due().compareTo(b.due()));
+    private final PriorityQueue<Slot> queue =
+            new PriorityQueue<>((a, b) -> a.due().compareTo(b.due()));
     private final Map<String, ProbeDefinition> probes = new HashMap<>();
     private final Map<String, Long> generations = new HashMap<>();
     private long nextGeneration;
@@ -33,7 +33,8 @@ public final class ProbeSchedule {
         probes.put(probe.id(), probe);
         long generation = nextGeneration++;
         generations.put(probe.id(), generation);
-        long spreadMs = Math.floorMod(probe.id().hashCode(), Math.max(1, probe.interval().toMillis()));
+        long spreadMs = Math.floorMod(
+                probe.id().hashCode(), Math.max(1, probe.interval().toMillis()));
         queue.add(new Slot(clock.instant().plusMillis(spreadMs), probe.id(), generation));
     }
 

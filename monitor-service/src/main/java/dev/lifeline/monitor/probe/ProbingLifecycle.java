@@ -41,8 +41,14 @@ public class ProbingLifecycle {
     /** Tenants' probes this instance runs (the catalogue's come from configuration and never change). */
     private final Map<String, ProbeDefinition> stored = new ConcurrentHashMap<>();
 
-    public ProbingLifecycle(MonitorConfig config, HealthMonitor health, ProbeHistory history, Clock clock,
-                            Instance<TenantPlatformService> storedProbes, GuardedHttpClient http, EgressGuard guard) {
+    public ProbingLifecycle(
+            MonitorConfig config,
+            HealthMonitor health,
+            ProbeHistory history,
+            Clock clock,
+            Instance<TenantPlatformService> storedProbes,
+            GuardedHttpClient http,
+            EgressGuard guard) {
         this.storedProbes = storedProbes;
         this.http = http;
         this.guard = guard;
@@ -57,12 +63,12 @@ public class ProbingLifecycle {
             return;
         }
         blockingPool = Executors.newFixedThreadPool(config.blockingThreads(), named("probe-blocking"));
-        List<ProbeDefinition> catalogue = CatalogDefaults.probes(config.catalogMode(), config.simulatorUrl(),
-                config.catalogInterval(), config.catalogTimeout());
+        List<ProbeDefinition> catalogue = CatalogDefaults.probes(
+                config.catalogMode(), config.simulatorUrl(), config.catalogInterval(), config.catalogTimeout());
         // The catalogue's probes are the operator's, not a tenant's: the egress guard does not apply to them.
         Set<String> catalogueIds = catalogue.stream().map(ProbeDefinition::id).collect(Collectors.toUnmodifiableSet());
-        ProbeExecutor executor = new ProbeExecutor(http, guard, blockingPool, clock,
-                probe -> catalogueIds.contains(probe.id()));
+        ProbeExecutor executor =
+                new ProbeExecutor(http, guard, blockingPool, clock, probe -> catalogueIds.contains(probe.id()));
         runner = new ProbeRunner(new ProbeSchedule(clock), executor, config.maxInFlight(), result -> {
             history.record(result);
             health.accept(result);
@@ -76,7 +82,9 @@ public class ProbingLifecycle {
      * Tenants add and remove probes through any replica; every replica runs every probe, so each picks the changes
      * up from the shared database (the replica that took the request applies them at once).
      */
-    @Scheduled(every = "${lifeline.monitor.probe-sync-interval:15s}", delayed = "15s",
+    @Scheduled(
+            every = "${lifeline.monitor.probe-sync-interval:15s}",
+            delayed = "15s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void syncStoredProbes() {
         if (runner == null) {

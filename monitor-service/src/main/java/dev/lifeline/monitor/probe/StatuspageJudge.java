@@ -16,8 +16,7 @@ import java.util.Locale;
  */
 public final class StatuspageJudge {
 
-    private StatuspageJudge() {
-    }
+    private StatuspageJudge() {}
 
     public static Verdict judge(ProbeDefinition probe, int status, byte[] body) {
         if (status >= 400) {
@@ -27,12 +26,14 @@ public final class StatuspageJudge {
         if (root == null || !root.isObject()) {
             return Verdict.degraded("status document unreadable");
         }
-        boolean scheduled = maintenanceInProgress(root.path("scheduled_maintenances"),
+        boolean scheduled = maintenanceInProgress(
+                root.path("scheduled_maintenances"),
                 probe.component() == null || probe.component().isBlank() ? null : probe.component());
         if (probe.component() != null && !probe.component().isBlank()) {
             Verdict component = judgeComponent(probe.component(), root.path("components"));
             return scheduled && component.outcome() != ProbeOutcome.OK
-                    ? Verdict.maintenance("scheduled maintenance in progress") : component;
+                    ? Verdict.maintenance("scheduled maintenance in progress")
+                    : component;
         }
         String indicator = root.path("status").path("indicator").asText("");
         if (scheduled && !"none".equalsIgnoreCase(indicator)) {
@@ -51,7 +52,8 @@ public final class StatuspageJudge {
     private static Verdict judgeComponent(String name, JsonNode components) {
         if (components.isArray()) {
             for (JsonNode component : components) {
-                if (name.equalsIgnoreCase(component.path("name").asText()) || name.equals(component.path("id").asText())) {
+                if (name.equalsIgnoreCase(component.path("name").asText())
+                        || name.equals(component.path("id").asText())) {
                     String state = component.path("status").asText("");
                     return switch (state) {
                         case "operational" -> Verdict.ok("component operational");
@@ -81,7 +83,8 @@ public final class StatuspageJudge {
                 return true;
             }
             for (JsonNode c : touched) {
-                if (component.equalsIgnoreCase(c.path("name").asText()) || component.equals(c.path("id").asText())) {
+                if (component.equalsIgnoreCase(c.path("name").asText())
+                        || component.equals(c.path("id").asText())) {
                     return true;
                 }
             }

@@ -34,8 +34,14 @@ import java.util.concurrent.ThreadLocalRandom;
 public final class PlatformSimulator implements AutoCloseable {
 
     private static final Map<String, String> META_NAMES = Map.of(
-            "instagram", "Instagram", "facebook", "Facebook",
-            "whatsapp", "WhatsApp Business API", "messenger", "Messenger");
+            "instagram",
+            "Instagram",
+            "facebook",
+            "Facebook",
+            "whatsapp",
+            "WhatsApp Business API",
+            "messenger",
+            "Messenger");
 
     private final HttpServer server;
     private final ExecutorService pool = Executors.newCachedThreadPool(r -> {
@@ -65,7 +71,8 @@ public final class PlatformSimulator implements AutoCloseable {
         int port = args.length > 0 ? Integer.parseInt(args[0]) : Integer.getInteger("simulator.port", 8084);
         PlatformSimulator simulator = start(port);
         System.out.println("Platform simulator on http://localhost:" + simulator.port()
-                + " — flip one with: curl -X POST 'http://localhost:" + simulator.port() + "/simulator/platforms/instagram?mode=5xx'");
+                + " — flip one with: curl -X POST 'http://localhost:" + simulator.port()
+                + "/simulator/platforms/instagram?mode=5xx'");
     }
 
     public int port() {
@@ -114,22 +121,35 @@ public final class PlatformSimulator implements AutoCloseable {
             send(exchange, 200, "application/json", "{\"reset\":true}");
         } else if (parts.length == 3 && "platforms".equals(parts[2]) && "GET".equals(method)) {
             StringBuilder json = new StringBuilder("{");
-            new TreeMap<>(platforms).forEach((id, h) -> json.append(json.length() > 1 ? "," : "")
-                    .append('"').append(id).append("\":\"").append(h.mode().wire()).append('"'));
+            new TreeMap<>(platforms)
+                    .forEach((id, h) -> json.append(json.length() > 1 ? "," : "")
+                            .append('"')
+                            .append(id)
+                            .append("\":\"")
+                            .append(h.mode().wire())
+                            .append('"'));
             send(exchange, 200, "application/json", json.append('}').toString());
-        } else if (parts.length == 4 && "platforms".equals(parts[2]) && ("POST".equals(method) || "PUT".equals(method))) {
+        } else if (parts.length == 4
+                && "platforms".equals(parts[2])
+                && ("POST".equals(method) || "PUT".equals(method))) {
             Map<String, String> query = query(exchange.getRequestURI());
             SimulatedHealth.Mode mode = SimulatedHealth.Mode.parse(query.get("mode"));
             if (mode == null) {
-                send(exchange, 400, "application/json",
+                send(
+                        exchange,
+                        400,
+                        "application/json",
                         "{\"error\":\"mode must be one of up, slow, 5xx, timeout, garbage, flapping, degraded, maintenance\"}");
                 return;
             }
             Duration period = duration(query.get("period"), Duration.ofSeconds(20));
             Duration slow = duration(query.get("slow"), Duration.ofSeconds(3));
             Instant at = set(parts[3], mode, period, slow);
-            send(exchange, 200, "application/json", "{\"platformId\":\"" + parts[3] + "\",\"mode\":\"" + mode.wire()
-                    + "\",\"since\":\"" + at + "\"}");
+            send(
+                    exchange,
+                    200,
+                    "application/json",
+                    "{\"platformId\":\"" + parts[3] + "\",\"mode\":\"" + mode.wire() + "\",\"since\":\"" + at + "\"}");
         } else {
             send(exchange, 404, "application/json", "{\"error\":\"no such endpoint\"}");
         }
@@ -148,13 +168,18 @@ public final class PlatformSimulator implements AutoCloseable {
                 exchange.getResponseBody().write(junk);
                 return;
             }
-            default -> {
-            }
+            default -> {}
         }
         boolean broken = mode == SimulatedHealth.Mode.FIVE_XX || mode == SimulatedHealth.Mode.MAINTENANCE;
         switch (rest) {
-            case "/health" -> send(exchange, broken ? 503 : 200, "application/json",
-                    broken ? "{\"status\":\"unavailable\"}" : "{\"status\":\"ok\",\"platform\":\"" + platformId + "\"}");
+            case "/health" ->
+                send(
+                        exchange,
+                        broken ? 503 : 200,
+                        "application/json",
+                        broken
+                                ? "{\"status\":\"unavailable\"}"
+                                : "{\"status\":\"ok\",\"platform\":\"" + platformId + "\"}");
             case "/api/v2/status.json" -> send(exchange, 200, "application/json", statuspage(platformId, mode, false));
             case "/api/v2/summary.json" -> send(exchange, 200, "application/json", statuspage(platformId, mode, true));
             case "/meta/status.json" -> send(exchange, 200, "application/json", meta(platformId, mode));
@@ -180,8 +205,10 @@ public final class PlatformSimulator implements AutoCloseable {
         if (summary) {
             page += ",\"components\":[{\"id\":\"api\",\"name\":\"API\",\"status\":\"" + component + "\"},"
                     + "{\"id\":\"web\",\"name\":\"Storefront\",\"status\":\"" + component + "\"}]"
-                    + ",\"scheduled_maintenances\":" + (mode == SimulatedHealth.Mode.MAINTENANCE
-                    ? "[{\"id\":\"m1\",\"name\":\"Planned upgrade\",\"status\":\"in_progress\"}]" : "[]");
+                    + ",\"scheduled_maintenances\":"
+                    + (mode == SimulatedHealth.Mode.MAINTENANCE
+                            ? "[{\"id\":\"m1\",\"name\":\"Planned upgrade\",\"status\":\"in_progress\"}]"
+                            : "[]");
         }
         return page + "}";
     }
@@ -194,7 +221,8 @@ public final class PlatformSimulator implements AutoCloseable {
             default -> "Operational";
         };
         String name = META_NAMES.getOrDefault(platformId, platformId);
-        String outages = mode == SimulatedHealth.Mode.FIVE_XX ? "[{\"start\":\"2026-03-05T15:00:00Z\",\"end\":null}]" : "[]";
+        String outages =
+                mode == SimulatedHealth.Mode.FIVE_XX ? "[{\"start\":\"2026-03-05T15:00:00Z\",\"end\":null}]" : "[]";
         return "{\"orgs\":[{\"id\":\"" + platformId + "\",\"name\":\"" + name + "\",\"status\":\"" + status
                 + "\",\"outages\":" + outages + "}]}";
     }

@@ -11,7 +11,12 @@ import java.util.Locale;
 public record SimulatedHealth(Mode mode, Duration period, Duration slowBy, Instant since) {
 
     public enum Mode {
-        UP, SLOW, FIVE_XX, TIMEOUT, GARBAGE, FLAPPING,
+        UP,
+        SLOW,
+        FIVE_XX,
+        TIMEOUT,
+        GARBAGE,
+        FLAPPING,
         /** Works, but its status page says minor / degraded performance; the site answers normally. */
         DEGRADED,
         /** Planned maintenance: the status page says so and the site answers 503. */

@@ -41,29 +41,37 @@ public class HistoryResource {
     @GET
     @Path("/outages")
     @Transactional
-    public List<OutageView> outages(@PathParam("platformId") String platformId,
-                                    @QueryParam("limit") @DefaultValue("50") int limit) {
+    public List<OutageView> outages(
+            @PathParam("platformId") String platformId, @QueryParam("limit") @DefaultValue("50") int limit) {
         catalogued(platformId);
         Instant now = clock.instant();
-        return OutageEntity.history(platformId, bounded(limit)).stream().map(o -> OutageView.of(o, now)).toList();
+        return OutageEntity.history(platformId, bounded(limit)).stream()
+                .map(o -> OutageView.of(o, now))
+                .toList();
     }
 
     @GET
     @Path("/probe-results")
-    public List<ProbeResultView> probeResults(@PathParam("platformId") String platformId,
-                                              @QueryParam("limit") @DefaultValue("100") int limit) {
+    public List<ProbeResultView> probeResults(
+            @PathParam("platformId") String platformId, @QueryParam("limit") @DefaultValue("100") int limit) {
         catalogued(platformId);
         List<ProbeResultView> out = new ArrayList<>();
         try (Connection c = dataSource.getConnection();
-             PreparedStatement q = c.prepareStatement("SELECT probe_id, kind, outcome, latency_ms, detail, observed_at "
-                     + "FROM probe_result WHERE platform_id = ? ORDER BY observed_at DESC LIMIT ?")) {
+                PreparedStatement q =
+                        c.prepareStatement("SELECT probe_id, kind, outcome, latency_ms, detail, observed_at "
+                                + "FROM probe_result WHERE platform_id = ? ORDER BY observed_at DESC LIMIT ?")) {
             q.setString(1, platformId);
             q.setInt(2, bounded(limit));
             try (ResultSet rs = q.executeQuery()) {
                 while (rs.next()) {
                     long latency = rs.getLong(4);
-                    out.add(new ProbeResultView(rs.getString(1), rs.getString(2), rs.getString(3).toLowerCase(),
-                            rs.wasNull() ? null : latency, rs.getString(5), rs.getTimestamp(6).toInstant()));
+                    out.add(new ProbeResultView(
+                            rs.getString(1),
+                            rs.getString(2),
+                            rs.getString(3).toLowerCase(),
+                            rs.wasNull() ? null : latency,
+                            rs.getString(5),
+                            rs.getTimestamp(6).toInstant()));
                 }
             }
         } catch (SQLException e) {
@@ -73,7 +81,9 @@ public class HistoryResource {
     }
 
     private void catalogued(String platformId) {
-        platforms.catalogue().stream().filter(p -> p.id().equals(platformId)).findFirst()
+        platforms.catalogue().stream()
+                .filter(p -> p.id().equals(platformId))
+                .findFirst()
                 .orElseThrow(() -> ProblemException.field(404, "platformId", "is not a known platform"));
     }
 

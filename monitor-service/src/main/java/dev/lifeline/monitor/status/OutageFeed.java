@@ -49,7 +49,8 @@ public class OutageFeed {
             InboundEvent inbound = InboundEvent.of(message);
             if (!inbound.isTombstone()) {
                 boolean live = message.getMetadata(IncomingKafkaRecordMetadata.class)
-                        .map(m -> !m.getTimestamp().isBefore(startedAt.minus(SLACK))).orElse(true);
+                        .map(m -> !m.getTimestamp().isBefore(startedAt.minus(SLACK)))
+                        .orElse(true);
                 apply(inbound.decode(), live);
             }
             return message.ack();
@@ -61,7 +62,15 @@ public class OutageFeed {
     private void apply(LifelineEvent event, boolean live) {
         if (event instanceof OutageStarted s) {
             health.outageEvent("started", s.platformId(), s.outageId(), s.source(), s.startedAt());
-            push(live, "outage.started", s.platformId(), "down", s.outageId(), s.source(), s.severity(), s.detectedAt());
+            push(
+                    live,
+                    "outage.started",
+                    s.platformId(),
+                    "down",
+                    s.outageId(),
+                    s.source(),
+                    s.severity(),
+                    s.detectedAt());
         } else if (event instanceof OutageUpdated u) {
             push(live, "outage.updated", u.platformId(), "down", u.outageId(), null, u.severity(), u.updatedAt());
         } else if (event instanceof OutageResolved r) {
@@ -70,12 +79,24 @@ public class OutageFeed {
         }
     }
 
-    private void push(boolean live, String kind, String platformId, String state, String outageId, OutageSource source,
-                      Severity severity, Instant at) {
+    private void push(
+            boolean live,
+            String kind,
+            String platformId,
+            String state,
+            String outageId,
+            OutageSource source,
+            Severity severity,
+            Instant at) {
         if (live) {
-            stream.publish(new StatusChange(kind, platformId, state, outageId,
+            stream.publish(new StatusChange(
+                    kind,
+                    platformId,
+                    state,
+                    outageId,
                     source == null ? null : source.name().toLowerCase(Locale.ROOT),
-                    severity == null ? null : severity.name().toLowerCase(Locale.ROOT), at));
+                    severity == null ? null : severity.name().toLowerCase(Locale.ROOT),
+                    at));
         }
     }
 }

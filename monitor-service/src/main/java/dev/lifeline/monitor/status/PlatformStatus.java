@@ -10,8 +10,14 @@ import java.time.Instant;
  * outage is open, and "unknown" for a platform nobody probes.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record PlatformStatus(String platformId, String name, String tenantId, String state, boolean flapping,
-                             Instant since, OutageView outage) {
+public record PlatformStatus(
+        String platformId,
+        String name,
+        String tenantId,
+        String state,
+        boolean flapping,
+        Instant since,
+        OutageView outage) {
 
     public boolean isDown() {
         return outage != null;

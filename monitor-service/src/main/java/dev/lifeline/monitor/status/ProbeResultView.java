@@ -6,6 +6,5 @@ import java.time.Instant;
 
 /** One stored probe result. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ProbeResultView(String probeId, String kind, String outcome, Long latencyMs, String detail,
-                              Instant observedAt) {
-}
+public record ProbeResultView(
+        String probeId, String kind, String outcome, Long latencyMs, String detail, Instant observedAt) {}

@@ -25,8 +25,11 @@ public class StatusPageResource {
         List<PlatformStatus> platforms = status.all();
         long down = platforms.stream().filter(PlatformStatus::isDown).count();
         List<PlatformStatus> ordered = platforms.stream()
-                .sorted((a, b) -> Boolean.compare(b.isDown(), a.isDown())).toList();
-        return statusPage.data("platforms", ordered).data("down", down)
+                .sorted((a, b) -> Boolean.compare(b.isDown(), a.isDown()))
+                .toList();
+        return statusPage
+                .data("platforms", ordered)
+                .data("down", down)
                 .data("headline", down == 0 ? "All platforms operational" : down + " platform(s) down");
     }
 }

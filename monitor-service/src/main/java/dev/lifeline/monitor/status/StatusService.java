@@ -34,7 +34,8 @@ public class StatusService {
     private final HealthMonitor health;
     private final Clock clock;
 
-    public StatusService(PlatformDirectory platforms, TenantPlatformService tenants, HealthMonitor health, Clock clock) {
+    public StatusService(
+            PlatformDirectory platforms, TenantPlatformService tenants, HealthMonitor health, Clock clock) {
         this.platforms = platforms;
         this.tenants = tenants;
         this.health = health;
@@ -78,13 +79,17 @@ public class StatusService {
             return List.of();
         }
         Instant now = clock.instant();
-        return OutageEntity.history(ids, open, limit).stream().map(o -> OutageView.of(o, now)).toList();
+        return OutageEntity.history(ids, open, limit).stream()
+                .map(o -> OutageView.of(o, now))
+                .toList();
     }
 
     private List<Platform> tenantPlatforms(String tenantId) {
         Map<String, Platform> out = new LinkedHashMap<>();
         for (String id : tenants.dependencies(tenantId)) {
-            platforms.find(id).filter(p -> p.catalogued() || tenantId.equals(p.tenantId()))
+            platforms
+                    .find(id)
+                    .filter(p -> p.catalogued() || tenantId.equals(p.tenantId()))
                     .ifPresent(p -> out.put(p.id(), p));
         }
         PlatformEntity.<PlatformEntity>list("tenantId = ?1 order by id", tenantId)
@@ -95,9 +100,10 @@ public class StatusService {
     private List<PlatformStatus> statuses(List<Platform> wanted) {
         Instant now = clock.instant();
         List<String> ids = wanted.stream().map(Platform::id).toList();
-        Map<String, OutageEntity> open = ids.isEmpty() ? Map.of() : OutageEntity.<OutageEntity>list(
-                        "platformId in ?1 and resolvedAt is null", ids).stream()
-                .collect(Collectors.toMap(o -> o.platformId, Function.identity(), (a, b) -> a));
+        Map<String, OutageEntity> open = ids.isEmpty()
+                ? Map.of()
+                : OutageEntity.<OutageEntity>list("platformId in ?1 and resolvedAt is null", ids).stream()
+                        .collect(Collectors.toMap(o -> o.platformId, Function.identity(), (a, b) -> a));
         List<PlatformStatus> out = new ArrayList<>();
         for (Platform platform : wanted) {
             out.add(status(platform, open.get(platform.id()), now));
@@ -113,7 +119,13 @@ public class StatusService {
             state = "down";
             since = outage.startedAt;
         }
-        return new PlatformStatus(platform.id(), platform.name(), platform.tenantId(), state,
-                machine != null && machine.flapping(), since, outage == null ? null : OutageView.of(outage, now));
+        return new PlatformStatus(
+                platform.id(),
+                platform.name(),
+                platform.tenantId(),
+                state,
+                machine != null && machine.flapping(),
+                since,
+                outage == null ? null : OutageView.of(outage, now));
     }
 }

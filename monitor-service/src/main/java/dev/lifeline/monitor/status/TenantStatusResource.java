@@ -35,9 +35,10 @@ public class TenantStatusResource {
 
     @GET
     @Path("/outages")
-    public List<OutageView> outages(@QueryParam("platformId") String platformId,
-                                    @QueryParam("state") @DefaultValue("all") String state,
-                                    @QueryParam("limit") @DefaultValue("50") String limit) {
+    public List<OutageView> outages(
+            @QueryParam("platformId") String platformId,
+            @QueryParam("state") @DefaultValue("all") String state,
+            @QueryParam("limit") @DefaultValue("50") String limit) {
         return status.outagesForTenant(tenant.id(), platformId, state, parseLimit(limit));
     }
 

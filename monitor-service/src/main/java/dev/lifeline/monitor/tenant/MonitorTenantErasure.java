@@ -43,8 +43,7 @@ public class MonitorTenantErasure implements TenantErasure {
     });
 
     /** What an erasure removed, for the work after its commit. */
-    private record Erased(List<String> platforms, List<String> probes) {
-    }
+    private record Erased(List<String> platforms, List<String> probes) {}
 
     public MonitorTenantErasure(AgroalDataSource dataSource, ProbingLifecycle probing) {
         this.dataSource = dataSource;
@@ -56,9 +55,15 @@ public class MonitorTenantErasure implements TenantErasure {
         try (Connection c = dataSource.getConnection()) {
             List<String> platforms = ids(c, "SELECT id FROM platform WHERE tenant_id = ?", tenantId);
             List<String> probes = ids(c, "SELECT id FROM probe WHERE tenant_id = ?", tenantId);
-            update(c, "DELETE FROM probe_result WHERE platform_id IN (SELECT id FROM platform WHERE tenant_id = ?)", tenantId);
-            update(c, "DELETE FROM outage WHERE tenant_id = ? OR platform_id IN (SELECT id FROM platform WHERE tenant_id = ?)",
-                    tenantId, tenantId);
+            update(
+                    c,
+                    "DELETE FROM probe_result WHERE platform_id IN (SELECT id FROM platform WHERE tenant_id = ?)",
+                    tenantId);
+            update(
+                    c,
+                    "DELETE FROM outage WHERE tenant_id = ? OR platform_id IN (SELECT id FROM platform WHERE tenant_id = ?)",
+                    tenantId,
+                    tenantId);
             update(c, "DELETE FROM tenant_dependency WHERE tenant_id = ?", tenantId);
             update(c, "DELETE FROM probe WHERE tenant_id = ?", tenantId);
             update(c, "DELETE FROM platform WHERE tenant_id = ?", tenantId);
@@ -81,8 +86,8 @@ public class MonitorTenantErasure implements TenantErasure {
     /** By platform (indexed) and probe id: a platform id taken up again by another business keeps its results. */
     private void sweepLateResults(Erased gone) {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement delete = c.prepareStatement(
-                     "DELETE FROM probe_result WHERE platform_id = ANY (?) AND probe_id = ANY (?)")) {
+                PreparedStatement delete = c.prepareStatement(
+                        "DELETE FROM probe_result WHERE platform_id = ANY (?) AND probe_id = ANY (?)")) {
             delete.setArray(1, c.createArrayOf("text", gone.platforms().toArray()));
             delete.setArray(2, c.createArrayOf("text", gone.probes().toArray()));
             delete.executeUpdate();

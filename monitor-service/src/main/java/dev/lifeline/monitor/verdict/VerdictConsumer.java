@@ -31,7 +31,8 @@ public class VerdictConsumer {
     public VerdictConsumer(HealthMonitor health, Clock clock) {
         this.health = health;
         this.clock = clock;
-        this.handlers = EventHandlers.of(VerdictConsumer.class).on(ProbeVerdict.class, (in, verdict) -> acceptIfFresh(verdict));
+        this.handlers =
+                EventHandlers.of(VerdictConsumer.class).on(ProbeVerdict.class, (in, verdict) -> acceptIfFresh(verdict));
     }
 
     @Incoming(Channels.VERDICTS_IN)

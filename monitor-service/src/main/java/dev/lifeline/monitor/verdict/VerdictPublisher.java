@@ -30,14 +30,15 @@ public class VerdictPublisher {
     private final Emitter<String> emitter;
     private final AtomicLong dropped = new AtomicLong();
 
-    public VerdictPublisher(@Channel(Channels.VERDICTS_OUT) @OnOverflow(value = OnOverflow.Strategy.DROP)
-                            Emitter<String> emitter) {
+    public VerdictPublisher(
+            @Channel(Channels.VERDICTS_OUT) @OnOverflow(value = OnOverflow.Strategy.DROP) Emitter<String> emitter) {
         this.emitter = emitter;
     }
 
     public void publish(ProbeVerdict verdict) {
         OutgoingKafkaRecordMetadata<String> kafka = OutgoingKafkaRecordMetadata.<String>builder()
-                .withKey(verdict.partitionKey()).build();
+                .withKey(verdict.partitionKey())
+                .build();
         OutgoingCloudEventMetadata<String> cloudEvent = OutgoingCloudEventMetadata.<String>builder()
                 .withId(UUID.randomUUID().toString())
                 .withType(verdict.eventType())

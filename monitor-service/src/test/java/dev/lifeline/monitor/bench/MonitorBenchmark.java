@@ -3,19 +3,19 @@ package dev.lifeline.monitor.bench;
 import dev.lifeline.events.EventTypes;
 import dev.lifeline.events.Topics;
 import dev.lifeline.events.outage.CatalogPlatforms;
-import dev.lifeline.localstack.LocalStack;
-import dev.lifeline.localstack.ServiceProcess;
-import dev.lifeline.monitor.probe.ProbeDefinition;
 import dev.lifeline.kit.egress.EgressGuard;
 import dev.lifeline.kit.egress.GuardedHttpClient;
 import dev.lifeline.kit.egress.SystemResolver;
+import dev.lifeline.localstack.LocalStack;
+import dev.lifeline.localstack.ServiceProcess;
+import dev.lifeline.monitor.probe.ProbeDefinition;
 import dev.lifeline.monitor.probe.ProbeExecutor;
 import dev.lifeline.monitor.probe.ProbeKind;
-import io.vertx.core.Vertx;
 import dev.lifeline.monitor.probe.ProbeRunner;
 import dev.lifeline.monitor.probe.ProbeSchedule;
 import dev.lifeline.monitor.simulator.PlatformSimulator;
 import dev.lifeline.monitor.simulator.SimulatedHealth.Mode;
+import io.vertx.core.Vertx;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -57,8 +57,11 @@ public final class MonitorBenchmark {
         try (PlatformSimulator simulator = PlatformSimulator.start(0)) {
             for (int probes : new int[] {1_000, 10_000}) {
                 double rate = throughput(simulator, probes, throughputWindow);
-                table.append(String.format("%-58s %.0f probes/s (%.0f/min; demand %d/s)%n",
-                        "sustained probes, " + probes + " probes at 5 s interval", rate, rate * 60,
+                table.append(String.format(
+                        "%-58s %.0f probes/s (%.0f/min; demand %d/s)%n",
+                        "sustained probes, " + probes + " probes at 5 s interval",
+                        rate,
+                        rate * 60,
                         probes / INTERVAL.toSeconds()));
             }
             simulator.reset();
@@ -75,13 +78,27 @@ public final class MonitorBenchmark {
         ExecutorService blocking = Executors.newFixedThreadPool(4);
         Vertx vertx = Vertx.vertx();
         EgressGuard guard = new EgressGuard(List.of(), List.of("127.0.0.0/8"), new SystemResolver());
-        ProbeExecutor executor = new ProbeExecutor(new GuardedHttpClient(vertx, guard, Duration.ofSeconds(3), 256),
-                guard, blocking, Clock.systemUTC(), probe -> false);
-        try (ProbeRunner runner = new ProbeRunner(new ProbeSchedule(Clock.systemUTC()), executor, 256, r -> { })) {
+        ProbeExecutor executor = new ProbeExecutor(
+                new GuardedHttpClient(vertx, guard, Duration.ofSeconds(3), 256),
+                guard,
+                blocking,
+                Clock.systemUTC(),
+                probe -> false);
+        try (ProbeRunner runner = new ProbeRunner(new ProbeSchedule(Clock.systemUTC()), executor, 256, r -> {})) {
             for (int i = 0; i < count; i++) {
-                runner.put(new ProbeDefinition("bench-" + i, "bench-" + (i % 50), ProbeKind.HTTP,
-                        simulator.baseUrl() + "/platforms/bench-" + (i % 50) + "/health", INTERVAL, Duration.ofSeconds(3),
-                        0, Duration.ofSeconds(2), null, "/status", "ok", null));
+                runner.put(new ProbeDefinition(
+                        "bench-" + i,
+                        "bench-" + (i % 50),
+                        ProbeKind.HTTP,
+                        simulator.baseUrl() + "/platforms/bench-" + (i % 50) + "/health",
+                        INTERVAL,
+                        Duration.ofSeconds(3),
+                        0,
+                        Duration.ofSeconds(2),
+                        null,
+                        "/status",
+                        "ok",
+                        null));
             }
             runner.start();
             Thread.sleep(INTERVAL.toMillis());
@@ -104,11 +121,16 @@ public final class MonitorBenchmark {
         config.put("lifeline.monitor.catalog-interval", INTERVAL.toSeconds() + "s");
         config.put("lifeline.monitor.catalog-timeout", "2s");
         config.put("lifeline.monitor.failure-threshold", Integer.toString(THRESHOLD));
-        ServiceProcess service = ServiceProcess.start("monitor-bench", Path.of("target/quarkus-app/quarkus-run.jar"), 0,
-                config, Path.of("target/bench/monitor.log"));
+        ServiceProcess service = ServiceProcess.start(
+                "monitor-bench",
+                Path.of("target/quarkus-app/quarkus-run.jar"),
+                0,
+                config,
+                Path.of("target/bench/monitor.log"));
         List<Received> received = new CopyOnWriteArrayList<>();
         AtomicBoolean running = new AtomicBoolean(true);
-        Thread consumer = new Thread(() -> consume(stack.kafka().bootstrapServers(), received, running), "bench-consumer");
+        Thread consumer =
+                new Thread(() -> consume(stack.kafka().bootstrapServers(), received, running), "bench-consumer");
         try {
             service.awaitReady(Duration.ofSeconds(120));
             consumer.start();
@@ -140,14 +162,21 @@ public final class MonitorBenchmark {
                 System.out.printf("round %d of %d done%n", round + 1, rounds);
             }
             Instant flapEnd = simulator.set(flapper, Mode.UP, Duration.ZERO, Duration.ZERO);
-            long flapStarted = received.stream().filter(r -> r.key.equals(flapper) && r.type.equals(EventTypes.OUTAGE_STARTED)).count();
+            long flapStarted = received.stream()
+                    .filter(r -> r.key.equals(flapper) && r.type.equals(EventTypes.OUTAGE_STARTED))
+                    .count();
             long episodeSeconds = Duration.between(flapStart, flapEnd).toSeconds();
 
-            table.append(String.format("%-58s %s%n", "detection latency (switch → outage.started consumed)", percentiles(detection)));
-            table.append(String.format("%-58s %s%n", "recovery latency (switch → outage.resolved consumed)", percentiles(recovery)));
-            table.append(String.format("%-58s %d outage.started in ~%d s of flapping (30 s period)%n",
+            table.append(String.format(
+                    "%-58s %s%n", "detection latency (switch → outage.started consumed)", percentiles(detection)));
+            table.append(String.format(
+                    "%-58s %s%n", "recovery latency (switch → outage.resolved consumed)", percentiles(recovery)));
+            table.append(String.format(
+                    "%-58s %d outage.started in ~%d s of flapping (30 s period)%n",
                     "false alarms, flapping platform", flapStarted, episodeSeconds));
-            table.append(String.format("%-58s %d ms (3 intervals + 1 s)%n", "detection goal",
+            table.append(String.format(
+                    "%-58s %d ms (3 intervals + 1 s)%n",
+                    "detection goal",
                     INTERVAL.multipliedBy(THRESHOLD).plusSeconds(1).toMillis()));
         } finally {
             running.set(false);
@@ -157,26 +186,30 @@ public final class MonitorBenchmark {
         }
     }
 
-    private record Received(String key, String type, Instant at) {
-    }
+    private record Received(String key, String type, Instant at) {}
 
     private static void consume(String bootstrap, List<Received> into, AtomicBoolean running) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-" + System.nanoTime());
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
+        try (KafkaConsumer<String, String> consumer =
+                new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
             consumer.subscribe(List.of(Topics.PLATFORM_OUTAGES));
             while (running.get()) {
                 for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(100))) {
                     var type = r.headers().lastHeader("ce_type");
-                    into.add(new Received(r.key(), type == null ? "" : new String(type.value(), StandardCharsets.UTF_8), Instant.now()));
+                    into.add(new Received(
+                            r.key(),
+                            type == null ? "" : new String(type.value(), StandardCharsets.UTF_8),
+                            Instant.now()));
                 }
             }
         }
     }
 
-    private static long awaitAfter(List<Received> received, String key, String type, Instant after) throws InterruptedException {
+    private static long awaitAfter(List<Received> received, String key, String type, Instant after)
+            throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
         while (System.nanoTime() < deadline) {
             for (Received r : received) {
@@ -198,7 +231,8 @@ public final class MonitorBenchmark {
         long p50 = sorted.get((int) Math.ceil(0.5 * sorted.size()) - 1);
         long p99 = sorted.get((int) Math.ceil(0.99 * sorted.size()) - 1);
         long missed = sorted.stream().filter(v -> v < 0).count();
-        return String.format("p50 %d ms, p99 %d ms, max %d ms (n=%d%s)", p50, p99, sorted.get(sorted.size() - 1),
-                sorted.size(), missed > 0 ? ", " + missed + " missed" : "");
+        return String.format(
+                "p50 %d ms, p99 %d ms, max %d ms (n=%d%s)",
+                p50, p99, sorted.get(sorted.size() - 1), sorted.size(), missed > 0 ? ", " + missed + " missed" : "");
     }
 }

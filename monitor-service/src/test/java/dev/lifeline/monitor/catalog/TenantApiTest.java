@@ -35,6 +35,7 @@ class TenantApiTest {
 
     @Inject
     AgroalDataSource dataSource;
+
     @InjectLocalStack
     LocalStack stack;
 
@@ -59,8 +60,13 @@ class TenantApiTest {
 
     private String createPlatform() {
         String id = "custom-shop-" + suffix;
-        as(key).body("{\"id\":\"" + id + "\",\"name\":\"My shop\"}").when().post("/api/v1/tenant/platforms")
-                .then().statusCode(201).body("id", equalTo(id)).body("tenantId", equalTo("t-" + suffix));
+        as(key).body("{\"id\":\"" + id + "\",\"name\":\"My shop\"}")
+                .when()
+                .post("/api/v1/tenant/platforms")
+                .then()
+                .statusCode(201)
+                .body("id", equalTo(id))
+                .body("tenantId", equalTo("t-" + suffix));
         return id;
     }
 
@@ -69,17 +75,36 @@ class TenantApiTest {
         String platform = createPlatform();
         as(key).body("{\"type\":\"http\",\"target\":\"http://localhost:1/health\",\"interval\":\"30s\","
                         + "\"jsonPointer\":\"/status\",\"expectedValue\":\"ok\"}")
-                .when().post("/api/v1/tenant/platforms/{p}/probes", platform)
-                .then().statusCode(201).body("type", equalTo("http")).body("interval", equalTo("PT30S"));
-        as(key).when().get("/api/v1/tenant/platforms/{p}/probes", platform).then().statusCode(200)
+                .when()
+                .post("/api/v1/tenant/platforms/{p}/probes", platform)
+                .then()
+                .statusCode(201)
+                .body("type", equalTo("http"))
+                .body("interval", equalTo("PT30S"));
+        as(key).when()
+                .get("/api/v1/tenant/platforms/{p}/probes", platform)
+                .then()
+                .statusCode(200)
                 .body("target", contains("http://localhost:1/health"));
-        as(key).when().get("/api/v1/tenant/platforms").then().statusCode(200)
-                .body("id", hasItem(platform)).body("id", hasItem(CatalogPlatforms.SHOPIFY));
+        as(key).when()
+                .get("/api/v1/tenant/platforms")
+                .then()
+                .statusCode(200)
+                .body("id", hasItem(platform))
+                .body("id", hasItem(CatalogPlatforms.SHOPIFY));
 
         as(otherKey).when().get("/api/v1/tenant/platforms").then().body("id", not(hasItem(platform)));
-        as(otherKey).when().get("/api/v1/tenant/platforms/{p}/probes", platform).then().statusCode(404);
-        as(otherKey).body("{\"type\":\"dns\",\"target\":\"example.com\"}")
-                .when().post("/api/v1/tenant/platforms/{p}/probes", platform).then().statusCode(404);
+        as(otherKey)
+                .when()
+                .get("/api/v1/tenant/platforms/{p}/probes", platform)
+                .then()
+                .statusCode(404);
+        as(otherKey)
+                .body("{\"type\":\"dns\",\"target\":\"example.com\"}")
+                .when()
+                .post("/api/v1/tenant/platforms/{p}/probes", platform)
+                .then()
+                .statusCode(404);
     }
 
     @Test
@@ -89,22 +114,40 @@ class TenantApiTest {
 
     @Test
     void aBadPlatformIdIsRefused() {
-        as(key).body("{\"id\":\"My Shop!\",\"name\":\"x\"}").when().post("/api/v1/tenant/platforms")
-                .then().statusCode(400).body("errors.field", hasItem("id"));
-        as(key).body("{\"id\":\"instagram\",\"name\":\"x\"}").when().post("/api/v1/tenant/platforms")
-                .then().statusCode(400).body("errors.field", hasItem("id"));
+        as(key).body("{\"id\":\"My Shop!\",\"name\":\"x\"}")
+                .when()
+                .post("/api/v1/tenant/platforms")
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItem("id"));
+        as(key).body("{\"id\":\"instagram\",\"name\":\"x\"}")
+                .when()
+                .post("/api/v1/tenant/platforms")
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItem("id"));
     }
 
     @Test
     void aTakenPlatformIdConflicts() {
         String platform = createPlatform();
-        as(otherKey).body("{\"id\":\"" + platform + "\",\"name\":\"x\"}").when().post("/api/v1/tenant/platforms")
-                .then().statusCode(409).body("errors.field", hasItem("id"));
+        as(otherKey)
+                .body("{\"id\":\"" + platform + "\",\"name\":\"x\"}")
+                .when()
+                .post("/api/v1/tenant/platforms")
+                .then()
+                .statusCode(409)
+                .body("errors.field", hasItem("id"));
     }
 
     private void badProbe(String platform, String body, String field) {
-        as(key).body(body).when().post("/api/v1/tenant/platforms/{p}/probes", platform)
-                .then().statusCode(400).contentType("application/problem+json").body("errors.field", hasItem(field));
+        as(key).body(body)
+                .when()
+                .post("/api/v1/tenant/platforms/{p}/probes", platform)
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", hasItem(field));
     }
 
     @Test
@@ -114,24 +157,45 @@ class TenantApiTest {
         badProbe(platform, "{\"type\":\"http\",\"target\":\"ftp://example.com/\"}", "target");
         badProbe(platform, "{\"type\":\"http\",\"target\":\"http://example.com/\",\"interval\":\"500ms\"}", "interval");
         badProbe(platform, "{\"type\":\"smoke-signal\",\"target\":\"http://example.com/\"}", "type");
-        badProbe(platform, "{\"type\":\"http\",\"target\":\"http://example.com/\",\"jsonPointer\":\"status\"}", "jsonPointer");
-        badProbe(platform, "{\"type\":\"http\",\"target\":\"http://example.com/\",\"jsonPointer\":\"/a~2b\"}", "jsonPointer");
+        badProbe(
+                platform,
+                "{\"type\":\"http\",\"target\":\"http://example.com/\",\"jsonPointer\":\"status\"}",
+                "jsonPointer");
+        badProbe(
+                platform,
+                "{\"type\":\"http\",\"target\":\"http://example.com/\",\"jsonPointer\":\"/a~2b\"}",
+                "jsonPointer");
         badProbe(platform, "{\"type\":\"tcp\",\"target\":\"example.com\"}", "target");
         badProbe(platform, "{\"type\":\"dns\",\"target\":\"exa mple.com\"}", "target");
         badProbe(platform, "{\"type\":\"http\",\"target\":\"http://example.com/\",\"timeout\":\"soon\"}", "timeout");
         badProbe(platform, "{\"type\":\"http\",\"target\":\"http://example.com/\",\"retries\":9}", "retries");
-        as(key).when().get("/api/v1/tenant/platforms/{p}/probes", platform).then().body("$", empty());
+        as(key).when()
+                .get("/api/v1/tenant/platforms/{p}/probes", platform)
+                .then()
+                .body("$", empty());
     }
 
     @Test
     void dependenciesAreReplacedAndChecked() {
         String platform = createPlatform();
-        as(key).body("{\"platformIds\":[\"instagram\",\"" + platform + "\"]}").when().put("/api/v1/tenant/dependencies")
-                .then().statusCode(200).body("$", containsInAnyOrder("instagram", platform));
-        as(key).body("{\"platformIds\":[\"instagram\",\"myspace\"]}").when().put("/api/v1/tenant/dependencies")
-                .then().statusCode(400).body("errors.field", hasItem("platformIds[1]"));
-        as(otherKey).body("{\"platformIds\":[\"" + platform + "\"]}").when().put("/api/v1/tenant/dependencies")
-                .then().statusCode(400);
+        as(key).body("{\"platformIds\":[\"instagram\",\"" + platform + "\"]}")
+                .when()
+                .put("/api/v1/tenant/dependencies")
+                .then()
+                .statusCode(200)
+                .body("$", containsInAnyOrder("instagram", platform));
+        as(key).body("{\"platformIds\":[\"instagram\",\"myspace\"]}")
+                .when()
+                .put("/api/v1/tenant/dependencies")
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItem("platformIds[1]"));
+        as(otherKey)
+                .body("{\"platformIds\":[\"" + platform + "\"]}")
+                .when()
+                .put("/api/v1/tenant/dependencies")
+                .then()
+                .statusCode(400);
         as(key).when().get("/api/v1/tenant/dependencies").then().body("$", containsInAnyOrder("instagram", platform));
         as(otherKey).when().get("/api/v1/tenant/dependencies").then().body("$", empty());
     }
@@ -141,24 +205,47 @@ class TenantApiTest {
         String platform = createPlatform();
         try (OutageTopic topic = new OutageTopic(stack.kafka().bootstrapServers(), Topics.TENANT_DEPENDENCIES)) {
             as(key).body("{\"platformIds\":[\"instagram\",\"" + platform + "\",\"instagram\"]}")
-                    .when().put("/api/v1/tenant/dependencies").then().statusCode(200);
-            DependenciesChanged first = (DependenciesChanged) EventCodec.decode(EventTypes.TENANT_DEPENDENCIES_CHANGED,
-                    topic.await("t-" + suffix, EventTypes.TENANT_DEPENDENCIES_CHANGED).value());
+                    .when()
+                    .put("/api/v1/tenant/dependencies")
+                    .then()
+                    .statusCode(200);
+            DependenciesChanged first = (DependenciesChanged) EventCodec.decode(
+                    EventTypes.TENANT_DEPENDENCIES_CHANGED,
+                    topic.await("t-" + suffix, EventTypes.TENANT_DEPENDENCIES_CHANGED)
+                            .value());
             assertThat(first.platformIds()).containsExactlyInAnyOrder("instagram", platform);
 
-            as(key).body("{\"platformIds\":[]}").when().put("/api/v1/tenant/dependencies").then().statusCode(200);
+            as(key).body("{\"platformIds\":[]}")
+                    .when()
+                    .put("/api/v1/tenant/dependencies")
+                    .then()
+                    .statusCode(200);
             await().atMost(Duration.ofSeconds(30))
-                    .until(() -> topic.matching("t-" + suffix, EventTypes.TENANT_DEPENDENCIES_CHANGED).size() == 2);
-            String latest = topic.matching("t-" + suffix, EventTypes.TENANT_DEPENDENCIES_CHANGED).get(1).value();
+                    .until(() -> topic.matching("t-" + suffix, EventTypes.TENANT_DEPENDENCIES_CHANGED)
+                                    .size()
+                            == 2);
+            String latest = topic.matching("t-" + suffix, EventTypes.TENANT_DEPENDENCIES_CHANGED)
+                    .get(1)
+                    .value();
             assertThat(((DependenciesChanged) EventCodec.decode(EventTypes.TENANT_DEPENDENCIES_CHANGED, latest))
-                    .platformIds()).isEmpty();
+                            .platformIds())
+                    .isEmpty();
 
             // A refused list changes nothing and tells nobody.
-            as(key).body("{\"platformIds\":[\"myspace\"]}").when().put("/api/v1/tenant/dependencies").then().statusCode(400);
-            as(otherKey).body("{\"platformIds\":[\"instagram\"]}").when().put("/api/v1/tenant/dependencies")
-                    .then().statusCode(200);
+            as(key).body("{\"platformIds\":[\"myspace\"]}")
+                    .when()
+                    .put("/api/v1/tenant/dependencies")
+                    .then()
+                    .statusCode(400);
+            as(otherKey)
+                    .body("{\"platformIds\":[\"instagram\"]}")
+                    .when()
+                    .put("/api/v1/tenant/dependencies")
+                    .then()
+                    .statusCode(200);
             topic.await("o-" + suffix, EventTypes.TENANT_DEPENDENCIES_CHANGED);
-            assertThat(topic.matching("t-" + suffix, EventTypes.TENANT_DEPENDENCIES_CHANGED)).hasSize(2);
+            assertThat(topic.matching("t-" + suffix, EventTypes.TENANT_DEPENDENCIES_CHANGED))
+                    .hasSize(2);
         }
     }
 
@@ -166,9 +253,24 @@ class TenantApiTest {
     void aProbeCanBeRemoved() {
         String platform = createPlatform();
         String probeId = as(key).body("{\"type\":\"dns\",\"target\":\"localhost\"}")
-                .when().post("/api/v1/tenant/platforms/{p}/probes", platform).then().statusCode(201).extract().path("id");
-        as(otherKey).when().delete("/api/v1/tenant/platforms/{p}/probes/{id}", platform, probeId).then().statusCode(404);
-        as(key).when().delete("/api/v1/tenant/platforms/{p}/probes/{id}", platform, probeId).then().statusCode(204);
-        as(key).when().delete("/api/v1/tenant/platforms/{p}/probes/{id}", platform, probeId).then().statusCode(404);
+                .when()
+                .post("/api/v1/tenant/platforms/{p}/probes", platform)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        as(otherKey)
+                .when()
+                .delete("/api/v1/tenant/platforms/{p}/probes/{id}", platform, probeId)
+                .then()
+                .statusCode(404);
+        as(key).when()
+                .delete("/api/v1/tenant/platforms/{p}/probes/{id}", platform, probeId)
+                .then()
+                .statusCode(204);
+        as(key).when()
+                .delete("/api/v1/tenant/platforms/{p}/probes/{id}", platform, probeId)
+                .then()
+                .statusCode(404);
     }
 }

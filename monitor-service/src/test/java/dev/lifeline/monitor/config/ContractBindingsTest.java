@@ -26,7 +26,8 @@ class ContractBindingsTest {
     void channelsAreBoundToTheContractTopics() throws Exception {
         Properties props = applicationProperties();
         assertThat(props.getProperty("mp.messaging.outgoing.outbox.topic")).isEqualTo(Topics.PLATFORM_OUTAGES);
-        assertThat(props.getProperty("lifeline.outbox.topics")).isEqualTo(Topics.PLATFORM_OUTAGES + "," + Topics.TENANT_DEPENDENCIES);
+        assertThat(props.getProperty("lifeline.outbox.topics"))
+                .isEqualTo(Topics.PLATFORM_OUTAGES + "," + Topics.TENANT_DEPENDENCIES);
         assertThat(props.getProperty("mp.messaging.incoming.tenants-in.topic")).isEqualTo(Topics.TENANTS);
         assertThat(props.getProperty("mp.messaging.incoming.tenants-in.dead-letter-queue.topic"))
                 .isEqualTo(Topics.deadLetter(Topics.TENANTS));
@@ -38,8 +39,11 @@ class ContractBindingsTest {
         try (InputStream in = Topics.class.getResourceAsStream("/dev/lifeline/events/asyncapi.yaml")) {
             doc = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-        assertThat(doc).contains("address: " + Topics.PLATFORM_OUTAGES)
-                .contains("outageStarted").contains("outageUpdated").contains("outageResolved");
+        assertThat(doc)
+                .contains("address: " + Topics.PLATFORM_OUTAGES)
+                .contains("outageStarted")
+                .contains("outageUpdated")
+                .contains("outageResolved");
     }
 
     @Test
@@ -47,8 +51,11 @@ class ContractBindingsTest {
         Properties props = applicationProperties();
         assertThat(props.getProperty("lifeline.monitor.catalog-mode")).isEqualTo("simulator");
         assertThat(props.getProperty("%test.lifeline.monitor.catalog-mode")).isEqualTo("disabled");
-        assertThat(CatalogDefaults.probes(MonitorConfig.CatalogMode.SIMULATOR,
-                "http://localhost:8084", Duration.ofSeconds(5), Duration.ofSeconds(3)))
+        assertThat(CatalogDefaults.probes(
+                        MonitorConfig.CatalogMode.SIMULATOR,
+                        "http://localhost:8084",
+                        Duration.ofSeconds(5),
+                        Duration.ofSeconds(3)))
                 .isNotEmpty()
                 .allSatisfy(p -> assertThat(p.target()).startsWith("http://localhost:8084/"));
     }

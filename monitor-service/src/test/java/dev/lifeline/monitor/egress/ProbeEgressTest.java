@@ -76,8 +76,11 @@ class ProbeEgressTest {
         String tenantId = "t-" + suffix;
         key = TestTenants.create(dataSource, tenantId);
         platform = "custom-shop-" + suffix;
-        as().body("{\"id\":\"" + platform + "\",\"name\":\"My shop\"}").when().post("/api/v1/tenant/platforms")
-                .then().statusCode(201);
+        as().body("{\"id\":\"" + platform + "\",\"name\":\"My shop\"}")
+                .when()
+                .post("/api/v1/tenant/platforms")
+                .then()
+                .statusCode(201);
     }
 
     private RequestSpecification as() {
@@ -96,22 +99,25 @@ class ProbeEgressTest {
     @Test
     void aProbeOfAnInternalAddressIsRefusedAtSaveNamingTheTarget() {
         List<String[]> refused = List.of(
-                new String[]{"http", "http://127.0.0.1:" + port() + "/admin", "loopback"},
-                new String[]{"http", "http://localhost:" + port() + "/admin", "localhost resolves to"},
-                new String[]{"http", "http://[::1]/", "loopback"},
-                new String[]{"http", "http://[::ffff:127.0.0.1]/", "loopback"},
-                new String[]{"http", "http://169.254.169.254/latest/meta-data/", "link-local"},
-                new String[]{"statuspage", "https://10.0.0.8/api/v2/summary.json", "private"},
-                new String[]{"meta-status", "http://192.168.1.1/status.json", "private"},
-                new String[]{"http", "http://100.64.0.1/", "carrier-grade NAT"},
-                new String[]{"http", "http://0.0.0.0:" + port() + "/", "unspecified"},
-                new String[]{"http", "http://[fd00::1]/", "unique local"},
-                new String[]{"dns", "localhost", "localhost resolves to"},
-                new String[]{"tcp", "localhost:5432", "localhost resolves to"},
-                new String[]{"tcp", "172.16.0.1:6379", "private"});
+                new String[] {"http", "http://127.0.0.1:" + port() + "/admin", "loopback"},
+                new String[] {"http", "http://localhost:" + port() + "/admin", "localhost resolves to"},
+                new String[] {"http", "http://[::1]/", "loopback"},
+                new String[] {"http", "http://[::ffff:127.0.0.1]/", "loopback"},
+                new String[] {"http", "http://169.254.169.254/latest/meta-data/", "link-local"},
+                new String[] {"statuspage", "https://10.0.0.8/api/v2/summary.json", "private"},
+                new String[] {"meta-status", "http://192.168.1.1/status.json", "private"},
+                new String[] {"http", "http://100.64.0.1/", "carrier-grade NAT"},
+                new String[] {"http", "http://0.0.0.0:" + port() + "/", "unspecified"},
+                new String[] {"http", "http://[fd00::1]/", "unique local"},
+                new String[] {"dns", "localhost", "localhost resolves to"},
+                new String[] {"tcp", "localhost:5432", "localhost resolves to"},
+                new String[] {"tcp", "172.16.0.1:6379", "private"});
         for (String[] r : refused) {
-            as().body(probe(r[0], r[1])).when().post("/api/v1/tenant/platforms/{p}/probes", platform)
-                    .then().statusCode(422)
+            as().body(probe(r[0], r[1]))
+                    .when()
+                    .post("/api/v1/tenant/platforms/{p}/probes", platform)
+                    .then()
+                    .statusCode(422)
                     .contentType("application/problem+json")
                     .body("errors[0].field", equalTo("target"))
                     .body("errors[0].message", containsString(r[2]));
@@ -124,8 +130,12 @@ class ProbeEgressTest {
     void aNameThatResolvesPublicAtSaveAndToLoopbackAtProbeTimeIsRefusedAndRecorded() throws Exception {
         ScriptedResolver.script("rebind.test", "93.184.216.34", "127.0.0.1");
         String probeId = as().body(probe("http", "http://rebind.test:" + port() + "/admin"))
-                .when().post("/api/v1/tenant/platforms/{p}/probes", platform)
-                .then().statusCode(201).extract().path("id");
+                .when()
+                .post("/api/v1/tenant/platforms/{p}/probes", platform)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
 
         String detail = awaitRefusal(probeId);
         assertThat(detail).isEqualTo("refused: rebind.test resolves to 127.0.0.1, a loopback address");
@@ -135,9 +145,14 @@ class ProbeEgressTest {
     @Test
     void aRedirectFromAnAllowedServerToLoopbackIsRefusedAndRecorded() throws Exception {
         ScriptedResolver.script(StrictEgressProfile.ALLOWED_HOST, "127.0.0.1");
-        String probeId = as().body(probe("http", "http://" + StrictEgressProfile.ALLOWED_HOST + ":" + port() + "/redirect"))
-                .when().post("/api/v1/tenant/platforms/{p}/probes", platform)
-                .then().statusCode(201).extract().path("id");
+        String probeId = as().body(
+                        probe("http", "http://" + StrictEgressProfile.ALLOWED_HOST + ":" + port() + "/redirect"))
+                .when()
+                .post("/api/v1/tenant/platforms/{p}/probes", platform)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
 
         String detail = awaitRefusal(probeId);
         assertThat(detail).isEqualTo("refused: 127.0.0.1 is a loopback address");
@@ -145,10 +160,17 @@ class ProbeEgressTest {
     }
 
     private String awaitRefusal(String probeId) throws Exception {
-        await().atMost(Duration.ofSeconds(20)).until(() -> !details(probeId).isEmpty()
-                && details(probeId).stream().anyMatch(d -> d.startsWith("refused: ")));
-        as().when().delete("/api/v1/tenant/platforms/{p}/probes/{id}", platform, probeId).then().statusCode(204);
-        return details(probeId).stream().filter(d -> d.startsWith("refused: ")).findFirst().orElseThrow();
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> !details(probeId).isEmpty()
+                        && details(probeId).stream().anyMatch(d -> d.startsWith("refused: ")));
+        as().when()
+                .delete("/api/v1/tenant/platforms/{p}/probes/{id}", platform, probeId)
+                .then()
+                .statusCode(204);
+        return details(probeId).stream()
+                .filter(d -> d.startsWith("refused: "))
+                .findFirst()
+                .orElseThrow();
     }
 
     private List<String> details(String probeId) throws Exception {
@@ -158,7 +180,8 @@ class ProbeEgressTest {
     private List<String> column(String probeId, String column) throws Exception {
         List<String> out = new ArrayList<>();
         try (Connection c = dataSource.getConnection();
-             PreparedStatement q = c.prepareStatement("SELECT " + column + " FROM probe_result WHERE probe_id = ?")) {
+                PreparedStatement q =
+                        c.prepareStatement("SELECT " + column + " FROM probe_result WHERE probe_id = ?")) {
             q.setString(1, probeId);
             try (ResultSet rs = q.executeQuery()) {
                 while (rs.next()) {

@@ -12,7 +12,6 @@ public class StrictEgressProfile implements QuarkusTestProfile {
     @Override
     public Map<String, String> getConfigOverrides() {
         // 192.0.2.0/24 (documentation range) stands in for "no range": it replaces the %test loopback allowance.
-        return Map.of("lifeline.egress.allow-hosts", ALLOWED_HOST,
-                "lifeline.egress.allow-cidrs", "192.0.2.0/24");
+        return Map.of("lifeline.egress.allow-hosts", ALLOWED_HOST, "lifeline.egress.allow-cidrs", "192.0.2.0/24");
     }
 }

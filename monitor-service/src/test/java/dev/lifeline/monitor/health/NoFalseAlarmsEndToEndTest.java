@@ -46,13 +46,18 @@ class NoFalseAlarmsEndToEndTest {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         key = TestTenants.create(dataSource, "nfa-" + suffix);
         String platform = "custom-nfa-" + suffix;
-        tenant().body("{\"id\":\"" + platform + "\",\"name\":\"Shop\",\"maintenanceIsOutage\":" + maintenanceIsOutage + "}")
-                .post("/api/v1/tenant/platforms").then().statusCode(201);
+        tenant().body("{\"id\":\"" + platform + "\",\"name\":\"Shop\",\"maintenanceIsOutage\":" + maintenanceIsOutage
+                        + "}")
+                .post("/api/v1/tenant/platforms")
+                .then()
+                .statusCode(201);
         for (String target : new String[] {"/health", "/api/v2/summary.json"}) {
             tenant().body("{\"type\":\"" + (target.equals("/health") ? "http" : "statuspage") + "\",\"target\":\""
                             + simulator.baseUrl() + "/platforms/" + platform + target
                             + "\",\"interval\":\"1s\",\"timeout\":\"800ms\",\"retries\":0}")
-                    .post("/api/v1/tenant/platforms/{p}/probes", platform).then().statusCode(201);
+                    .post("/api/v1/tenant/platforms/{p}/probes", platform)
+                    .then()
+                    .statusCode(201);
         }
         return platform;
     }
@@ -64,8 +69,8 @@ class NoFalseAlarmsEndToEndTest {
     /** Probe results of the platform stored since {@code since} with this outcome (history is flushed every second). */
     private int results(String platform, String outcome, Instant since) throws Exception {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement q = c.prepareStatement(
-                     "SELECT count(*) FROM probe_result WHERE platform_id = ? AND outcome = ? AND observed_at >= ?")) {
+                PreparedStatement q = c.prepareStatement(
+                        "SELECT count(*) FROM probe_result WHERE platform_id = ? AND outcome = ? AND observed_at >= ?")) {
             q.setString(1, platform);
             q.setString(2, outcome);
             q.setTimestamp(3, Timestamp.from(since));
@@ -81,14 +86,17 @@ class NoFalseAlarmsEndToEndTest {
     }
 
     private String state(String platform) {
-        return tenant().get("/api/v1/tenant/status").then().statusCode(200).extract()
+        return tenant().get("/api/v1/tenant/status")
+                .then()
+                .statusCode(200)
+                .extract()
                 .path("find { it.platformId == '" + platform + "' }.state");
     }
 
     @Test
     void minorOnAndOffAndPlannedMaintenanceAreNoOutageAndAMajorOutageIs() throws Exception {
         try (PlatformSimulator simulator = PlatformSimulator.start(0);
-             OutageTopic topic = new OutageTopic(stack.kafka().bootstrapServers())) {
+                OutageTopic topic = new OutageTopic(stack.kafka().bootstrapServers())) {
             String platform = platform(simulator, false);
             for (int flip = 0; flip < 4; flip++) {
                 Instant minor = switchTo(simulator, platform, Mode.DEGRADED);
@@ -97,11 +105,13 @@ class NoFalseAlarmsEndToEndTest {
                 await().atMost(Duration.ofSeconds(20)).until(() -> results(platform, "OK", up) >= 4);
             }
             Instant maintenance = switchTo(simulator, platform, Mode.MAINTENANCE);
-            await().atMost(Duration.ofSeconds(30)).until(() -> results(platform, "FAILED", maintenance) >= 5
-                    && results(platform, "MAINTENANCE", maintenance) >= 5);
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> results(platform, "FAILED", maintenance) >= 5
+                            && results(platform, "MAINTENANCE", maintenance) >= 5);
             assertThat(state(platform)).isEqualTo("maintenance");
             assertThat(topic.matching(platform, EventTypes.OUTAGE_STARTED))
-                    .as("minor on and off, then maintenance with the site answering 503: no outage").isEmpty();
+                    .as("minor on and off, then maintenance with the site answering 503: no outage")
+                    .isEmpty();
 
             switchTo(simulator, platform, Mode.FIVE_XX);
             topic.await(platform, EventTypes.OUTAGE_STARTED);
@@ -115,7 +125,7 @@ class NoFalseAlarmsEndToEndTest {
     @Test
     void maintenanceIsAnOutageWhereThePlatformsPolicySaysSo() throws Exception {
         try (PlatformSimulator simulator = PlatformSimulator.start(0);
-             OutageTopic topic = new OutageTopic(stack.kafka().bootstrapServers())) {
+                OutageTopic topic = new OutageTopic(stack.kafka().bootstrapServers())) {
             String platform = platform(simulator, true);
             switchTo(simulator, platform, Mode.MAINTENANCE);
             topic.await(platform, EventTypes.OUTAGE_STARTED);

@@ -25,7 +25,11 @@ class PlatformHealthTest {
     }
 
     private Observation observation(String voter, ProbeOutcome outcome, Severity severity) {
-        return new Observation(voter, outcome, severity, clock.instant(),
+        return new Observation(
+                voter,
+                outcome,
+                severity,
+                clock.instant(),
                 new ProbeEvidence(voter, "http", outcome == ProbeOutcome.OK, 10L, outcome.name(), clock.instant()));
     }
 
@@ -106,7 +110,8 @@ class PlatformHealthTest {
 
     @Test
     void higherThresholdsNeedMoreEvidence() {
-        PlatformHealth strict = new PlatformHealth(new HealthPolicy(5, 4, 0.5, 21, 25, 10, Duration.ofMinutes(1)), clock);
+        PlatformHealth strict =
+                new PlatformHealth(new HealthPolicy(5, 4, 0.5, 21, 25, 10, Duration.ofMinutes(1)), clock);
         for (int i = 0; i < 4; i++) {
             clock.advance(INTERVAL);
             strict.observe(observation("a", ProbeOutcome.FAILED, null));
@@ -154,7 +159,9 @@ class PlatformHealthTest {
             tick("http@monitor-2", ProbeOutcome.OK);
             tick("http@monitor-3", ProbeOutcome.OK);
         }
-        assertThat(health.state()).as("one instance's network trouble is not an outage").isEqualTo(UP);
+        assertThat(health.state())
+                .as("one instance's network trouble is not an outage")
+                .isEqualTo(UP);
         for (int i = 0; i < 3; i++) {
             tick("http@monitor-1", ProbeOutcome.FAILED);
             tick("http@monitor-2", ProbeOutcome.FAILED);
@@ -171,7 +178,9 @@ class PlatformHealthTest {
         for (int i = 0; i < 3; i++) {
             tick("a", ProbeOutcome.FAILED);
         }
-        assertThat(health.state()).as("b and c went silent, a alone is the quorum").isEqualTo(DOWN);
+        assertThat(health.state())
+                .as("b and c went silent, a alone is the quorum")
+                .isEqualTo(DOWN);
     }
 
     @Test
@@ -248,7 +257,10 @@ class PlatformHealthTest {
         for (int cycle = 0; cycle < 10; cycle++) {
             for (int i = 0; i < 4; i++) {
                 opened += tick("http", ProbeOutcome.OK).outageOpened() ? 1 : 0;
-                opened += tick("statuspage", cycle % 2 == 0 ? ProbeOutcome.DEGRADED : ProbeOutcome.OK).outageOpened() ? 1 : 0;
+                opened += tick("statuspage", cycle % 2 == 0 ? ProbeOutcome.DEGRADED : ProbeOutcome.OK)
+                                .outageOpened()
+                        ? 1
+                        : 0;
             }
         }
         assertThat(opened).isZero();
@@ -258,11 +270,14 @@ class PlatformHealthTest {
     void plannedMaintenanceIsNoOutageEvenWhileTheSiteAnswersErrors() {
         for (int i = 0; i < 12; i++) {
             assertThat(tick("http", ProbeOutcome.FAILED).outageOpened()).isFalse();
-            assertThat(tick("statuspage", ProbeOutcome.MAINTENANCE).outageOpened()).isFalse();
+            assertThat(tick("statuspage", ProbeOutcome.MAINTENANCE).outageOpened())
+                    .isFalse();
         }
         assertThat(health.state()).isEqualTo(HealthState.MAINTENANCE);
         Transition after = tick("statuspage", ProbeOutcome.OK);
-        assertThat(after.to()).as("maintenance over and the site still fails: that is an outage").isEqualTo(DOWN);
+        assertThat(after.to())
+                .as("maintenance over and the site still fails: that is an outage")
+                .isEqualTo(DOWN);
     }
 
     @Test
@@ -282,13 +297,17 @@ class PlatformHealthTest {
             tick("http@monitor-1", ProbeOutcome.FAILED);
             tick("http@monitor-2", ProbeOutcome.OK);
         }
-        assertThat(health.state()).as("two instances disagree: one broken network").isEqualTo(UP);
+        assertThat(health.state())
+                .as("two instances disagree: one broken network")
+                .isEqualTo(UP);
     }
 
     @Test
     void aMachineThatAdoptsAnOpenOutageNeedsTheSuccessThresholdBeforeItRecovers() {
         health.adoptOutage(clock.instant());
-        assertThat(tick("a", ProbeOutcome.OK).outageClosed()).as("one success after a start is no recovery").isFalse();
+        assertThat(tick("a", ProbeOutcome.OK).outageClosed())
+                .as("one success after a start is no recovery")
+                .isFalse();
         assertThat(health.state()).isEqualTo(RECOVERING);
         assertThat(tick("a", ProbeOutcome.OK).outageClosed()).isTrue();
     }
@@ -297,14 +316,19 @@ class PlatformHealthTest {
     void aVoterOfADeadInstanceStopsCountingAfterItsOwnStaleness() {
         for (int i = 0; i < 3; i++) {
             clock.advance(INTERVAL);
-            health.observe(new Observation("a@dead", ProbeOutcome.FAILED, null, clock.instant(), null, Duration.ofSeconds(20)));
-            health.observe(new Observation("a@alive", ProbeOutcome.FAILED, null, clock.instant(), null, Duration.ofSeconds(20)));
+            health.observe(new Observation(
+                    "a@dead", ProbeOutcome.FAILED, null, clock.instant(), null, Duration.ofSeconds(20)));
+            health.observe(new Observation(
+                    "a@alive", ProbeOutcome.FAILED, null, clock.instant(), null, Duration.ofSeconds(20)));
         }
         assertThat(health.state()).isEqualTo(DOWN);
         for (int i = 0; i < 12; i++) {
             clock.advance(INTERVAL);
-            health.observe(new Observation("a@alive", ProbeOutcome.OK, null, clock.instant(), null, Duration.ofSeconds(20)));
+            health.observe(
+                    new Observation("a@alive", ProbeOutcome.OK, null, clock.instant(), null, Duration.ofSeconds(20)));
         }
-        assertThat(health.state()).as("the dead instance's last failure no longer holds the platform down").isEqualTo(UP);
+        assertThat(health.state())
+                .as("the dead instance's last failure no longer holds the platform down")
+                .isEqualTo(UP);
     }
 }

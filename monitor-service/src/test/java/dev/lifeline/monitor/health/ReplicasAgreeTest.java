@@ -34,7 +34,7 @@ class ReplicasAgreeTest {
     private final Map<String, OutageReconciler> replicas = new LinkedHashMap<>();
 
     private OutageReconciler start(String instance) {
-        OutageReconciler replica = new OutageReconciler(policy, clock, ledger, (platform, state) -> { });
+        OutageReconciler replica = new OutageReconciler(policy, clock, ledger, (platform, state) -> {});
         // What a starting instance reads from the database before its first verdict counts.
         ledger.open.forEach(replica::opened);
         replicas.put(instance, replica);
@@ -47,9 +47,19 @@ class ReplicasAgreeTest {
         int turn = 0;
         for (String instance : seenBy.keySet()) {
             for (String probe : List.of("http", "statuspage")) {
-                Observation observation = new Observation(PLATFORM + "-" + probe + "@" + instance, seenBy.get(instance),
-                        null, clock.instant(), new ProbeEvidence(PLATFORM + "-" + probe, probe,
-                        seenBy.get(instance) == ProbeOutcome.OK, 10L, "x", clock.instant()), STALE_AFTER);
+                Observation observation = new Observation(
+                        PLATFORM + "-" + probe + "@" + instance,
+                        seenBy.get(instance),
+                        null,
+                        clock.instant(),
+                        new ProbeEvidence(
+                                PLATFORM + "-" + probe,
+                                probe,
+                                seenBy.get(instance) == ProbeOutcome.OK,
+                                10L,
+                                "x",
+                                clock.instant()),
+                        STALE_AFTER);
                 List<Map.Entry<String, OutageReconciler>> order = new ArrayList<>(replicas.entrySet());
                 // Replicas hear verdicts in different orders, as from different partitions.
                 Collections.rotate(order, turn++);
@@ -121,7 +131,9 @@ class ReplicasAgreeTest {
         Map<String, ProbeOutcome> onlyTheNewOne = new LinkedHashMap<>();
         onlyTheNewOne.put("monitor-2b", ProbeOutcome.FAILED);
         round(onlyTheNewOne);
-        assertThat(ledger.events).as("its first results are failures: nothing to resolve").containsExactly("started");
+        assertThat(ledger.events)
+                .as("its first results are failures: nothing to resolve")
+                .containsExactly("started");
         rounds(6, ProbeOutcome.FAILED);
         assertThat(ledger.events).containsExactly("started");
         rounds(20, ProbeOutcome.OK);
@@ -151,7 +163,9 @@ class ReplicasAgreeTest {
             rounds(1, i % 2 == 0 ? ProbeOutcome.DEGRADED : ProbeOutcome.OK);
         }
         assertThat(ledger.events).isEmpty();
-        assertThat(replicas.values()).allSatisfy(r -> assertThat(r.health(PLATFORM).orElseThrow().flapping()).isFalse());
+        assertThat(replicas.values())
+                .allSatisfy(r ->
+                        assertThat(r.health(PLATFORM).orElseThrow().flapping()).isFalse());
     }
 
     /** The database: one open outage per platform, the first opener wins; its events reach replicas a round later. */
@@ -163,8 +177,8 @@ class ReplicasAgreeTest {
         String resolvedBy;
 
         @Override
-        public Optional<OutageReconciler.OpenOutage> start(String platformId, Severity severity, Instant startedAt,
-                                                            List<ProbeEvidence> evidence) {
+        public Optional<OutageReconciler.OpenOutage> start(
+                String platformId, Severity severity, Instant startedAt, List<ProbeEvidence> evidence) {
             OutageReconciler.OpenOutage current = open.get(platformId);
             if (current == null) {
                 current = new OutageReconciler.OpenOutage(UUID.randomUUID().toString(), OutageSource.PROBE, startedAt);
@@ -188,8 +202,7 @@ class ReplicasAgreeTest {
         }
 
         @Override
-        public void update(String platformId, Severity severity, List<ProbeEvidence> evidence) {
-        }
+        public void update(String platformId, Severity severity, List<ProbeEvidence> evidence) {}
 
         void deliver() {
             List<Runnable> now = new ArrayList<>(topic);

@@ -33,22 +33,29 @@ class BrokerDownTest {
     void aDeclarationDuringABrokerOutageIsPublishedAfterIt() throws Exception {
         String platform = "custom-down-" + UUID.randomUUID().toString().substring(0, 8);
         try (Connection c = dataSource.getConnection();
-             PreparedStatement insert = c.prepareStatement("INSERT INTO platform (id, tenant_id, name) VALUES (?, 'tenant-down', 'Shop')")) {
+                PreparedStatement insert = c.prepareStatement(
+                        "INSERT INTO platform (id, tenant_id, name) VALUES (?, 'tenant-down', 'Shop')")) {
             insert.setString(1, platform);
             insert.executeUpdate();
         }
         String id;
         stack.kafka().stop();
         try {
-            id = given().header("X-Admin-Key", "test-admin-key").contentType(ContentType.JSON)
+            id = given().header("X-Admin-Key", "test-admin-key")
+                    .contentType(ContentType.JSON)
                     .body("{\"declaredBy\":\"ops@example.com\",\"reason\":\"checkout down\",\"severity\":\"critical\"}")
-                    .when().post("/api/v1/platforms/{p}/outages", platform)
-                    .then().statusCode(201).extract().path("id");
+                    .when()
+                    .post("/api/v1/platforms/{p}/outages", platform)
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .path("id");
         } finally {
             stack.kafka().restart();
         }
         try (OutageTopic topic = new OutageTopic(stack.kafka().bootstrapServers())) {
-            JsonNode data = EventCodec.mapper().readTree(topic.await(platform, EventTypes.OUTAGE_STARTED).value());
+            JsonNode data = EventCodec.mapper()
+                    .readTree(topic.await(platform, EventTypes.OUTAGE_STARTED).value());
             assertThat(data.path("outageId").asText()).isEqualTo(id);
             assertThat(data.path("tenantId").asText()).isEqualTo("tenant-down");
         }

@@ -42,21 +42,27 @@ class OutageApiTest {
     }
 
     private static String declareBody(String severity) {
-        return "{\"declaredBy\":\"ops@example.com\",\"reason\":\"Instagram feed not loading\",\"severity\":\"" + severity + "\"}";
+        return "{\"declaredBy\":\"ops@example.com\",\"reason\":\"Instagram feed not loading\",\"severity\":\""
+                + severity + "\"}";
     }
 
     @Test
     void declaringAnOutagePublishesOutageStartedKeyedByPlatform() throws Exception {
         String platform = CatalogPlatforms.INSTAGRAM;
-        String id = given().header("X-Admin-Key", ADMIN).contentType(ContentType.JSON).body(declareBody("major"))
-                .when().post("/api/v1/platforms/{p}/outages", platform)
-                .then().statusCode(201)
+        String id = given().header("X-Admin-Key", ADMIN)
+                .contentType(ContentType.JSON)
+                .body(declareBody("major"))
+                .when()
+                .post("/api/v1/platforms/{p}/outages", platform)
+                .then()
+                .statusCode(201)
                 .body("platformId", equalTo(platform))
                 .body("source", equalTo("manual"))
                 .body("severity", equalTo("major"))
                 .body("declaredBy", equalTo("ops@example.com"))
                 .body("startedAt", notNullValue())
-                .extract().path("id");
+                .extract()
+                .path("id");
 
         ConsumerRecord<String, String> record = topic.await(platform, EventTypes.OUTAGE_STARTED);
         JsonNode data = EventCodec.mapper().readTree(record.value());
@@ -65,24 +71,40 @@ class OutageApiTest {
         assertThat(data.path("severity").asText()).isEqualTo("major");
         assertThat(data.path("reason").asText()).isEqualTo("Instagram feed not loading");
         assertThat(OutageTopic.header(record, "ce_source")).isEqualTo("/lifeline/monitor-service");
-        assertThat(Contracts.violations(EventTypes.OUTAGE_STARTED, record.value())).isEmpty();
+        assertThat(Contracts.violations(EventTypes.OUTAGE_STARTED, record.value()))
+                .isEmpty();
 
-        given().header("X-Admin-Key", ADMIN).contentType(ContentType.JSON).body(declareBody("critical"))
-                .when().post("/api/v1/platforms/{p}/outages", platform)
-                .then().statusCode(409).contentType("application/problem+json")
+        given().header("X-Admin-Key", ADMIN)
+                .contentType(ContentType.JSON)
+                .body(declareBody("critical"))
+                .when()
+                .post("/api/v1/platforms/{p}/outages", platform)
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json")
                 .body("errors.field", hasItem("platformId"));
     }
 
     @Test
     void resolvingPublishesOutageResolvedAndThenThereIsNothingToResolve() throws Exception {
         String platform = CatalogPlatforms.FACEBOOK;
-        String id = given().header("X-Admin-Key", ADMIN).contentType(ContentType.JSON).body(declareBody("minor"))
-                .when().post("/api/v1/platforms/{p}/outages", platform)
-                .then().statusCode(201).extract().path("id");
+        String id = given().header("X-Admin-Key", ADMIN)
+                .contentType(ContentType.JSON)
+                .body(declareBody("minor"))
+                .when()
+                .post("/api/v1/platforms/{p}/outages", platform)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
 
-        given().header("X-Admin-Key", ADMIN).contentType(ContentType.JSON).body("{\"resolvedBy\":\"ops@example.com\"}")
-                .when().post("/api/v1/platforms/{p}/outages/current/resolve", platform)
-                .then().statusCode(200)
+        given().header("X-Admin-Key", ADMIN)
+                .contentType(ContentType.JSON)
+                .body("{\"resolvedBy\":\"ops@example.com\"}")
+                .when()
+                .post("/api/v1/platforms/{p}/outages/current/resolve", platform)
+                .then()
+                .statusCode(200)
                 .body("id", equalTo(id))
                 .body("resolvedBy", equalTo("ops@example.com"))
                 .body("resolvedAt", notNullValue());
@@ -93,63 +115,108 @@ class OutageApiTest {
         assertThat(data.path("outageId").asText()).isEqualTo(id);
         assertThat(data.path("resolvedBy").asText()).isEqualTo("ops@example.com");
 
-        given().header("X-Admin-Key", ADMIN).contentType(ContentType.JSON).body("{\"resolvedBy\":\"ops@example.com\"}")
-                .when().post("/api/v1/platforms/{p}/outages/current/resolve", platform)
-                .then().statusCode(409).body("errors.field", hasItem("platformId"));
+        given().header("X-Admin-Key", ADMIN)
+                .contentType(ContentType.JSON)
+                .body("{\"resolvedBy\":\"ops@example.com\"}")
+                .when()
+                .post("/api/v1/platforms/{p}/outages/current/resolve", platform)
+                .then()
+                .statusCode(409)
+                .body("errors.field", hasItem("platformId"));
     }
 
     @Test
     void unknownPlatformIsNotFound() {
-        given().header("X-Admin-Key", ADMIN).contentType(ContentType.JSON).body(declareBody("major"))
-                .when().post("/api/v1/platforms/{p}/outages", "myspace")
-                .then().statusCode(404).contentType("application/problem+json")
+        given().header("X-Admin-Key", ADMIN)
+                .contentType(ContentType.JSON)
+                .body(declareBody("major"))
+                .when()
+                .post("/api/v1/platforms/{p}/outages", "myspace")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json")
                 .body("errors.field", hasItem("platformId"));
-        given().header("X-Admin-Key", ADMIN).contentType(ContentType.JSON).body("{\"resolvedBy\":\"x\"}")
-                .when().post("/api/v1/platforms/{p}/outages/current/resolve", "myspace")
-                .then().statusCode(404);
+        given().header("X-Admin-Key", ADMIN)
+                .contentType(ContentType.JSON)
+                .body("{\"resolvedBy\":\"x\"}")
+                .when()
+                .post("/api/v1/platforms/{p}/outages/current/resolve", "myspace")
+                .then()
+                .statusCode(404);
     }
 
     @Test
     void withoutTheAdminKeyNothingIsDeclared() {
-        given().contentType(ContentType.JSON).body(declareBody("major"))
-                .when().post("/api/v1/platforms/{p}/outages", CatalogPlatforms.TIKTOK)
-                .then().statusCode(401);
-        given().header("X-Admin-Key", "wrong").contentType(ContentType.JSON).body(declareBody("major"))
-                .when().post("/api/v1/platforms/{p}/outages", CatalogPlatforms.TIKTOK)
-                .then().statusCode(401);
-        assertThat(topic.matching(CatalogPlatforms.TIKTOK, EventTypes.OUTAGE_STARTED)).isEmpty();
+        given().contentType(ContentType.JSON)
+                .body(declareBody("major"))
+                .when()
+                .post("/api/v1/platforms/{p}/outages", CatalogPlatforms.TIKTOK)
+                .then()
+                .statusCode(401);
+        given().header("X-Admin-Key", "wrong")
+                .contentType(ContentType.JSON)
+                .body(declareBody("major"))
+                .when()
+                .post("/api/v1/platforms/{p}/outages", CatalogPlatforms.TIKTOK)
+                .then()
+                .statusCode(401);
+        assertThat(topic.matching(CatalogPlatforms.TIKTOK, EventTypes.OUTAGE_STARTED))
+                .isEmpty();
     }
 
     @Test
     void aDeclarationWithoutDeclarerIsRefusedWithTheField() {
-        given().header("X-Admin-Key", ADMIN).contentType(ContentType.JSON)
+        given().header("X-Admin-Key", ADMIN)
+                .contentType(ContentType.JSON)
                 .body("{\"reason\":\"down\",\"severity\":\"major\"}")
-                .when().post("/api/v1/platforms/{p}/outages", CatalogPlatforms.YOUTUBE)
-                .then().statusCode(400).contentType("application/problem+json")
+                .when()
+                .post("/api/v1/platforms/{p}/outages", CatalogPlatforms.YOUTUBE)
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("errors.field", hasItem("declaredBy"));
     }
 
     @Test
     void anUnknownSeverityIsRefusedWithTheField() {
-        given().header("X-Admin-Key", ADMIN).contentType(ContentType.JSON).body(declareBody("apocalyptic"))
-                .when().post("/api/v1/platforms/{p}/outages", CatalogPlatforms.YOUTUBE)
-                .then().statusCode(400).body("errors.field", hasItem("severity"));
+        given().header("X-Admin-Key", ADMIN)
+                .contentType(ContentType.JSON)
+                .body(declareBody("apocalyptic"))
+                .when()
+                .post("/api/v1/platforms/{p}/outages", CatalogPlatforms.YOUTUBE)
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItem("severity"));
     }
 
     @Test
     void resolvingWithoutResolverIsRefused() {
-        given().header("X-Admin-Key", ADMIN).contentType(ContentType.JSON).body("{}")
-                .when().post("/api/v1/platforms/{p}/outages/current/resolve", CatalogPlatforms.ETSY)
-                .then().statusCode(400).body("errors.field", hasItem("resolvedBy"));
+        given().header("X-Admin-Key", ADMIN)
+                .contentType(ContentType.JSON)
+                .body("{}")
+                .when()
+                .post("/api/v1/platforms/{p}/outages/current/resolve", CatalogPlatforms.ETSY)
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItem("resolvedBy"));
     }
 
     @Test
     void statusListsEveryCataloguePlatformAndShowsAManualOutage() {
-        given().header("X-Admin-Key", ADMIN).contentType(ContentType.JSON).body(declareBody("critical"))
-                .when().post("/api/v1/platforms/{p}/outages", CatalogPlatforms.WHATSAPP)
-                .then().statusCode(201);
+        given().header("X-Admin-Key", ADMIN)
+                .contentType(ContentType.JSON)
+                .body(declareBody("critical"))
+                .when()
+                .post("/api/v1/platforms/{p}/outages", CatalogPlatforms.WHATSAPP)
+                .then()
+                .statusCode(201);
 
-        var status = given().when().get("/api/v1/status").then().statusCode(200).extract().jsonPath();
+        var status = given().when()
+                .get("/api/v1/status")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertThat(status.getList("platformId", String.class)).containsAll(CatalogPlatforms.IDS);
         int whatsapp = status.getList("platformId", String.class).indexOf(CatalogPlatforms.WHATSAPP);
         assertThat(status.getString("[" + whatsapp + "].state")).isEqualTo("down");

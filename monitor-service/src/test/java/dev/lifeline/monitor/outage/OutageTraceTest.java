@@ -32,10 +32,13 @@ class OutageTraceTest {
 
     @Inject
     HealthMonitor monitor;
+
     @Inject
     AgroalDataSource dataSource;
+
     @Inject
     InMemorySpanExporter spans;
+
     @InjectLocalStack
     LocalStack stack;
 
@@ -44,8 +47,16 @@ class OutageTraceTest {
         String platform = ownPlatform();
         try (OutageTopic topic = new OutageTopic(stack.kafka().bootstrapServers())) {
             for (int i = 0; i < 3; i++) {
-                monitor.accept(new ProbeResult(platform + "-http", platform, ProbeKind.HTTP, ProbeOutcome.FAILED, null,
-                        12L, "HTTP 503", Instant.now(), 1));
+                monitor.accept(new ProbeResult(
+                        platform + "-http",
+                        platform,
+                        ProbeKind.HTTP,
+                        ProbeOutcome.FAILED,
+                        null,
+                        12L,
+                        "HTTP 503",
+                        Instant.now(),
+                        1));
             }
             ConsumerRecord<String, String> started = topic.await(platform, EventTypes.OUTAGE_STARTED);
             String traceparent = OutageTopic.header(started, "traceparent");
@@ -53,13 +64,17 @@ class OutageTraceTest {
             String traceId = traceparent.split("-")[1];
             String publishSpanId = traceparent.split("-")[2];
 
-            await().atMost(Duration.ofSeconds(30)).until(() -> verdicts(platform).size() == 1);
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> verdicts(platform).size() == 1);
             SpanData verdict = verdicts(platform).get(0);
             assertThat(verdict.getTraceId()).isEqualTo(traceId);
             SpanData published = spans.getFinishedSpanItems().stream()
-                    .filter(s -> s.getSpanId().equals(publishSpanId)).findFirst().orElseThrow();
+                    .filter(s -> s.getSpanId().equals(publishSpanId))
+                    .findFirst()
+                    .orElseThrow();
             assertThat(published.getKind()).isEqualTo(SpanKind.PRODUCER);
-            assertThat(published.getParentSpanId()).as("the relay's publish span hangs off the verdict")
+            assertThat(published.getParentSpanId())
+                    .as("the relay's publish span hangs off the verdict")
                     .isEqualTo(verdict.getSpanId());
         }
     }
@@ -75,7 +90,8 @@ class OutageTraceTest {
     private String ownPlatform() throws Exception {
         String id = "custom-trace-" + UUID.randomUUID().toString().substring(0, 8);
         try (var c = dataSource.getConnection();
-             var insert = c.prepareStatement("INSERT INTO platform (id, tenant_id, name) VALUES (?, 'tenant-trace', 'Trace shop')")) {
+                var insert = c.prepareStatement(
+                        "INSERT INTO platform (id, tenant_id, name) VALUES (?, 'tenant-trace', 'Trace shop')")) {
             insert.setString(1, id);
             insert.executeUpdate();
         }

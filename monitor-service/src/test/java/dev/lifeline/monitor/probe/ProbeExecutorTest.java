@@ -4,9 +4,9 @@ import dev.lifeline.kit.egress.EgressGuard;
 import dev.lifeline.kit.egress.GuardedHttpClient;
 import dev.lifeline.kit.egress.SystemResolver;
 import dev.lifeline.monitor.health.ProbeOutcome;
-import io.vertx.core.Vertx;
 import dev.lifeline.monitor.simulator.PlatformSimulator;
 import dev.lifeline.monitor.simulator.SimulatedHealth.Mode;
+import io.vertx.core.Vertx;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,12 +38,21 @@ class ProbeExecutorTest {
         vertx = Vertx.vertx();
         // The simulator runs on loopback, which the egress policy allows here as the tests' profile does.
         EgressGuard guard = new EgressGuard(List.of(), List.of("127.0.0.0/8", "::1/128"), new SystemResolver());
-        executor = new ProbeExecutor(new GuardedHttpClient(vertx, guard, Duration.ofSeconds(1), 64), guard, pool,
-                Clock.systemUTC(), probe -> false);
+        executor = new ProbeExecutor(
+                new GuardedHttpClient(vertx, guard, Duration.ofSeconds(1), 64),
+                guard,
+                pool,
+                Clock.systemUTC(),
+                probe -> false);
         // The first request through a new Vert.x client loads and starts Netty; on a busy 2-core box that alone can
         // take longer than the 800 ms the probes below allow. A running service pays it once, at its first probe.
-        executor.run(ProbeDefinition.http("warm-up", "warm-up", simulator.baseUrl() + "/platforms/warm-up/health",
-                Duration.ofSeconds(30)).withTiming(Duration.ofSeconds(30), Duration.ofSeconds(20), 0)).join();
+        executor.run(ProbeDefinition.http(
+                                "warm-up",
+                                "warm-up",
+                                simulator.baseUrl() + "/platforms/warm-up/health",
+                                Duration.ofSeconds(30))
+                        .withTiming(Duration.ofSeconds(30), Duration.ofSeconds(20), 0))
+                .join();
     }
 
     @AfterAll
@@ -59,9 +68,19 @@ class ProbeExecutorTest {
     }
 
     private ProbeDefinition http(String platform) {
-        return new ProbeDefinition(platform + "-http", platform, ProbeKind.HTTP,
-                simulator.baseUrl() + "/platforms/" + platform + "/health", Duration.ofSeconds(5),
-                Duration.ofMillis(800), 0, Duration.ofMillis(400), null, "/status", "ok", null);
+        return new ProbeDefinition(
+                platform + "-http",
+                platform,
+                ProbeKind.HTTP,
+                simulator.baseUrl() + "/platforms/" + platform + "/health",
+                Duration.ofSeconds(5),
+                Duration.ofMillis(800),
+                0,
+                Duration.ofMillis(400),
+                null,
+                "/status",
+                "ok",
+                null);
     }
 
     private ProbeResult run(ProbeDefinition probe) {
@@ -103,18 +122,20 @@ class ProbeExecutorTest {
     void garbageFailsAJsonConditionButOnlyDegradesAStatusPage() {
         simulator.set("shop-junk", Mode.GARBAGE, Duration.ofSeconds(10), Duration.ofSeconds(1));
         assertThat(run(http("shop-junk")).outcome()).isEqualTo(ProbeOutcome.FAILED);
-        ProbeDefinition statuspage = http("shop-junk").withKind(ProbeKind.STATUSPAGE,
-                simulator.baseUrl() + "/platforms/shop-junk/api/v2/status.json");
+        ProbeDefinition statuspage = http("shop-junk")
+                .withKind(ProbeKind.STATUSPAGE, simulator.baseUrl() + "/platforms/shop-junk/api/v2/status.json");
         assertThat(run(statuspage).outcome()).isEqualTo(ProbeOutcome.DEGRADED);
     }
 
     @Test
     void statuspageAndMetaDocumentsOfTheSimulatorAreUnderstood() {
         simulator.set("instagram", Mode.FIVE_XX, Duration.ofSeconds(10), Duration.ofSeconds(1));
-        ProbeDefinition meta = http("instagram").withKind(ProbeKind.META_STATUS,
-                simulator.baseUrl() + "/platforms/instagram/meta/status.json").withConditions(null, null, null, "Instagram");
-        ProbeDefinition statuspage = http("shopify").withKind(ProbeKind.STATUSPAGE,
-                simulator.baseUrl() + "/platforms/shopify/api/v2/summary.json").withConditions(null, null, null, "Storefront");
+        ProbeDefinition meta = http("instagram")
+                .withKind(ProbeKind.META_STATUS, simulator.baseUrl() + "/platforms/instagram/meta/status.json")
+                .withConditions(null, null, null, "Instagram");
+        ProbeDefinition statuspage = http("shopify")
+                .withKind(ProbeKind.STATUSPAGE, simulator.baseUrl() + "/platforms/shopify/api/v2/summary.json")
+                .withConditions(null, null, null, "Storefront");
         assertThat(run(meta).outcome()).isEqualTo(ProbeOutcome.FAILED);
         assertThat(run(statuspage).outcome()).isEqualTo(ProbeOutcome.OK);
     }
@@ -127,10 +148,14 @@ class ProbeExecutorTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-        assertThat(run(http("tcp").withKind(ProbeKind.TCP, "localhost:" + closedPort)).outcome())
+        assertThat(run(http("tcp").withKind(ProbeKind.TCP, "localhost:" + closedPort))
+                        .outcome())
                 .isEqualTo(ProbeOutcome.FAILED);
-        assertThat(run(http("dns").withKind(ProbeKind.DNS, "localhost")).outcome()).isEqualTo(ProbeOutcome.OK);
-        assertThat(run(http("dns").withKind(ProbeKind.DNS, "no-such-host.invalid")).outcome()).isEqualTo(ProbeOutcome.FAILED);
+        assertThat(run(http("dns").withKind(ProbeKind.DNS, "localhost")).outcome())
+                .isEqualTo(ProbeOutcome.OK);
+        assertThat(run(http("dns").withKind(ProbeKind.DNS, "no-such-host.invalid"))
+                        .outcome())
+                .isEqualTo(ProbeOutcome.FAILED);
     }
 
     @Test
@@ -141,15 +166,20 @@ class ProbeExecutorTest {
             ProbeExecutor guarded = new ProbeExecutor(client, strict, pool, Clock.systemUTC(), p -> false);
             ProbeResult http = guarded.run(tenants).join();
             assertThat(http.outcome()).isEqualTo(ProbeOutcome.FAILED);
-            assertThat(http.detail()).startsWith("refused: ").contains("127.0.0.1").contains("loopback");
+            assertThat(http.detail())
+                    .startsWith("refused: ")
+                    .contains("127.0.0.1")
+                    .contains("loopback");
             assertThat(http.attempts()).isEqualTo(1);
             int port;
             try (ServerSocket listening = new ServerSocket(0)) {
                 port = listening.getLocalPort();
-                ProbeResult tcp = guarded.run(tenants.withKind(ProbeKind.TCP, "localhost:" + port)).join();
+                ProbeResult tcp = guarded.run(tenants.withKind(ProbeKind.TCP, "localhost:" + port))
+                        .join();
                 assertThat(tcp.detail()).isEqualTo("refused: localhost resolves to 127.0.0.1, a loopback address");
             }
-            ProbeResult dns = guarded.run(tenants.withKind(ProbeKind.DNS, "localhost")).join();
+            ProbeResult dns =
+                    guarded.run(tenants.withKind(ProbeKind.DNS, "localhost")).join();
             assertThat(dns.outcome()).isEqualTo(ProbeOutcome.FAILED);
             assertThat(dns.detail()).startsWith("refused: localhost resolves to");
 
@@ -161,14 +191,16 @@ class ProbeExecutorTest {
     @Test
     void oneHangingProbeDoesNotDelayTheOthers() {
         simulator.set("hangs", Mode.TIMEOUT, Duration.ofSeconds(10), Duration.ofSeconds(1));
-        CompletableFuture<ProbeResult> hanging = executor.run(
-                http("hangs").withTiming(Duration.ofSeconds(5), Duration.ofSeconds(3), 0));
+        CompletableFuture<ProbeResult> hanging =
+                executor.run(http("hangs").withTiming(Duration.ofSeconds(5), Duration.ofSeconds(3), 0));
         List<ProbeResult> others = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             others.add(executor.run(http("fine-" + i)).join());
         }
         assertThat(others).allMatch(r -> r.outcome() == ProbeOutcome.OK);
-        assertThat(hanging.isDone()).as("the others finished while the hanging one still waits").isFalse();
+        assertThat(hanging.isDone())
+                .as("the others finished while the hanging one still waits")
+                .isFalse();
         assertThat(hanging.join().detail()).isEqualTo("timeout");
     }
 }

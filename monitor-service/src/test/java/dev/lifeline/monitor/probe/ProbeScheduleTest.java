@@ -42,7 +42,9 @@ class ProbeScheduleTest {
             schedule.put(probe("probe-" + i, 10));
         }
         int dueAtOnce = schedule.pollDue(Integer.MAX_VALUE).size();
-        assertThat(dueAtOnce).as("a thousand probes must not all fire in the first tick").isLessThan(50);
+        assertThat(dueAtOnce)
+                .as("a thousand probes must not all fire in the first tick")
+                .isLessThan(50);
         clock.advance(Duration.ofSeconds(10));
         assertThat(schedule.pollDue(Integer.MAX_VALUE).size()).isEqualTo(1000 - dueAtOnce);
     }

@@ -55,23 +55,37 @@ class ProbingEndToEndTest {
         String platform = "custom-e2e-" + suffix;
         List<String> streamed = new CopyOnWriteArrayList<>();
         HttpClient client = HttpClient.newHttpClient();
-        var stream = client.sendAsync(HttpRequest.newBuilder(streamUri).header("Accept", "text/event-stream").build(),
-                HttpResponse.BodyHandlers.ofLines()).thenAccept(r -> r.body().forEach(streamed::add));
+        var stream = client.sendAsync(
+                        HttpRequest.newBuilder(streamUri)
+                                .header("Accept", "text/event-stream")
+                                .build(),
+                        HttpResponse.BodyHandlers.ofLines())
+                .thenAccept(r -> r.body().forEach(streamed::add));
 
         try (PlatformSimulator simulator = PlatformSimulator.start(0);
-             OutageTopic topic = new OutageTopic(stack.kafka().bootstrapServers())) {
-            given().header("X-Api-Key", key).contentType(ContentType.JSON)
+                OutageTopic topic = new OutageTopic(stack.kafka().bootstrapServers())) {
+            given().header("X-Api-Key", key)
+                    .contentType(ContentType.JSON)
                     .body("{\"id\":\"" + platform + "\",\"name\":\"E2E shop\"}")
-                    .when().post("/api/v1/tenant/platforms").then().statusCode(201);
-            String probeId = given().header("X-Api-Key", key).contentType(ContentType.JSON)
+                    .when()
+                    .post("/api/v1/tenant/platforms")
+                    .then()
+                    .statusCode(201);
+            String probeId = given().header("X-Api-Key", key)
+                    .contentType(ContentType.JSON)
                     .body("{\"type\":\"http\",\"target\":\"" + simulator.baseUrl() + "/platforms/" + platform
                             + "/health\",\"interval\":\"1s\",\"timeout\":\"500ms\",\"retries\":0}")
-                    .when().post("/api/v1/tenant/platforms/{p}/probes", platform)
-                    .then().statusCode(201).extract().path("id");
+                    .when()
+                    .post("/api/v1/tenant/platforms/{p}/probes", platform)
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .path("id");
 
             simulator.set(platform, Mode.FIVE_XX, Duration.ZERO, Duration.ZERO);
             ConsumerRecord<String, String> started = topic.await(platform, EventTypes.OUTAGE_STARTED);
-            assertThat(Contracts.violations(EventTypes.OUTAGE_STARTED, started.value())).isEmpty();
+            assertThat(Contracts.violations(EventTypes.OUTAGE_STARTED, started.value()))
+                    .isEmpty();
             JsonNode data = EventCodec.mapper().readTree(started.value());
             assertThat(data.path("source").asText()).isEqualTo("probe");
             assertThat(data.path("tenantId").asText()).isEqualTo(tenantId);
@@ -80,25 +94,40 @@ class ProbingEndToEndTest {
 
             simulator.set(platform, Mode.UP, Duration.ZERO, Duration.ZERO);
             ConsumerRecord<String, String> resolved = topic.await(platform, EventTypes.OUTAGE_RESOLVED);
-            assertThat(EventCodec.mapper().readTree(resolved.value()).path("outageId").asText())
+            assertThat(EventCodec.mapper()
+                            .readTree(resolved.value())
+                            .path("outageId")
+                            .asText())
                     .isEqualTo(data.path("outageId").asText());
             assertThat(topic.matching(platform, EventTypes.OUTAGE_STARTED)).hasSize(1);
 
             // The public stream carries catalogue platforms only; a person's outage on YouTube shows there.
             String youtube = CatalogPlatforms.YOUTUBE;
-            given().header("X-Admin-Key", "test-admin-key").contentType(ContentType.JSON)
+            given().header("X-Admin-Key", "test-admin-key")
+                    .contentType(ContentType.JSON)
                     .body("{\"declaredBy\":\"ops@example.com\",\"reason\":\"uploads failing\"}")
-                    .when().post("/api/v1/platforms/{p}/outages", youtube).then().statusCode(201);
-            given().header("X-Admin-Key", "test-admin-key").contentType(ContentType.JSON)
+                    .when()
+                    .post("/api/v1/platforms/{p}/outages", youtube)
+                    .then()
+                    .statusCode(201);
+            given().header("X-Admin-Key", "test-admin-key")
+                    .contentType(ContentType.JSON)
                     .body("{\"resolvedBy\":\"ops@example.com\"}")
-                    .when().post("/api/v1/platforms/{p}/outages/current/resolve", youtube).then().statusCode(200);
-            await().atMost(Duration.ofSeconds(10)).until(() -> streamed.stream()
-                    .anyMatch(line -> line.contains("outage.resolved") && line.contains(youtube)));
+                    .when()
+                    .post("/api/v1/platforms/{p}/outages/current/resolve", youtube)
+                    .then()
+                    .statusCode(200);
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> streamed.stream()
+                            .anyMatch(line -> line.contains("outage.resolved") && line.contains(youtube)));
             assertThat(streamed).anyMatch(line -> line.contains("outage.started") && line.contains(youtube));
             assertThat(streamed).noneMatch(line -> line.contains(platform));
 
-            given().header("X-Api-Key", key).when().delete("/api/v1/tenant/platforms/{p}/probes/{id}", platform, probeId)
-                    .then().statusCode(204);
+            given().header("X-Api-Key", key)
+                    .when()
+                    .delete("/api/v1/tenant/platforms/{p}/probes/{id}", platform, probeId)
+                    .then()
+                    .statusCode(204);
         } finally {
             stream.cancel(true);
         }

@@ -31,14 +31,16 @@ class PlatformSimulatorTest {
 
     private static HttpResponse<String> call(String method, String path) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create(simulator.baseUrl() + path))
-                .method(method, HttpRequest.BodyPublishers.noBody()).build();
+                .method(method, HttpRequest.BodyPublishers.noBody())
+                .build();
         return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
     void oneCurlTakesAPlatformDownAndAnotherBringsItBack() throws Exception {
         assertThat(call("GET", "/platforms/etsy/health").statusCode()).isEqualTo(200);
-        assertThat(call("POST", "/simulator/platforms/etsy?mode=5xx").statusCode()).isEqualTo(200);
+        assertThat(call("POST", "/simulator/platforms/etsy?mode=5xx").statusCode())
+                .isEqualTo(200);
         assertThat(call("GET", "/platforms/etsy/health").statusCode()).isEqualTo(503);
         assertThat(call("GET", "/platforms/etsy/api/v2/status.json").body()).contains("\"indicator\":\"major\"");
         assertThat(call("GET", "/simulator/platforms").body()).contains("\"etsy\":\"5xx\"");
@@ -65,6 +67,7 @@ class PlatformSimulatorTest {
     @Test
     void metaDocumentNamesTheOrgTheMonitorLooksFor() throws Exception {
         assertThat(call("GET", "/platforms/whatsapp/meta/status.json").body())
-                .contains("WhatsApp Business API").contains("Operational");
+                .contains("WhatsApp Business API")
+                .contains("Operational");
     }
 }

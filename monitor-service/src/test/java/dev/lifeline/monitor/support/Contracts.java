@@ -16,13 +16,16 @@ public final class Contracts {
 
     private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
 
-    private Contracts() {
-    }
+    private Contracts() {}
 
     public static Set<ValidationMessage> violations(String ceType, String json) throws Exception {
         Class<?> dataClass = EventTypes.dataClass(ceType).orElseThrow();
         try (InputStream in = dataClass.getResourceAsStream(dataClass.getSimpleName() + ".schema.json")) {
-            JsonSchema schema = FACTORY.getSchema(in, SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build());
+            JsonSchema schema = FACTORY.getSchema(
+                    in,
+                    SchemaValidatorsConfig.builder()
+                            .formatAssertionsEnabled(true)
+                            .build());
             return schema.validate(EventCodec.mapper().readTree(json));
         }
     }

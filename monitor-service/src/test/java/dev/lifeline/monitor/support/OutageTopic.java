@@ -13,8 +13,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
-
-
 /**
  * Reads a topic monitor-service writes (platform-outages.v1 unless told otherwise) from the start, as an outside
  * subscriber would, and finds records by key and type.
@@ -30,14 +28,17 @@ public final class OutageTopic implements AutoCloseable {
 
     public OutageTopic(String bootstrapServers, String topic) {
         companion = new KafkaCompanion(bootstrapServers);
-        task = companion.consumeStrings()
+        task = companion
+                .consumeStrings()
                 .withOffsetReset(OffsetResetStrategy.EARLIEST)
                 .withGroupId("test-" + UUID.randomUUID())
                 .fromTopics(topic);
     }
 
     public ConsumerRecord<String, String> await(String key, String ceType) {
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> !matching(key, ceType).isEmpty());
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> !matching(key, ceType).isEmpty());
         return matching(key, ceType).get(0);
     }
 

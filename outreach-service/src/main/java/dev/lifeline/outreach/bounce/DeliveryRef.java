@@ -20,8 +20,7 @@ import java.util.regex.Pattern;
 public final class DeliveryRef {
 
     /** Which delivery (run, contact; the channel is e-mail). */
-    public record Target(UUID runId, String contactId) {
-    }
+    public record Target(UUID runId, String contactId) {}
 
     public static final String HEADER = "X-Lifeline-Ref";
     private static final String LABEL = "lifeline delivery reference v1\n";
@@ -55,7 +54,8 @@ public final class DeliveryRef {
         String value = ref.strip();
         int last = value.lastIndexOf('.');
         String payload = value.substring(0, last);
-        if (!MessageDigest.isEqual(value.substring(last + 1).getBytes(StandardCharsets.US_ASCII),
+        if (!MessageDigest.isEqual(
+                value.substring(last + 1).getBytes(StandardCharsets.US_ASCII),
                 ENC.encodeToString(mac(payload)).getBytes(StandardCharsets.US_ASCII))) {
             return Optional.empty();
         }

@@ -24,31 +24,39 @@ public record DeliveryStatusNotification(String action, String status, String re
     private static final Set<String> ACTIONS = Set.of("failed", "delayed", "delivered", "relayed", "expanded");
     private static final Pattern STATUS = Pattern.compile("[245]\\.\\d{1,3}\\.\\d{1,3}");
     private static final Set<String> STATUS_PARTS = Set.of("message/delivery-status", "message/global-delivery-status");
-    private static final Set<String> RETURNED_PARTS = Set.of("message/rfc822", "text/rfc822-headers", "message/global",
-            "message/global-headers");
+    private static final Set<String> RETURNED_PARTS =
+            Set.of("message/rfc822", "text/rfc822-headers", "message/global", "message/global-headers");
     private static final int MAX_DEPTH = 4;
 
     /** @throws ProblemException 400 naming what is missing or malformed */
     public static DeliveryStatusNotification parse(byte[] raw) {
         if (raw == null || raw.length == 0) {
-            throw ProblemException.field(400, "body", "is required: the bounce message (message/rfc822) as the MTA received it");
+            throw ProblemException.field(
+                    400, "body", "is required: the bounce message (message/rfc822) as the MTA received it");
         }
         MimeParts.Entity message = MimeParts.entity(new String(raw, StandardCharsets.ISO_8859_1));
         if (!message.mediaType().equals("multipart/report")
                 || !"delivery-status".equalsIgnoreCase(String.valueOf(message.parameter("report-type")))) {
-            throw ProblemException.field(400, "Content-Type",
+            throw ProblemException.field(
+                    400,
+                    "Content-Type",
                     "must be multipart/report; report-type=delivery-status (an RFC 3464 delivery status notification)");
         }
         List<MimeParts.Entity> found = new ArrayList<>();
         collect(message, 0, found);
-        MimeParts.Entity statusPart = found.stream().filter(e -> STATUS_PARTS.contains(e.mediaType())).findFirst()
-                .orElseThrow(() -> ProblemException.field(400, "message/delivery-status",
-                        "is required: the report has no delivery-status part"));
+        MimeParts.Entity statusPart = found.stream()
+                .filter(e -> STATUS_PARTS.contains(e.mediaType()))
+                .findFirst()
+                .orElseThrow(() -> ProblemException.field(
+                        400, "message/delivery-status", "is required: the report has no delivery-status part"));
         String[] recipient = gravest(statusPart.decodedBody());
-        Map<String, String> returned = found.stream().filter(e -> RETURNED_PARTS.contains(e.mediaType())).findFirst()
-                .map(e -> MimeParts.entity(e.decodedBody()).headers()).orElse(Map.of());
-        return new DeliveryStatusNotification(recipient[0], recipient[1],
-                returned.get(DeliveryRef.HEADER.toLowerCase(Locale.ROOT)));
+        Map<String, String> returned = found.stream()
+                .filter(e -> RETURNED_PARTS.contains(e.mediaType()))
+                .findFirst()
+                .map(e -> MimeParts.entity(e.decodedBody()).headers())
+                .orElse(Map.of());
+        return new DeliveryStatusNotification(
+                recipient[0], recipient[1], returned.get(DeliveryRef.HEADER.toLowerCase(Locale.ROOT)));
     }
 
     /** A hard bounce: the recipient's server gave up for good ({@code failed}, 5.x.x). */
@@ -96,7 +104,8 @@ public record DeliveryStatusNotification(String action, String status, String re
             }
             action = comment(action).toLowerCase(Locale.ROOT);
             if (!ACTIONS.contains(action)) {
-                throw ProblemException.field(400, "Action", "must be one of failed, delayed, delivered, relayed, expanded");
+                throw ProblemException.field(
+                        400, "Action", "must be one of failed, delayed, delivered, relayed, expanded");
             }
             String status = fields.get("status") == null ? "" : comment(fields.get("status"));
             if (!STATUS.matcher(status).matches()) {

@@ -28,8 +28,10 @@ public class DsnResource {
 
     @Inject
     BounceConfig config;
+
     @Inject
     DeliveryRef refs;
+
     @Inject
     EmailReceipts receipts;
 
@@ -41,8 +43,9 @@ public class DsnResource {
             throw new ProblemException(403, "Forbidden", "The request does not carry the DSN pipe's secret.");
         }
         DeliveryStatusNotification dsn = DeliveryStatusNotification.parse(body);
-        dsn.receipt().ifPresent(receipt -> refs.verify(dsn.ref())
-                .ifPresent(target -> receipts.record(EmailReceipts.Match.of(target), receipt, dsn.error())));
+        dsn.receipt()
+                .ifPresent(receipt -> refs.verify(dsn.ref())
+                        .ifPresent(target -> receipts.record(EmailReceipts.Match.of(target), receipt, dsn.error())));
         return Response.noContent().build();
     }
 
@@ -51,7 +54,8 @@ public class DsnResource {
         if (secret == null || authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return false;
         }
-        return MessageDigest.isEqual(authorization.substring(7).strip().getBytes(StandardCharsets.UTF_8),
+        return MessageDigest.isEqual(
+                authorization.substring(7).strip().getBytes(StandardCharsets.UTF_8),
                 secret.getBytes(StandardCharsets.UTF_8));
     }
 }

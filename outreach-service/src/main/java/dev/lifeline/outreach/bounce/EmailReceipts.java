@@ -23,11 +23,11 @@ public class EmailReceipts {
 
     @Inject
     Sql sql;
+
     @Inject
     ConsentWithdrawals withdrawals;
 
-    private record Recipient(String tenantId, String contactId) {
-    }
+    private record Recipient(String tenantId, String contactId) {}
 
     /** Which delivery an event is about: a verified reference, else the Message-ID it was sent with. */
     public record Match(DeliveryRef.Target ref, String messageId) {
@@ -49,14 +49,26 @@ public class EmailReceipts {
                 coalesce(case receipt when 'delivered' then 1 when 'undelivered' then 2 when 'bounced' then 3
                     when 'complained' then 4 end, 0) < ?""";
         Optional<Recipient> recipient = match.ref() != null
-                ? sql.one("update delivery set receipt = ?, receipt_error = ?, receipt_at = now() "
-                        + "where run_id = ? and contact_id = ? and channel = 'email' and state = 'sent' and " + rank
-                        + " returning tenant_id, contact_id", EmailReceipts::recipient, receipt.value(), error,
-                        match.ref().runId(), match.ref().contactId(), receipt.rank())
-                : sql.one("update delivery set receipt = ?, receipt_error = ?, receipt_at = now() "
-                        + "where provider_message_id = ? and channel = 'email' and state = 'sent' and " + rank
-                        + " returning tenant_id, contact_id", EmailReceipts::recipient, receipt.value(), error,
-                        match.messageId(), receipt.rank());
+                ? sql.one(
+                        "update delivery set receipt = ?, receipt_error = ?, receipt_at = now() "
+                                + "where run_id = ? and contact_id = ? and channel = 'email' and state = 'sent' and "
+                                + rank
+                                + " returning tenant_id, contact_id",
+                        EmailReceipts::recipient,
+                        receipt.value(),
+                        error,
+                        match.ref().runId(),
+                        match.ref().contactId(),
+                        receipt.rank())
+                : sql.one(
+                        "update delivery set receipt = ?, receipt_error = ?, receipt_at = now() "
+                                + "where provider_message_id = ? and channel = 'email' and state = 'sent' and " + rank
+                                + " returning tenant_id, contact_id",
+                        EmailReceipts::recipient,
+                        receipt.value(),
+                        error,
+                        match.messageId(),
+                        receipt.rank());
         recipient.ifPresent(r -> {
             if (receipt == EmailReceipt.BOUNCED) {
                 withdrawals.hardBounce(r.tenantId(), r.contactId(), ContactChannel.EMAIL);

@@ -39,8 +39,10 @@ final class MimeParts {
             if (type == null) {
                 return null;
             }
-            Matcher m = Pattern.compile(";\\s*" + Pattern.quote(name) + "\\s*=\\s*(?:\"([^\"]*)\"|([^;\\s]+))",
-                    Pattern.CASE_INSENSITIVE).matcher(type);
+            Matcher m = Pattern.compile(
+                            ";\\s*" + Pattern.quote(name) + "\\s*=\\s*(?:\"([^\"]*)\"|([^;\\s]+))",
+                            Pattern.CASE_INSENSITIVE)
+                    .matcher(type);
             return m.find() ? (m.group(1) != null ? m.group(1) : m.group(2)) : null;
         }
 
@@ -50,7 +52,8 @@ final class MimeParts {
             encoding = encoding == null ? "" : encoding.strip().toLowerCase(Locale.ROOT);
             if (encoding.equals("base64")) {
                 try {
-                    return new String(Base64.getMimeDecoder().decode(body.replaceAll("[^A-Za-z0-9+/=]", "")),
+                    return new String(
+                            Base64.getMimeDecoder().decode(body.replaceAll("[^A-Za-z0-9+/=]", "")),
                             StandardCharsets.ISO_8859_1);
                 } catch (IllegalArgumentException e) {
                     return "";
@@ -60,8 +63,7 @@ final class MimeParts {
         }
     }
 
-    private MimeParts() {
-    }
+    private MimeParts() {}
 
     /** Splits at the first empty line; lines are joined with {@code \n} whatever the message used. */
     static Entity entity(String text) {

@@ -45,8 +45,9 @@ public record SendGridEvent(EmailReceipt receipt, String ref, String smtpId, Str
         if (!event.isObject()) {
             throw ProblemException.field(400, at, "must be an event object");
         }
-        String name = text(event, "event", at).orElseThrow(() ->
-                ProblemException.field(400, at + ".event", "is required: the event type (delivered, bounce, …)"));
+        String name = text(event, "event", at)
+                .orElseThrow(() -> ProblemException.field(
+                        400, at + ".event", "is required: the event type (delivered, bounce, …)"));
         String type = text(event, "type", at).orElse("bounce");
         EmailReceipt receipt = switch (name) {
             case "delivered" -> EmailReceipt.DELIVERED;
@@ -59,7 +60,8 @@ public record SendGridEvent(EmailReceipt receipt, String ref, String smtpId, Str
         String ref = text(event, "lifeline_ref", at).orElse(null);
         String smtpId = text(event, "smtp-id", at).orElse(null);
         String status = text(event, "status", at).orElse(null);
-        String error = receipt == null || receipt == EmailReceipt.DELIVERED ? null
+        String error = receipt == null || receipt == EmailReceipt.DELIVERED
+                ? null
                 : "sendgrid " + name + (receipt == EmailReceipt.BOUNCED || "blocked".equals(type) ? " " + type : "")
                         + (status == null ? "" : " " + status);
         return new SendGridEvent(receipt, ref, smtpId, error);

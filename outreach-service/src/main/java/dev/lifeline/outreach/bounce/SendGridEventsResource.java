@@ -29,8 +29,10 @@ public class SendGridEventsResource {
 
     @Inject
     SendGridKey key;
+
     @Inject
     DeliveryRef refs;
+
     @Inject
     EmailReceipts receipts;
 
@@ -38,8 +40,10 @@ public class SendGridEventsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "SendGrid Event Webhook (delivered, bounce, dropped, spamreport)")
     @Transactional
-    public Response events(@HeaderParam("X-Twilio-Email-Event-Webhook-Signature") String signature,
-            @HeaderParam("X-Twilio-Email-Event-Webhook-Timestamp") String timestamp, byte[] body) {
+    public Response events(
+            @HeaderParam("X-Twilio-Email-Event-Webhook-Signature") String signature,
+            @HeaderParam("X-Twilio-Email-Event-Webhook-Timestamp") String timestamp,
+            byte[] body) {
         if (!key.signature().map(s -> s.valid(timestamp, body, signature)).orElse(false)) {
             throw new ProblemException(403, "Forbidden", "The request is not signed with this SendGrid account's key.");
         }

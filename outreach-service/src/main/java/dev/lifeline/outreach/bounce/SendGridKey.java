@@ -15,7 +15,8 @@ public class SendGridKey {
 
     @Inject
     public SendGridKey(BounceConfig config) {
-        signature = config.sendgrid().verificationKey().filter(k -> !k.isBlank()).map(SendGridSignature::new);
+        signature =
+                config.sendgrid().verificationKey().filter(k -> !k.isBlank()).map(SendGridSignature::new);
     }
 
     /** Empty when SendGrid is not set up: every post is then refused. */

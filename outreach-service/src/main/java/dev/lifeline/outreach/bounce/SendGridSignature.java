@@ -20,15 +20,20 @@ public final class SendGridSignature {
     /** @throws IllegalArgumentException when the configured key is not a base64 EC public key */
     public SendGridSignature(String verificationKey) {
         try {
-            key = KeyFactory.getInstance("EC").generatePublic(new X509EncodedKeySpec(
-                    Base64.getMimeDecoder().decode(verificationKey.strip())));
+            key = KeyFactory.getInstance("EC")
+                    .generatePublic(
+                            new X509EncodedKeySpec(Base64.getMimeDecoder().decode(verificationKey.strip())));
         } catch (GeneralSecurityException | IllegalArgumentException e) {
-            throw new IllegalArgumentException("lifeline.bounces.sendgrid.verification-key is not a base64 EC public key", e);
+            throw new IllegalArgumentException(
+                    "lifeline.bounces.sendgrid.verification-key is not a base64 EC public key", e);
         }
     }
 
     public boolean valid(String timestamp, byte[] body, String signature) {
-        if (timestamp == null || signature == null || timestamp.isBlank() || signature.isBlank()
+        if (timestamp == null
+                || signature == null
+                || timestamp.isBlank()
+                || signature.isBlank()
                 || signature.length() > 512) {
             return false;
         }

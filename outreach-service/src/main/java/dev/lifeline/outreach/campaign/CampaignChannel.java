@@ -7,10 +7,14 @@ import java.util.Locale;
 
 /** How a campaign reaches people: per contact by e-mail, SMS or WhatsApp, or once per run to the business's own webhook. */
 public enum CampaignChannel {
-    @JsonProperty("email") EMAIL(ContactChannel.EMAIL),
-    @JsonProperty("sms") SMS(ContactChannel.SMS),
-    @JsonProperty("webhook") WEBHOOK(null),
-    @JsonProperty("whatsapp") WHATSAPP(ContactChannel.WHATSAPP);
+    @JsonProperty("email")
+    EMAIL(ContactChannel.EMAIL),
+    @JsonProperty("sms")
+    SMS(ContactChannel.SMS),
+    @JsonProperty("webhook")
+    WEBHOOK(null),
+    @JsonProperty("whatsapp")
+    WHATSAPP(ContactChannel.WHATSAPP);
 
     private final ContactChannel contactChannel;
 

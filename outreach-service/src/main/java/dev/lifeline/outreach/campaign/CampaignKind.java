@@ -6,8 +6,10 @@ import java.util.Locale;
 
 /** Sent when an outage starts, or the optional "we're back" message when it is resolved. */
 public enum CampaignKind {
-    @JsonProperty("outage") OUTAGE,
-    @JsonProperty("recovery") RECOVERY;
+    @JsonProperty("outage")
+    OUTAGE,
+    @JsonProperty("recovery")
+    RECOVERY;
 
     public String id() {
         return name().toLowerCase(Locale.ROOT);

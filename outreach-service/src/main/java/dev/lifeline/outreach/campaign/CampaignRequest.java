@@ -1,12 +1,11 @@
 package dev.lifeline.outreach.campaign;
 
 import dev.lifeline.kit.validation.SingleLine;
+import dev.lifeline.outreach.delivery.QuietHours;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-
-import dev.lifeline.outreach.delivery.QuietHours;
 
 import java.time.Duration;
 import java.util.List;
@@ -27,5 +26,4 @@ public record CampaignRequest(
         List<@NotBlank @Size(max = 100) String> tags,
         Duration gracePeriod,
         QuietHours quietHours,
-        Boolean active) {
-}
+        Boolean active) {}

@@ -30,13 +30,16 @@ public class CampaignResource {
 
     @Inject
     CurrentTenant tenant;
+
     @Inject
     CampaignService campaigns;
 
     @POST
     public Response create(@NotNull @Valid CampaignRequest request) {
         Campaign c = checked(() -> campaigns.create(tenant.id(), request));
-        return Response.created(URI.create("/api/v1/campaigns/" + c.id())).entity(CampaignView.of(c)).build();
+        return Response.created(URI.create("/api/v1/campaigns/" + c.id()))
+                .entity(CampaignView.of(c))
+                .build();
     }
 
     @GET
@@ -47,7 +50,8 @@ public class CampaignResource {
     @GET
     @Path("{id}")
     public CampaignView get(@PathParam("id") String id) {
-        return CampaignView.of(campaigns.find(tenant.id(), parseId(id)).orElseThrow(() -> ProblemException.notFound("campaign")));
+        return CampaignView.of(
+                campaigns.find(tenant.id(), parseId(id)).orElseThrow(() -> ProblemException.notFound("campaign")));
     }
 
     @PUT

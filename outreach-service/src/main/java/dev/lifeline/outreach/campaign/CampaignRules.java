@@ -51,17 +51,21 @@ public final class CampaignRules {
     }
 
     public static boolean knownPlatform(String platformId) {
-        return Campaign.ANY_PLATFORM.equals(platformId) || CatalogPlatforms.isCatalogued(platformId)
+        return Campaign.ANY_PLATFORM.equals(platformId)
+                || CatalogPlatforms.isCatalogued(platformId)
                 || (platformId.startsWith(CatalogPlatforms.CUSTOM_PREFIX)
-                    && platformId.length() > CatalogPlatforms.CUSTOM_PREFIX.length()
-                    && platformId.matches("[a-z0-9-]+"));
+                        && platformId.length() > CatalogPlatforms.CUSTOM_PREFIX.length()
+                        && platformId.matches("[a-z0-9-]+"));
     }
 
     /** @return the SMS segment count for SMS campaigns, else null */
     public SmsSegments check(CampaignRequest r) {
         if (!knownPlatform(r.platformId())) {
-            throw new Violation(422, "platformId", "is not a known platform: use a catalogue id ("
-                    + String.join(", ", CatalogPlatforms.IDS) + "), custom-<name> or any");
+            throw new Violation(
+                    422,
+                    "platformId",
+                    "is not a known platform: use a catalogue id (" + String.join(", ", CatalogPlatforms.IDS)
+                            + "), custom-<name> or any");
         }
         if (r.gracePeriod() != null && r.gracePeriod().isNegative()) {
             throw new Violation(400, "gracePeriod", "must not be negative");
@@ -69,7 +73,8 @@ public final class CampaignRules {
         if (r.gracePeriod() != null && r.gracePeriod().compareTo(Duration.ofDays(1)) > 0) {
             throw new Violation(400, "gracePeriod", "must be at most one day");
         }
-        if (r.quietHours() != null && (r.quietHours().start() == null || r.quietHours().end() == null)) {
+        if (r.quietHours() != null
+                && (r.quietHours().start() == null || r.quietHours().end() == null)) {
             throw new Violation(400, "quietHours", "needs both start and end (HH:mm)");
         }
         switch (r.channel()) {
@@ -87,9 +92,13 @@ public final class CampaignRules {
                 compile(Map.of("textBody", r.textBody()), false);
                 SmsSegments segments = SmsSegments.of(r.textBody());
                 if (segments.segments() > maxSmsSegments) {
-                    throw new Violation(400, "textBody", "needs " + segments.segments() + " SMS segments ("
-                            + segments.encoding() + ", " + segments.units() + " units) before placeholders are filled; "
-                            + "the limit is " + maxSmsSegments);
+                    throw new Violation(
+                            400,
+                            "textBody",
+                            "needs " + segments.segments() + " SMS segments ("
+                                    + segments.encoding() + ", " + segments.units()
+                                    + " units) before placeholders are filled; "
+                                    + "the limit is " + maxSmsSegments);
                 }
                 return segments;
             }
@@ -118,7 +127,9 @@ public final class CampaignRules {
 
     private void checkWhatsApp(WhatsAppTemplate template) {
         if (template == null) {
-            throw new Violation(400, "whatsappTemplate",
+            throw new Violation(
+                    400,
+                    "whatsappTemplate",
                     "is required for this channel: {name, language, bodyParameters} of a template Meta approved");
         }
         List<String> parameters = template.bodyParameters() == null ? List.of() : template.bodyParameters();
@@ -129,8 +140,11 @@ public final class CampaignRules {
                 throw new Violation(400, field, "must not be blank: WhatsApp refuses an empty parameter");
             }
             if (PARAMETER_FORBIDDEN.matcher(parameter).find()) {
-                throw new Violation(400, field, "must not contain line breaks, tabs or more than four spaces in a row "
-                        + "(WhatsApp refuses such a parameter; put the layout into the approved template)");
+                throw new Violation(
+                        400,
+                        field,
+                        "must not contain line breaks, tabs or more than four spaces in a row "
+                                + "(WhatsApp refuses such a parameter; put the layout into the approved template)");
             }
             compile(Map.of(field, parameter), false);
         }
@@ -151,8 +165,10 @@ public final class CampaignRules {
     private static void checkUrl(String url) {
         try {
             URI uri = new URI(url);
-            if (uri.getScheme() == null || !WEBHOOK_SCHEMES.contains(uri.getScheme().toLowerCase())
-                    || uri.getHost() == null || uri.getHost().isBlank()) {
+            if (uri.getScheme() == null
+                    || !WEBHOOK_SCHEMES.contains(uri.getScheme().toLowerCase())
+                    || uri.getHost() == null
+                    || uri.getHost().isBlank()) {
                 throw new Violation(400, "webhookUrl", "must be an absolute http or https URL");
             }
         } catch (URISyntaxException e) {

@@ -22,12 +22,16 @@ public class CampaignService {
 
     @Inject
     CampaignStore store;
+
     @Inject
     OutreachConfig config;
+
     @Inject
     SmsConfig smsConfig;
+
     @Inject
     MessageTemplates templates;
+
     @Inject
     EgressGuard egress;
 
@@ -52,7 +56,12 @@ public class CampaignService {
             return Optional.empty();
         }
         rules().check(r);
-        Campaign c = build(id, tenantId, r, existing.get().webhookSecret(), existing.get().createdAt(),
+        Campaign c = build(
+                id,
+                tenantId,
+                r,
+                existing.get().webhookSecret(),
+                existing.get().createdAt(),
                 Instant.now().truncatedTo(ChronoUnit.MICROS));
         store.update(c);
         return Optional.of(c);
@@ -71,17 +80,32 @@ public class CampaignService {
         return store.delete(tenantId, id);
     }
 
-    private Campaign build(UUID id, String tenantId, CampaignRequest r, String oldSecret, Instant created, Instant updated) {
+    private Campaign build(
+            UUID id, String tenantId, CampaignRequest r, String oldSecret, Instant created, Instant updated) {
         String secret = null;
         if (r.channel() == CampaignChannel.WEBHOOK) {
             secret = r.webhookSecret() != null ? r.webhookSecret() : oldSecret != null ? oldSecret : newSecret();
         }
-        return new Campaign(id, tenantId, r.name().strip(), r.platformId(), r.channel(),
-                r.kind() == null ? CampaignKind.OUTAGE : r.kind(), r.subject(), r.textBody(), blankToNull(r.htmlBody()),
-                r.webhookUrl(), secret, r.channel() == CampaignChannel.WHATSAPP ? r.whatsappTemplate() : null, r.links() == null ? Campaign.Links.NONE : r.links(),
+        return new Campaign(
+                id,
+                tenantId,
+                r.name().strip(),
+                r.platformId(),
+                r.channel(),
+                r.kind() == null ? CampaignKind.OUTAGE : r.kind(),
+                r.subject(),
+                r.textBody(),
+                blankToNull(r.htmlBody()),
+                r.webhookUrl(),
+                secret,
+                r.channel() == CampaignChannel.WHATSAPP ? r.whatsappTemplate() : null,
+                r.links() == null ? Campaign.Links.NONE : r.links(),
                 r.tags() == null ? List.of() : r.tags(),
-                r.gracePeriod() == null ? config.defaultGracePeriod() : r.gracePeriod(), r.quietHours(),
-                r.active() == null || r.active(), created, updated);
+                r.gracePeriod() == null ? config.defaultGracePeriod() : r.gracePeriod(),
+                r.quietHours(),
+                r.active() == null || r.active(),
+                created,
+                updated);
     }
 
     private static String newSecret() {

@@ -21,29 +21,73 @@ public class CampaignStore {
     Sql sql;
 
     public void insert(Campaign c) {
-        sql.update("""
+        sql.update(
+                """
                 insert into campaign (id, tenant_id, name, platform_id, channel, kind, subject, text_body, html_body,
                     webhook_url, webhook_secret, web_shop_url, phone, contact_email, tags, grace_period_ms, active,
                     created_at, updated_at, quiet_start, quiet_end, whatsapp_template, whatsapp_language,
                     whatsapp_parameters)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, c.id(), c.tenantId(), c.name(), c.platformId(), c.channel().id(), c.kind().id(), c.subject(),
-                c.textBody(), c.htmlBody(), c.webhookUrl(), c.webhookSecret(), c.links().webShop(), c.links().phone(),
-                c.links().email(), c.tags(), c.gracePeriod().toMillis(), c.active(), c.createdAt(), c.updatedAt(),
-                quietStart(c), quietEnd(c), waName(c), waLanguage(c), waParameters(c));
+                """,
+                c.id(),
+                c.tenantId(),
+                c.name(),
+                c.platformId(),
+                c.channel().id(),
+                c.kind().id(),
+                c.subject(),
+                c.textBody(),
+                c.htmlBody(),
+                c.webhookUrl(),
+                c.webhookSecret(),
+                c.links().webShop(),
+                c.links().phone(),
+                c.links().email(),
+                c.tags(),
+                c.gracePeriod().toMillis(),
+                c.active(),
+                c.createdAt(),
+                c.updatedAt(),
+                quietStart(c),
+                quietEnd(c),
+                waName(c),
+                waLanguage(c),
+                waParameters(c));
     }
 
     public boolean update(Campaign c) {
-        return sql.update("""
+        return sql.update(
+                        """
                 update campaign set name = ?, platform_id = ?, channel = ?, kind = ?, subject = ?, text_body = ?,
                     html_body = ?, webhook_url = ?, webhook_secret = ?, web_shop_url = ?, phone = ?, contact_email = ?,
                     tags = ?, grace_period_ms = ?, active = ?, updated_at = ?, quiet_start = ?, quiet_end = ?,
                     whatsapp_template = ?, whatsapp_language = ?, whatsapp_parameters = ?
                 where tenant_id = ? and id = ?
-                """, c.name(), c.platformId(), c.channel().id(), c.kind().id(), c.subject(), c.textBody(), c.htmlBody(),
-                c.webhookUrl(), c.webhookSecret(), c.links().webShop(), c.links().phone(), c.links().email(), c.tags(),
-                c.gracePeriod().toMillis(), c.active(), c.updatedAt(), quietStart(c), quietEnd(c), waName(c),
-                waLanguage(c), waParameters(c), c.tenantId(), c.id()) > 0;
+                """,
+                        c.name(),
+                        c.platformId(),
+                        c.channel().id(),
+                        c.kind().id(),
+                        c.subject(),
+                        c.textBody(),
+                        c.htmlBody(),
+                        c.webhookUrl(),
+                        c.webhookSecret(),
+                        c.links().webShop(),
+                        c.links().phone(),
+                        c.links().email(),
+                        c.tags(),
+                        c.gracePeriod().toMillis(),
+                        c.active(),
+                        c.updatedAt(),
+                        quietStart(c),
+                        quietEnd(c),
+                        waName(c),
+                        waLanguage(c),
+                        waParameters(c),
+                        c.tenantId(),
+                        c.id())
+                > 0;
     }
 
     public boolean delete(String tenantId, UUID id) {
@@ -60,12 +104,14 @@ public class CampaignStore {
     }
 
     public List<Campaign> list(String tenantId) {
-        return sql.query("select * from campaign where tenant_id = ? order by created_at", CampaignStore::map, tenantId);
+        return sql.query(
+                "select * from campaign where tenant_id = ? order by created_at", CampaignStore::map, tenantId);
     }
 
     /** Active campaigns of this kind that cover the platform; a tenant-defined platform only for its tenant. */
     public List<Campaign> activeFor(String platformId, String platformTenantId, CampaignKind kind) {
-        return sql.query("""
+        return sql.query(
+                """
                 select * from campaign where active and kind = ?
                   and (platform_id = ? or platform_id = 'any' and exists (
                       select 1 from tenant_dependency d where d.tenant_id = campaign.tenant_id and d.platform_id = ?))
@@ -88,7 +134,8 @@ public class CampaignStore {
 
     private static WhatsAppTemplate whatsappTemplate(ResultSet rs) throws SQLException {
         String name = rs.getString("whatsapp_template");
-        return name == null ? null
+        return name == null
+                ? null
                 : new WhatsAppTemplate(name, rs.getString("whatsapp_language"), Sql.strings(rs, "whatsapp_parameters"));
     }
 
@@ -103,17 +150,29 @@ public class CampaignStore {
     private static QuietHours quietHours(ResultSet rs) throws SQLException {
         Time start = rs.getTime("quiet_start");
         Time end = rs.getTime("quiet_end");
-        return start == null || end == null ? null
-                : new QuietHours(start.toLocalTime(), end.toLocalTime());
+        return start == null || end == null ? null : new QuietHours(start.toLocalTime(), end.toLocalTime());
     }
 
     static Campaign map(ResultSet rs) throws SQLException {
-        return new Campaign(Sql.uuid(rs, "id"), rs.getString("tenant_id"), rs.getString("name"),
-                rs.getString("platform_id"), CampaignChannel.of(rs.getString("channel")),
-                CampaignKind.of(rs.getString("kind")), rs.getString("subject"), rs.getString("text_body"),
-                rs.getString("html_body"), rs.getString("webhook_url"), rs.getString("webhook_secret"), whatsappTemplate(rs),
+        return new Campaign(
+                Sql.uuid(rs, "id"),
+                rs.getString("tenant_id"),
+                rs.getString("name"),
+                rs.getString("platform_id"),
+                CampaignChannel.of(rs.getString("channel")),
+                CampaignKind.of(rs.getString("kind")),
+                rs.getString("subject"),
+                rs.getString("text_body"),
+                rs.getString("html_body"),
+                rs.getString("webhook_url"),
+                rs.getString("webhook_secret"),
+                whatsappTemplate(rs),
                 new Campaign.Links(rs.getString("web_shop_url"), rs.getString("phone"), rs.getString("contact_email")),
-                Sql.strings(rs, "tags"), Duration.ofMillis(rs.getLong("grace_period_ms")), quietHours(rs), rs.getBoolean("active"),
-                Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"));
+                Sql.strings(rs, "tags"),
+                Duration.ofMillis(rs.getLong("grace_period_ms")),
+                quietHours(rs),
+                rs.getBoolean("active"),
+                Sql.instant(rs, "created_at"),
+                Sql.instant(rs, "updated_at"));
     }
 }

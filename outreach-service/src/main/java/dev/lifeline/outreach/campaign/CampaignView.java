@@ -32,11 +32,25 @@ public record CampaignView(
         Instant updatedAt) {
 
     public static CampaignView of(Campaign c) {
-        return new CampaignView(c.id(), c.name(), c.platformId(), c.channel(), c.kind(), c.subject(), c.textBody(),
-                c.htmlBody(), c.webhookUrl(), c.channel() == CampaignChannel.WEBHOOK ? c.webhookSecret() != null : null,
+        return new CampaignView(
+                c.id(),
+                c.name(),
+                c.platformId(),
+                c.channel(),
+                c.kind(),
+                c.subject(),
+                c.textBody(),
+                c.htmlBody(),
+                c.webhookUrl(),
+                c.channel() == CampaignChannel.WEBHOOK ? c.webhookSecret() != null : null,
                 c.whatsappTemplate(),
-                c.links(), c.tags(), c.gracePeriod().toString(), c.quietHours(), c.active(),
+                c.links(),
+                c.tags(),
+                c.gracePeriod().toString(),
+                c.quietHours(),
+                c.active(),
                 c.channel() == CampaignChannel.SMS && c.textBody() != null ? SmsSegments.of(c.textBody()) : null,
-                c.createdAt(), c.updatedAt());
+                c.createdAt(),
+                c.updatedAt());
     }
 }

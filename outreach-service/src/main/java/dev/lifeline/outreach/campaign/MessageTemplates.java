@@ -59,11 +59,15 @@ public final class MessageTemplates {
     public Template compile(String content, boolean html) {
         Template template;
         try {
-            template = engine.parse(content, Variant.forContentType(html ? Variant.TEXT_HTML : Variant.TEXT_PLAIN),
+            template = engine.parse(
+                    content,
+                    Variant.forContentType(html ? Variant.TEXT_HTML : Variant.TEXT_PLAIN),
                     "t" + IDS.incrementAndGet());
         } catch (TemplateException e) {
             TemplateNode.Origin origin = e.getOrigin();
-            throw new InvalidTemplate(syntaxMessage(e), origin == null ? 1 : origin.getLine(),
+            throw new InvalidTemplate(
+                    syntaxMessage(e),
+                    origin == null ? 1 : origin.getLine(),
                     origin == null ? 1 : Math.max(1, origin.getLineCharacterStart()));
         }
         for (Expression expression : template.getExpressions()) {
@@ -77,7 +81,9 @@ public final class MessageTemplates {
     }
 
     private static void checkVocabulary(Expression expression) {
-        if (expression.isLiteral() || expression.hasNamespace() || expression.getParts().isEmpty()) {
+        if (expression.isLiteral()
+                || expression.hasNamespace()
+                || expression.getParts().isEmpty()) {
             return;
         }
         List<Expression.Part> parts = expression.getParts();
@@ -86,14 +92,18 @@ public final class MessageTemplates {
         String unknown = null;
         if (properties == null) {
             unknown = root;
-        } else if (parts.size() > 1 && !properties.isEmpty() && !parts.get(1).isVirtualMethod()
+        } else if (parts.size() > 1
+                && !properties.isEmpty()
+                && !parts.get(1).isVirtualMethod()
                 && !properties.contains(parts.get(1).getName())) {
             unknown = root + "." + parts.get(1).getName();
         }
         if (unknown != null) {
             TemplateNode.Origin origin = expression.getOrigin();
-            throw new InvalidTemplate("unknown placeholder {" + unknown + "}; known: " + known(),
-                    origin == null ? 1 : origin.getLine(), origin == null ? 1 : Math.max(1, origin.getLineCharacterStart()));
+            throw new InvalidTemplate(
+                    "unknown placeholder {" + unknown + "}; known: " + known(),
+                    origin == null ? 1 : origin.getLine(),
+                    origin == null ? 1 : Math.max(1, origin.getLineCharacterStart()));
         }
     }
 
@@ -103,7 +113,12 @@ public final class MessageTemplates {
             if (e.getValue().isEmpty()) {
                 sb.append(sb.isEmpty() ? "" : ", ").append(e.getKey());
             } else {
-                e.getValue().stream().sorted().forEach(p -> sb.append(sb.isEmpty() ? "" : ", ").append(e.getKey()).append('.').append(p));
+                e.getValue().stream()
+                        .sorted()
+                        .forEach(p -> sb.append(sb.isEmpty() ? "" : ", ")
+                                .append(e.getKey())
+                                .append('.')
+                                .append(p));
             }
         });
         return sb.toString();

@@ -31,40 +31,61 @@ import java.util.Map;
 @Consumes(MediaType.APPLICATION_JSON)
 public class PreviewResource {
 
-    public record PreviewRequest(@Size(max = 100) String contactId, @Size(max = 100) String platformId) {
-    }
+    public record PreviewRequest(
+            @Size(max = 100) String contactId,
+            @Size(max = 100) String platformId) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Preview(String subject, String text, String html, SmsSegments smsSegments,
-            RenderedMessage.Template whatsappTemplate) {
-    }
+    public record Preview(
+            String subject,
+            String text,
+            String html,
+            SmsSegments smsSegments,
+            RenderedMessage.Template whatsappTemplate) {}
 
-    static final ProjectedContact SAMPLE = new ProjectedContact("sample", "sample", "Alex Sample", "alex@example.com",
-            "+4915112345678", "en", "Europe/Berlin", List.of(), List.of(),
+    static final ProjectedContact SAMPLE = new ProjectedContact(
+            "sample",
+            "sample",
+            "Alex Sample",
+            "alex@example.com",
+            "+4915112345678",
+            "en",
+            "Europe/Berlin",
+            List.of(),
+            List.of(),
             Map.of(ContactChannel.EMAIL, ConsentStatus.CONFIRMED, ContactChannel.SMS, ConsentStatus.CONFIRMED));
 
     @Inject
     CurrentTenant tenant;
+
     @Inject
     CampaignService campaigns;
+
     @Inject
     ContactStore contacts;
+
     @Inject
     MessageRenderer renderer;
 
     @POST
     public Preview preview(@PathParam("id") String id, PreviewRequest request) {
-        Campaign campaign = campaigns.find(tenant.id(), CampaignResource.parseId(id))
+        Campaign campaign = campaigns
+                .find(tenant.id(), CampaignResource.parseId(id))
                 .orElseThrow(() -> ProblemException.notFound("campaign"));
         ProjectedContact contact = SAMPLE;
         if (request != null && request.contactId() != null) {
             contact = contacts.find(tenant.id(), request.contactId())
                     .orElseThrow(() -> ProblemException.field(404, "contactId", "is not a contact of this business"));
         }
-        String platform = request != null && request.platformId() != null ? request.platformId()
+        String platform = request != null && request.platformId() != null
+                ? request.platformId()
                 : Campaign.ANY_PLATFORM.equals(campaign.platformId()) ? "instagram" : campaign.platformId();
-        RenderedMessage m = renderer.render(campaign, contact, new MessageRenderer.OutageFacts(platform, Instant.now()));
-        return new Preview(m.subject(), m.text(), m.html(),
+        RenderedMessage m =
+                renderer.render(campaign, contact, new MessageRenderer.OutageFacts(platform, Instant.now()));
+        return new Preview(
+                m.subject(),
+                m.text(),
+                m.html(),
                 campaign.channel() == CampaignChannel.SMS && m.text() != null ? SmsSegments.of(m.text()) : null,
                 m.template());
     }

@@ -13,9 +13,17 @@ import java.util.List;
  * body parameters ({{1}}, {{2}}, … in order), each a Qute template over the same placeholders as the other channels.
  */
 public record WhatsAppTemplate(
-        @NotBlank @Size(max = 512) @Pattern(regexp = "[a-z0-9_]+", message = "must be a template name as Meta stores it: lower-case letters, digits and underscores")
+        @NotBlank
+        @Size(max = 512)
+        @Pattern(
+                regexp = "[a-z0-9_]+",
+                message = "must be a template name as Meta stores it: lower-case letters, digits and underscores")
         String name,
-        @NotBlank @Pattern(regexp = "[a-z]{2,3}(_[A-Za-z0-9]{2,4})?", message = "must be a WhatsApp language code such as en, en_US or pt_BR")
+
+        @NotBlank
+        @Pattern(
+                regexp = "[a-z]{2,3}(_[A-Za-z0-9]{2,4})?",
+                message = "must be a WhatsApp language code such as en, en_US or pt_BR")
         String language,
-        @NotNull @Size(max = 20) List<@NotBlank @Size(max = 1024) String> bodyParameters) {
-}
+
+        @NotNull @Size(max = 20) List<@NotBlank @Size(max = 1024) String> bodyParameters) {}

@@ -16,6 +16,7 @@ public class ContactProjector {
 
     @Inject
     ProcessedEvents processed;
+
     @Inject
     ContactStore contacts;
 

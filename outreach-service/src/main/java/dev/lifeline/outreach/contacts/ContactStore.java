@@ -26,25 +26,27 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class ContactStore {
 
-    private static final String COLUMNS = "tenant_id, contact_id, name, email, phone, locale, time_zone, tags, channel_order, "
-            + "email_consent, sms_consent, whatsapp_consent";
+    private static final String COLUMNS =
+            "tenant_id, contact_id, name, email, phone, locale, time_zone, tags, channel_order, "
+                    + "email_consent, sms_consent, whatsapp_consent";
 
-    private static final String PREFIXED_COLUMNS = Arrays.stream(COLUMNS.split(",\\s*"))
-            .map(col -> "c." + col).collect(Collectors.joining(", "));
+    private static final String PREFIXED_COLUMNS =
+            Arrays.stream(COLUMNS.split(",\\s*")).map(col -> "c." + col).collect(Collectors.joining(", "));
 
     /**
      * What a sender needs of a claimed contact. A contact who left no time zone (a hosted-form sign-up) lives, as far
      * as anyone knows, where the business does: quiet hours at night in Berlin must not be counted in UTC.
      */
-    private static final String CLAIM_COLUMNS = PREFIXED_COLUMNS.replace("c.time_zone",
-            "coalesce(nullif(c.time_zone, ''), t.time_zone) as time_zone");
+    private static final String CLAIM_COLUMNS =
+            PREFIXED_COLUMNS.replace("c.time_zone", "coalesce(nullif(c.time_zone, ''), t.time_zone) as time_zone");
 
     @Inject
     Sql sql;
 
     /** @return false when the held version is as new or newer (a redelivery or a stale event) */
     public boolean upsert(ContactUpserted e) {
-        int rows = sql.update("""
+        int rows = sql.update(
+                """
                 insert into outreach_contact (tenant_id, contact_id, version, name, email, phone, locale, time_zone, tags,
                     channel_order, email_consent, sms_consent, whatsapp_consent, updated_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -55,10 +57,20 @@ public class ContactStore {
                     updated_at = excluded.updated_at
                 where outreach_contact.version < excluded.version and outreach_contact.tenant_id = excluded.tenant_id
                 """,
-                e.tenantId(), e.contactId(), e.version(), e.name(), e.email(), e.phone(), e.locale(), e.timeZone(),
-                e.tags(), e.channelOrder().stream().map(ContactStore::channelName).toList(),
-                consentName(e.consent(ContactChannel.EMAIL)), consentName(e.consent(ContactChannel.SMS)),
-                consentName(e.consent(ContactChannel.WHATSAPP)), e.updatedAt());
+                e.tenantId(),
+                e.contactId(),
+                e.version(),
+                e.name(),
+                e.email(),
+                e.phone(),
+                e.locale(),
+                e.timeZone(),
+                e.tags(),
+                e.channelOrder().stream().map(ContactStore::channelName).toList(),
+                consentName(e.consent(ContactChannel.EMAIL)),
+                consentName(e.consent(ContactChannel.SMS)),
+                consentName(e.consent(ContactChannel.WHATSAPP)),
+                e.updatedAt());
         if (rows > 0) {
             // A consent confirmed at contact-service after our suppression (a new opt-in) lifts it.
             sql.update("""
@@ -79,16 +91,18 @@ public class ContactStore {
     }
 
     public Optional<ProjectedContact> find(String tenantId, String contactId) {
-        return sql.one("select " + COLUMNS + " from outreach_contact where tenant_id = ? and contact_id = ?",
-                ContactStore::map, tenantId, contactId);
+        return sql.one(
+                "select " + COLUMNS + " from outreach_contact where tenant_id = ? and contact_id = ?",
+                ContactStore::map,
+                tenantId,
+                contactId);
     }
 
     /**
      * A delivery this caller claimed: its contact as it may be messaged now (null when erased) and the claim's token
      * (outcomes are recorded only while the delivery's claim is still this token).
      */
-    public record Claim(String contactId, ProjectedContact contact, UUID token) {
-    }
+    public record Claim(String contactId, ProjectedContact contact, UUID token) {}
 
     /**
      * Claims the queued deliveries of one run and channel among {@code contactIds} (queued → sending, stamped with one
@@ -97,19 +111,27 @@ public class ContactStore {
      *
      * @return the claims this caller won; a claim's contact is null when the contact was erased meanwhile
      */
-    public List<Claim> claimBatch(UUID runId, String channel, List<String> contactIds, String tenantId,
-            String claimedBy) {
+    public List<Claim> claimBatch(
+            UUID runId, String channel, List<String> contactIds, String tenantId, String claimedBy) {
         UUID token = UUID.randomUUID();
-        return sql.query("with claimed as (update delivery set state = 'sending', attempts = attempts + 1, claim_token = ?, "
+        return sql.query(
+                "with claimed as (update delivery set state = 'sending', attempts = attempts + 1, claim_token = ?, "
                         + "claimed_at = now(), claimed_by = ?, updated_at = now() "
                         + "where run_id = ? and channel = ? and contact_id = any(?) and state = 'queued' returning contact_id) "
                         + "select claimed.contact_id as claimed_id, " + CLAIM_COLUMNS + ", array(select s.channel "
                         + "from suppression s where s.contact_id = claimed.contact_id) as suppressed from claimed "
                         + "left join outreach_contact c on c.contact_id = claimed.contact_id and c.tenant_id = ? "
                         + "left join projected_tenant t on t.tenant_id = c.tenant_id",
-                rs -> new Claim(rs.getString("claimed_id"), rs.getString("contact_id") == null ? null : mapWithSuppression(rs),
+                rs -> new Claim(
+                        rs.getString("claimed_id"),
+                        rs.getString("contact_id") == null ? null : mapWithSuppression(rs),
                         token),
-                token, claimedBy, runId, channel, contactIds, tenantId);
+                token,
+                claimedBy,
+                runId,
+                channel,
+                contactIds,
+                tenantId);
     }
 
     /** The contact with channels suppressed here shown as withdrawn: what a sender may use right now. */
@@ -162,13 +184,26 @@ public class ContactStore {
         Map<ContactChannel, ConsentStatus> consents = new EnumMap<>(ContactChannel.class);
         consents.putAll(c.consents());
         suppressed.forEach(s -> consents.put(channel(s), ConsentStatus.WITHDRAWN));
-        return new ProjectedContact(c.tenantId(), c.contactId(), c.name(), c.email(), c.phone(), c.locale(),
-                c.timeZone(), c.tags(), c.channelOrder(), consents);
+        return new ProjectedContact(
+                c.tenantId(),
+                c.contactId(),
+                c.name(),
+                c.email(),
+                c.phone(),
+                c.locale(),
+                c.timeZone(),
+                c.tags(),
+                c.channelOrder(),
+                consents);
     }
 
     public boolean suppressed(String contactId, ContactChannel channel) {
-        return sql.one("select 1 from suppression where contact_id = ? and channel = ?", rs -> 1, contactId,
-                channelName(channel)).isPresent();
+        return sql.one(
+                        "select 1 from suppression where contact_id = ? and channel = ?",
+                        rs -> 1,
+                        contactId,
+                        channelName(channel))
+                .isPresent();
     }
 
     public void suppress(String tenantId, String contactId, ContactChannel channel, String reason, Instant at) {
@@ -187,9 +222,17 @@ public class ContactStore {
         for (String s : Sql.strings(rs, "channel_order")) {
             order.add(channel(s));
         }
-        return new ProjectedContact(rs.getString("tenant_id"), rs.getString("contact_id"), rs.getString("name"),
-                rs.getString("email"), rs.getString("phone"), rs.getString("locale"), rs.getString("time_zone"),
-                Sql.strings(rs, "tags"), order, consents);
+        return new ProjectedContact(
+                rs.getString("tenant_id"),
+                rs.getString("contact_id"),
+                rs.getString("name"),
+                rs.getString("email"),
+                rs.getString("phone"),
+                rs.getString("locale"),
+                rs.getString("time_zone"),
+                Sql.strings(rs, "tags"),
+                order,
+                consents);
     }
 
     public static String channelName(ContactChannel c) {

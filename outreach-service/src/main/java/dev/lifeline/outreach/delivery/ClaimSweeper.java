@@ -28,10 +28,13 @@ public class ClaimSweeper {
 
     @Inject
     DeliveryStore deliveries;
+
     @Inject
     Outbox outbox;
+
     @Inject
     DeliveryConfig config;
+
     @Inject
     MeterRegistry metrics;
 
@@ -66,13 +69,20 @@ public class ClaimSweeper {
             return 0;
         }
         deliveries.release(expired);
-        List<DeliveryJob> jobs = expired.stream().filter(e -> e.cancellation().isEmpty())
-                .map(ExpiredClaim::job).flatMap(Optional::stream).toList();
+        List<DeliveryJob> jobs = expired.stream()
+                .filter(e -> e.cancellation().isEmpty())
+                .map(ExpiredClaim::job)
+                .flatMap(Optional::stream)
+                .toList();
         outbox.enqueueAll(Topics.OUTREACH_DELIVERIES, jobs);
-        long cancelled = expired.stream().filter(e -> e.cancellation().isPresent()).count();
-        metrics.counter("lifeline_outreach_claims_expired_total", "outcome", "queued").increment(expired.size() - cancelled);
-        metrics.counter("lifeline_outreach_claims_expired_total", "outcome", "cancelled").increment(cancelled);
-        LOG.infof("Claim lease expired for %d deliveries (sender crashed?): %d queued again, %d cancelled",
+        long cancelled =
+                expired.stream().filter(e -> e.cancellation().isPresent()).count();
+        metrics.counter("lifeline_outreach_claims_expired_total", "outcome", "queued")
+                .increment(expired.size() - cancelled);
+        metrics.counter("lifeline_outreach_claims_expired_total", "outcome", "cancelled")
+                .increment(cancelled);
+        LOG.infof(
+                "Claim lease expired for %d deliveries (sender crashed?): %d queued again, %d cancelled",
                 expired.size(), expired.size() - cancelled, cancelled);
         return expired.size();
     }

@@ -30,6 +30,7 @@ public class DeliveriesConsumer {
 
     @Inject
     DeliveryWorker worker;
+
     @Inject
     RunLauncher launcher;
 
@@ -42,25 +43,32 @@ public class DeliveriesConsumer {
             UUID.fromString(batch.runId());
             UUID.fromString(batch.campaignId());
         } catch (RuntimeException e) {
-            LOG.warnf("outreach-deliveries.v1 record rejected to the DLQ: %s", e.getClass().getSimpleName());
+            LOG.warnf(
+                    "outreach-deliveries.v1 record rejected to the DLQ: %s",
+                    e.getClass().getSimpleName());
             return message.nack(e);
         }
         CompletionStage<Void> recorded;
         try {
             recorded = DatabaseOutage.waitOut(DeliveriesConsumer.class, () -> worker.deliver(batch));
         } catch (RuntimeException e) {
-            LOG.warnf("Delivery batch of run %s failed: %s", batch.runId(), e.getClass().getSimpleName());
+            LOG.warnf(
+                    "Delivery batch of run %s failed: %s",
+                    batch.runId(), e.getClass().getSimpleName());
             return message.nack(e);
         }
         // Acknowledged only once the outcomes are committed (outcomes are written in batches by OutcomeWriter).
         return recorded.handle((ok, e) -> {
-            launcher.batchDone();
-            if (e == null) {
-                return message.ack();
-            }
-            LOG.warnf("Outcomes of a delivery batch of run %s not recorded: %s", batch.runId(), e.getClass().getSimpleName());
-            return message.nack(e instanceof Exception ex ? ex : new IllegalStateException(e));
-        }).thenCompose(s -> s);
+                    launcher.batchDone();
+                    if (e == null) {
+                        return message.ack();
+                    }
+                    LOG.warnf(
+                            "Outcomes of a delivery batch of run %s not recorded: %s",
+                            batch.runId(), e.getClass().getSimpleName());
+                    return message.nack(e instanceof Exception ex ? ex : new IllegalStateException(e));
+                })
+                .thenCompose(s -> s);
     }
 
     /** A single job (a delivery queued again by the sweeper or after quiet hours) is a batch of one. */

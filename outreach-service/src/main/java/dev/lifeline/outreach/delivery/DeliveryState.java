@@ -9,6 +9,5 @@ public final class DeliveryState {
     public static final String BOUNCED = "bounced";
     public static final String CANCELLED = "cancelled";
 
-    private DeliveryState() {
-    }
+    private DeliveryState() {}
 }

@@ -14,8 +14,15 @@ import java.util.UUID;
  * and the outcome. It is queued again and goes through the normal sender path (consent, erasure, quiet hours are
  * checked there), unless it is something a queued delivery would already have been cancelled for.
  */
-public record ExpiredClaim(UUID runId, String contactId, String channel, String tenantId, UUID campaignId,
-        String runStatus, String runTrigger, boolean outageResolved) {
+public record ExpiredClaim(
+        UUID runId,
+        String contactId,
+        String channel,
+        String tenantId,
+        UUID campaignId,
+        String runStatus,
+        String runTrigger,
+        boolean outageResolved) {
 
     public static final String LEASE_EXPIRED = "claim lease expired (sender crashed?)";
 
@@ -41,7 +48,7 @@ public record ExpiredClaim(UUID runId, String contactId, String channel, String 
         if (WebhookDispatch.CHANNEL.equals(channel)) {
             return Optional.empty();
         }
-        return Optional.of(new DeliveryJob(tenantId, runId.toString(), campaignId.toString(), contactId,
-                ContactStore.channel(channel)));
+        return Optional.of(new DeliveryJob(
+                tenantId, runId.toString(), campaignId.toString(), contactId, ContactStore.channel(channel)));
     }
 }

@@ -35,7 +35,8 @@ public final class HeldClaim {
     }
 
     /** @param claimedAt the nano clock's reading from before the claim was made (or last confirmed) in the ledger */
-    public HeldClaim(UUID token, Duration confirmEvery, Confirmation confirmation, LongSupplier nanoClock, long claimedAt) {
+    public HeldClaim(
+            UUID token, Duration confirmEvery, Confirmation confirmation, LongSupplier nanoClock, long claimedAt) {
         this.token = token;
         this.confirmEveryNanos = confirmEvery.toNanos();
         this.confirmation = confirmation;

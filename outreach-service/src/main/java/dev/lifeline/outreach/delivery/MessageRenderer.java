@@ -5,9 +5,9 @@ import dev.lifeline.outreach.OutreachConfig;
 import dev.lifeline.outreach.campaign.Campaign;
 import dev.lifeline.outreach.campaign.MessageTemplates;
 import dev.lifeline.outreach.campaign.WhatsAppTemplate;
-import dev.lifeline.outreach.whatsapp.WhatsAppParameters;
 import dev.lifeline.outreach.contacts.ProjectedContact;
 import dev.lifeline.outreach.unsubscribe.LinkSigner;
+import dev.lifeline.outreach.whatsapp.WhatsAppParameters;
 import io.quarkus.qute.Template;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -22,21 +22,39 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 public class MessageRenderer {
 
-    private record Compiled(Template subject, Template text, Template html, List<Template> parameters) {
-    }
+    private record Compiled(Template subject, Template text, Template html, List<Template> parameters) {}
 
     /** What the templates may say about the outage. */
-    public record OutageFacts(String platformId, Instant startedAt) {
-    }
+    public record OutageFacts(String platformId, Instant startedAt) {}
 
-    private static final Map<String, String> PLATFORM_NAMES = Map.of("instagram", "Instagram", "facebook", "Facebook",
-            "whatsapp", "WhatsApp", "messenger", "Messenger", "tiktok", "TikTok", "youtube", "YouTube", "x", "X",
-            "shopify", "Shopify", "etsy", "Etsy", "google-business-profile", "Google Business Profile");
+    private static final Map<String, String> PLATFORM_NAMES = Map.of(
+            "instagram",
+            "Instagram",
+            "facebook",
+            "Facebook",
+            "whatsapp",
+            "WhatsApp",
+            "messenger",
+            "Messenger",
+            "tiktok",
+            "TikTok",
+            "youtube",
+            "YouTube",
+            "x",
+            "X",
+            "shopify",
+            "Shopify",
+            "etsy",
+            "Etsy",
+            "google-business-profile",
+            "Google Business Profile");
 
     @Inject
     MessageTemplates templates;
+
     @Inject
     LinkSigner signer;
+
     @Inject
     OutreachConfig config;
 
@@ -58,22 +76,28 @@ public class MessageRenderer {
                 compiled.subject == null ? null : templates.render(compiled.subject, data),
                 compiled.text == null ? null : templates.render(compiled.text, data),
                 compiled.html == null ? null : templates.render(compiled.html, data),
-                unsubscribeUrl, whatsapp(campaign.whatsappTemplate(), compiled.parameters, data));
+                unsubscribeUrl,
+                whatsapp(campaign.whatsappTemplate(), compiled.parameters, data));
     }
 
-    private RenderedMessage.Template whatsapp(WhatsAppTemplate template, List<Template> parameters, Map<String, Object> data) {
+    private RenderedMessage.Template whatsapp(
+            WhatsAppTemplate template, List<Template> parameters, Map<String, Object> data) {
         if (template == null) {
             return null;
         }
-        List<String> values = parameters.stream().map(p -> WhatsAppParameters.clean(templates.render(p, data))).toList();
+        List<String> values = parameters.stream()
+                .map(p -> WhatsAppParameters.clean(templates.render(p, data)))
+                .toList();
         return new RenderedMessage.Template(template.name(), template.language(), values);
     }
 
     public static String platformName(String platformId) {
-        return PLATFORM_NAMES.getOrDefault(platformId, platformId.startsWith("custom-") ? platformId.substring(7) : platformId);
+        return PLATFORM_NAMES.getOrDefault(
+                platformId, platformId.startsWith("custom-") ? platformId.substring(7) : platformId);
     }
 
-    static Map<String, Object> data(Campaign campaign, ProjectedContact contact, OutageFacts outage, String unsubscribeUrl) {
+    static Map<String, Object> data(
+            Campaign campaign, ProjectedContact contact, OutageFacts outage, String unsubscribeUrl) {
         Map<String, Object> c = new HashMap<>();
         String name = contact.name() == null ? "" : contact.name().strip();
         c.put("name", name);
@@ -101,7 +125,10 @@ public class MessageRenderer {
                 c.subject() == null ? null : templates.compile(c.subject(), false),
                 c.textBody() == null ? null : templates.compile(c.textBody(), false),
                 c.htmlBody() == null ? null : templates.compile(c.htmlBody(), true),
-                c.whatsappTemplate() == null ? List.of()
-                        : c.whatsappTemplate().bodyParameters().stream().map(p -> templates.compile(p, false)).toList());
+                c.whatsappTemplate() == null
+                        ? List.of()
+                        : c.whatsappTemplate().bodyParameters().stream()
+                                .map(p -> templates.compile(p, false))
+                                .toList());
     }
 }

@@ -34,12 +34,19 @@ public class OutcomeWriter {
     private static final Logger LOG = Logger.getLogger(OutcomeWriter.class);
     private static final int MAX_BATCH = 1000;
 
-    private record Pending(UUID runId, String contactId, String channel, UUID token, String state,
-            String providerMessageId, String error, CompletableFuture<Void> done) {
-    }
+    private record Pending(
+            UUID runId,
+            String contactId,
+            String channel,
+            UUID token,
+            String state,
+            String providerMessageId,
+            String error,
+            CompletableFuture<Void> done) {}
 
     @Inject
     DataSource dataSource;
+
     @Inject
     MeterRegistry metrics;
 
@@ -67,10 +74,16 @@ public class OutcomeWriter {
         drainAndWrite();
     }
 
-    public CompletionStage<Void> finish(UUID runId, String contactId, String channel, UUID token, String state,
-            String providerMessageId, String error) {
-        Pending p = new Pending(runId, contactId, channel, token, state, providerMessageId, error,
-                new CompletableFuture<>());
+    public CompletionStage<Void> finish(
+            UUID runId,
+            String contactId,
+            String channel,
+            UUID token,
+            String state,
+            String providerMessageId,
+            String error) {
+        Pending p = new Pending(
+                runId, contactId, channel, token, state, providerMessageId, error, new CompletableFuture<>());
         queue.add(p);
         if (!running) {
             drainAndWrite();
@@ -124,7 +137,8 @@ public class OutcomeWriter {
     }
 
     private int update(List<Pending> batch) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("""
                 update delivery d set state = v.state, provider_message_id = coalesce(v.pid, d.provider_message_id),
                     last_error = v.err, updated_at = now()
                 from unnest(?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])

@@ -26,7 +26,8 @@ public record QuietHours(LocalTime start, LocalTime end) {
         }
         ZonedDateTime local = now.atZone(zone);
         LocalTime t = local.toLocalTime();
-        boolean inside = start.isBefore(end) ? !t.isBefore(start) && t.isBefore(end) : !t.isBefore(start) || t.isBefore(end);
+        boolean inside =
+                start.isBefore(end) ? !t.isBefore(start) && t.isBefore(end) : !t.isBefore(start) || t.isBefore(end);
         if (!inside) {
             return Optional.empty();
         }

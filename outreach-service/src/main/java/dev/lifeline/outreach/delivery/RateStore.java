@@ -27,6 +27,7 @@ public class RateStore {
                     tokens = least(?::float8, b.tokens + ?::float8 * extract(epoch from clock_timestamp() - b.at)) - ?::int,
                     at = clock_timestamp()
                 returning tokens
-                """, rs -> rs.getDouble(1), bucket, burst, n, burst, ratePerSecond, n).orElseThrow();
+                """, rs -> rs.getDouble(1), bucket, burst, n, burst, ratePerSecond, n)
+                .orElseThrow();
     }
 }

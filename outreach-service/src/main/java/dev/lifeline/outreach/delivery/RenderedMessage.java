@@ -9,8 +9,7 @@ import java.util.List;
 public record RenderedMessage(String subject, String text, String html, String unsubscribeUrl, Template template) {
 
     /** An approved template by name and language code, with its body parameters rendered for one contact. */
-    public record Template(String name, String language, List<String> bodyParameters) {
-    }
+    public record Template(String name, String language, List<String> bodyParameters) {}
 
     public RenderedMessage(String subject, String text, String html, String unsubscribeUrl) {
         this(subject, text, html, unsubscribeUrl, null);

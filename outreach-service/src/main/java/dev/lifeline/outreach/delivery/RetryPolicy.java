@@ -35,7 +35,8 @@ public final class RetryPolicy {
                 return result;
             }
             if (attempt >= maxAttempts) {
-                return new SendResult.Permanent(transientError.error() + " (gave up after " + attempt + " attempts)", false);
+                return new SendResult.Permanent(
+                        transientError.error() + " (gave up after " + attempt + " attempts)", false);
             }
             onRetry.accept(transientError);
             sleeper.sleep(backoff);

@@ -27,8 +27,10 @@ public class SendLimits {
 
     @Inject
     LimitsConfig config;
+
     @Inject
     MeterRegistry metrics;
+
     @Inject
     RateStore rates;
 
@@ -37,11 +39,13 @@ public class SendLimits {
 
     public SendResult acquire(String tenantId, ContactChannel channel, Supplier<SendResult> send) {
         String channelName = channel.name().toLowerCase(Locale.ROOT);
-        long at = Math.max(bucket("tenant:" + tenantId, config.tenantPerSecond()).reserve(),
+        long at = Math.max(
+                bucket("tenant:" + tenantId, config.tenantPerSecond()).reserve(),
                 bucket("channel:" + channelName, rate(channel)).reserve());
         long wait = at - System.nanoTime();
         if (wait > SHORTEST_SLEEP_NANOS) {
-            metrics.counter("lifeline_outreach_rate_limit_waits_total", "channel", channelName).increment();
+            metrics.counter("lifeline_outreach_rate_limit_waits_total", "channel", channelName)
+                    .increment();
             metrics.timer("lifeline_outreach_rate_limit_wait_seconds", "channel", channelName)
                     .record(wait, TimeUnit.NANOSECONDS);
             RetryPolicy.sleep(Duration.ofNanos(wait));
@@ -56,9 +60,13 @@ public class SendLimits {
     }
 
     private SharedBucket bucket(String key, double rate) {
-        return buckets.computeIfAbsent(key, k -> new SharedBucket(rate,
-                (perSecond, burst, n) -> DatabaseOutage.waitOut(SendLimits.class, () -> rates.take(k, perSecond, burst, n)),
-                System::nanoTime));
+        return buckets.computeIfAbsent(
+                key,
+                k -> new SharedBucket(
+                        rate,
+                        (perSecond, burst, n) ->
+                                DatabaseOutage.waitOut(SendLimits.class, () -> rates.take(k, perSecond, burst, n)),
+                        System::nanoTime));
     }
 
     private double rate(ContactChannel c) {

@@ -23,6 +23,8 @@ public class TenantDependencies implements PanacheRepositoryBase<TenantDependenc
     }
 
     public List<String> of(String tenantId) {
-        return find("tenantId = ?1 order by platformId", tenantId).stream().map(d -> d.platformId).toList();
+        return find("tenantId = ?1 order by platformId", tenantId).stream()
+                .map(d -> d.platformId)
+                .toList();
     }
 }

@@ -21,13 +21,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.IntStream;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.IntStream;
 
 /**
  * Sends a business's mail DKIM-signed with its own key (relaxed/relaxed, rsa-sha256).
@@ -53,8 +53,18 @@ public class DkimMailer {
 
     static final String POOL = "lifeline-outreach-dkim";
     /** RFC 6376 §5.4.1's recommendations plus both RFC 8058 headers; an absent one (Reply-To) is signed as absent. */
-    static final List<String> SIGNED_HEADERS = List.of("From", "Reply-To", "Subject", "Date", "To", "Message-ID",
-            "MIME-Version", "Content-Type", "List-Unsubscribe", "List-Unsubscribe-Post");
+    static final List<String> SIGNED_HEADERS = List.of(
+            "From",
+            "Reply-To",
+            "Subject",
+            "Date",
+            "To",
+            "Message-ID",
+            "MIME-Version",
+            "Content-Type",
+            "List-Unsubscribe",
+            "List-Unsubscribe-Post");
+
     private static final int MAX_KEYS = 1_000;
     /**
      * Clients per key. Each Vert.x signer holds one {@code Signature} and signs under its lock, and an
@@ -65,12 +75,16 @@ public class DkimMailer {
 
     @Inject
     Vertx vertx;
+
     @Inject
     MailClient quarkusClient;
+
     @ConfigProperty(name = "quarkus.mailer.timeout", defaultValue = "30S")
     Duration timeout;
+
     @ConfigProperty(name = "quarkus.mailer.bounce-address")
     Optional<String> bounceAddress;
+
     @ConfigProperty(name = "quarkus.mailer.from", defaultValue = "lifeline@localhost")
     String defaultFrom;
 
@@ -78,10 +92,19 @@ public class DkimMailer {
     private volatile MailConfig base;
 
     /** Blocks until the SMTP server accepted the message; a refusal or timeout is thrown for {@code EmailSender}. */
-    public void send(DkimSigning signing, String from, String replyTo, String to, RenderedMessage message,
+    public void send(
+            DkimSigning signing,
+            String from,
+            String replyTo,
+            String to,
+            RenderedMessage message,
             Map<String, String> headers) {
-        MailMessage mail = new MailMessage().setFrom(from).setTo(to).setSubject(message.subject())
-                .setText(message.text()).setBounceAddress(bounceAddress.orElse(MailAddresses.addressIn(defaultFrom)));
+        MailMessage mail = new MailMessage()
+                .setFrom(from)
+                .setTo(to)
+                .setSubject(message.subject())
+                .setText(message.text())
+                .setBounceAddress(bounceAddress.orElse(MailAddresses.addressIn(defaultFrom)));
         if (message.html() != null) {
             mail.setHtml(message.html());
         }
@@ -90,7 +113,10 @@ public class DkimMailer {
             mail.addHeader("Reply-To", replyTo);
         }
         try {
-            client(signing).sendMail(mail).toCompletionStage().toCompletableFuture()
+            client(signing)
+                    .sendMail(mail)
+                    .toCompletionStage()
+                    .toCompletableFuture()
                     .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             throw new CompletionException(e.getCause());
@@ -108,16 +134,23 @@ public class DkimMailer {
             if (clients.size() >= MAX_KEYS) {
                 closeAll();
             }
-            forKey = clients.computeIfAbsent(signing.keyId(), id -> IntStream.range(0, SIGNERS_PER_KEY)
-                    .mapToObj(i -> MailClient.createShared(vertx, configFor(signing), POOL)).toList());
+            forKey = clients.computeIfAbsent(
+                    signing.keyId(),
+                    id -> IntStream.range(0, SIGNERS_PER_KEY)
+                            .mapToObj(i -> MailClient.createShared(vertx, configFor(signing), POOL))
+                            .toList());
         }
         return forKey.get(ThreadLocalRandom.current().nextInt(forKey.size()));
     }
 
     private MailConfig configFor(DkimSigning signing) {
-        DKIMSignOptions dkim = new DKIMSignOptions().setSdid(signing.domain()).setSelector(signing.selector())
-                .setPrivateKey(signing.privateKey()).setSignAlgo(DKIMSignAlgorithm.RSA_SHA256)
-                .setHeaderCanonAlgo(CanonicalizationAlgorithm.RELAXED).setBodyCanonAlgo(CanonicalizationAlgorithm.RELAXED)
+        DKIMSignOptions dkim = new DKIMSignOptions()
+                .setSdid(signing.domain())
+                .setSelector(signing.selector())
+                .setPrivateKey(signing.privateKey())
+                .setSignAlgo(DKIMSignAlgorithm.RSA_SHA256)
+                .setHeaderCanonAlgo(CanonicalizationAlgorithm.RELAXED)
+                .setBodyCanonAlgo(CanonicalizationAlgorithm.RELAXED)
                 .setSignedHeaders(SIGNED_HEADERS);
         return new MailConfig(baseConfig()).setEnableDKIM(true).setDKIMSignOptions(List.of(dkim));
     }
@@ -130,8 +163,10 @@ public class DkimMailer {
                 field.setAccessible(true);
                 config = new MailConfig((MailConfig) field.get(quarkusClient));
             } catch (ReflectiveOperationException | RuntimeException e) {
-                throw new IllegalStateException("Cannot read the SMTP settings of the Quarkus mailer's Vert.x client "
-                        + quarkusClient.getClass().getName() + " (did its field 'config' change?)", e);
+                throw new IllegalStateException(
+                        "Cannot read the SMTP settings of the Quarkus mailer's Vert.x client "
+                                + quarkusClient.getClass().getName() + " (did its field 'config' change?)",
+                        e);
             }
             base = config;
         }

@@ -34,14 +34,19 @@ public class EmailSender implements ChannelSender {
 
     @Inject
     Mailer mailer;
+
     @Inject
     Tracer tracer;
+
     @Inject
     SenderProfiles senders;
+
     @Inject
     DkimMailer dkimMailer;
+
     @Inject
     DeliveryRef refs;
+
     @Inject
     BounceConfig bounces;
 
@@ -51,8 +56,10 @@ public class EmailSender implements ChannelSender {
         // Cached per business (SenderProfiles): no query per message. A database outage here is thrown, not classified.
         SenderProfile sender = senders.of(contact.tenantId());
         // Ends when the SMTP server accepted the message (or refused it): the last hop of the outage's trace.
-        Span span = tracer.spanBuilder("smtp send").setSpanKind(SpanKind.CLIENT)
-                .setAttribute("lifeline.message.key", messageKey).startSpan();
+        Span span = tracer.spanBuilder("smtp send")
+                .setSpanKind(SpanKind.CLIENT)
+                .setAttribute("lifeline.message.key", messageKey)
+                .startSpan();
         try (Scope ignored = span.makeCurrent()) {
             Map<String, String> headers = MessageHeaders.of(messageId, message, tracking(messageKey));
             if (sender.signing() != null) {
@@ -87,7 +94,8 @@ public class EmailSender implements ChannelSender {
     }
 
     private static Mail mail(SenderProfile sender, ProjectedContact contact, RenderedMessage message) {
-        Mail mail = new Mail().addTo(contact.email()).setSubject(message.subject()).setText(message.text());
+        Mail mail =
+                new Mail().addTo(contact.email()).setSubject(message.subject()).setText(message.text());
         if (sender.from() != null) {
             mail.setFrom(sender.from());
         }

@@ -11,8 +11,7 @@ import java.util.Map;
  */
 final class MessageHeaders {
 
-    private MessageHeaders() {
-    }
+    private MessageHeaders() {}
 
     static Map<String, String> of(String messageId, RenderedMessage message, Map<String, String> tracking) {
         Map<String, String> headers = new LinkedHashMap<>();

@@ -16,6 +16,7 @@ public class QueueDepthGauge {
 
     @Inject
     Sql sql;
+
     @Inject
     MeterRegistry registry;
 
@@ -24,7 +25,8 @@ public class QueueDepthGauge {
 
     void register(@Observes StartupEvent e) {
         Gauge.builder("lifeline_outreach_queue_depth", this, QueueDepthGauge::read)
-                .description("Deliveries queued and not yet claimed by a sender").register(registry);
+                .description("Deliveries queued and not yet claimed by a sender")
+                .register(registry);
     }
 
     private double read() {
@@ -32,7 +34,8 @@ public class QueueDepthGauge {
         if (now - readAt > 1000) {
             readAt = now;
             try {
-                depth.set(sql.one("select count(*) from delivery where state = 'queued'", rs -> rs.getLong(1)).orElse(0L));
+                depth.set(sql.one("select count(*) from delivery where state = 'queued'", rs -> rs.getLong(1))
+                        .orElse(0L));
             } catch (RuntimeException ignored) {
                 // the database being down shows in readiness; the gauge keeps its last value
             }

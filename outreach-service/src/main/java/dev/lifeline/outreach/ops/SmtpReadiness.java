@@ -19,6 +19,7 @@ public class SmtpReadiness implements HealthCheck {
 
     @ConfigProperty(name = "quarkus.mailer.host")
     String host;
+
     @ConfigProperty(name = "quarkus.mailer.port")
     int port;
 
@@ -27,13 +28,21 @@ public class SmtpReadiness implements HealthCheck {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(host, port), 2000);
             socket.setSoTimeout(2000);
-            String greeting = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII)).readLine();
+            String greeting = new BufferedReader(
+                            new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
+                    .readLine();
             socket.getOutputStream().write("QUIT\r\n".getBytes(StandardCharsets.US_ASCII));
             boolean up = greeting != null && greeting.startsWith("220");
-            return HealthCheckResponse.named("smtp").status(up).withData("server", host + ":" + port).build();
+            return HealthCheckResponse.named("smtp")
+                    .status(up)
+                    .withData("server", host + ":" + port)
+                    .build();
         } catch (Exception e) {
-            return HealthCheckResponse.named("smtp").down().withData("server", host + ":" + port)
-                    .withData("error", e.getClass().getSimpleName()).build();
+            return HealthCheckResponse.named("smtp")
+                    .down()
+                    .withData("server", host + ":" + port)
+                    .withData("error", e.getClass().getSimpleName())
+                    .build();
         }
     }
 }

@@ -29,12 +29,16 @@ public class OutageReaction {
 
     @Inject
     ProcessedEvents processed;
+
     @Inject
     OutageStore outages;
+
     @Inject
     CampaignStore campaigns;
+
     @Inject
     RunStore runs;
+
     @Inject
     DeliveryStore deliveries;
 
@@ -45,15 +49,20 @@ public class OutageReaction {
             return 0;
         }
         outages.started(started.outageId(), started.platformId(), started.tenantId(), started.startedAt());
-        return schedule(started.outageId(), started.platformId(), started.tenantId(), CampaignKind.OUTAGE,
-                Run.TRIGGER_OUTAGE);
+        return schedule(
+                started.outageId(), started.platformId(), started.tenantId(), CampaignKind.OUTAGE, Run.TRIGGER_OUTAGE);
     }
 
     /** @return how many "we're back" runs were scheduled */
     @Transactional
     public int resolved(InboundEvent in, OutageResolved resolved) {
-        if (!processed.firstTime(CONSUMER, in.id()) || !outages.resolved(resolved.outageId(), resolved.platformId(),
-                resolved.tenantId(), resolved.startedAt(), resolved.resolvedAt())) {
+        if (!processed.firstTime(CONSUMER, in.id())
+                || !outages.resolved(
+                        resolved.outageId(),
+                        resolved.platformId(),
+                        resolved.tenantId(),
+                        resolved.startedAt(),
+                        resolved.resolvedAt())) {
             return 0;
         }
         Instant now = Instant.now();
@@ -63,17 +72,34 @@ public class OutageReaction {
                 runs.markCancelled(run.id(), now);
             }
         }
-        return schedule(resolved.outageId(), resolved.platformId(), resolved.tenantId(), CampaignKind.RECOVERY,
+        return schedule(
+                resolved.outageId(),
+                resolved.platformId(),
+                resolved.tenantId(),
+                CampaignKind.RECOVERY,
                 Run.TRIGGER_RECOVERY);
     }
 
-    private int schedule(String outageId, String platformId, String platformTenantId, CampaignKind kind, String trigger) {
+    private int schedule(
+            String outageId, String platformId, String platformTenantId, CampaignKind kind, String trigger) {
         Instant now = Instant.now();
         int scheduled = 0;
         for (Campaign c : campaigns.activeFor(platformId, platformTenantId, kind)) {
             Instant due = kind == CampaignKind.OUTAGE ? now.plus(c.gracePeriod()) : now;
-            Run run = new Run(UUID.randomUUID(), c.tenantId(), c.id(), outageId, platformId, trigger,
-                    RunStatus.SCHEDULED, false, due, null, now, null, null);
+            Run run = new Run(
+                    UUID.randomUUID(),
+                    c.tenantId(),
+                    c.id(),
+                    outageId,
+                    platformId,
+                    trigger,
+                    RunStatus.SCHEDULED,
+                    false,
+                    due,
+                    null,
+                    now,
+                    null,
+                    null);
             if (runs.insert(run)) {
                 scheduled++;
             }

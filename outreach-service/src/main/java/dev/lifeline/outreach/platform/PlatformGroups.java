@@ -25,7 +25,9 @@ public class PlatformGroups implements PanacheRepositoryBase<PlatformGroupMember
         if (group == null) {
             return Set.of(platformId);
         }
-        return groups.entrySet().stream().filter(e -> e.getValue().equals(group)).map(Map.Entry::getKey)
+        return groups.entrySet().stream()
+                .filter(e -> e.getValue().equals(group))
+                .map(Map.Entry::getKey)
                 .collect(Collectors.toUnmodifiableSet());
     }
 
@@ -36,7 +38,8 @@ public class PlatformGroups implements PanacheRepositoryBase<PlatformGroupMember
     }
 
     private Map<String, String> groups() {
-        return groupOf.get(Boolean.TRUE, all -> listAll().stream()
-                .collect(Collectors.toUnmodifiableMap(m -> m.platformId, m -> m.groupId)));
+        return groupOf.get(
+                Boolean.TRUE,
+                all -> listAll().stream().collect(Collectors.toUnmodifiableMap(m -> m.platformId, m -> m.groupId)));
     }
 }

@@ -16,10 +16,10 @@ import java.util.Set;
 public final class AudiencePlanner {
 
     /** Preference used when a contact stated none. */
-    static final List<ContactChannel> DEFAULT_ORDER = List.of(ContactChannel.EMAIL, ContactChannel.SMS, ContactChannel.WHATSAPP);
+    static final List<ContactChannel> DEFAULT_ORDER =
+            List.of(ContactChannel.EMAIL, ContactChannel.SMS, ContactChannel.WHATSAPP);
 
-    private AudiencePlanner() {
-    }
+    private AudiencePlanner() {}
 
     /**
      * @param runChannel       the channel of the run being planned
@@ -29,8 +29,12 @@ public final class AudiencePlanner {
      * @param requiredTags     contacts must carry all of these (empty: everyone)
      * @param alreadyNotified  contacts that already got a message for this platform within the window
      */
-    public static List<String> plan(Collection<ProjectedContact> contacts, ContactChannel runChannel,
-            Set<ContactChannel> offeredChannels, Collection<String> downPlatforms, Collection<String> requiredTags,
+    public static List<String> plan(
+            Collection<ProjectedContact> contacts,
+            ContactChannel runChannel,
+            Set<ContactChannel> offeredChannels,
+            Collection<String> downPlatforms,
+            Collection<String> requiredTags,
             Set<String> alreadyNotified) {
         List<String> out = new ArrayList<>();
         for (ProjectedContact c : contacts) {
@@ -42,9 +46,15 @@ public final class AudiencePlanner {
     }
 
     /** Whether one contact belongs to the run's audience (see {@link #plan}). */
-    public static boolean includes(ProjectedContact c, ContactChannel runChannel, Set<ContactChannel> offeredChannels,
-            Collection<String> downPlatforms, Collection<String> requiredTags, Set<String> alreadyNotified) {
-        return !alreadyNotified.contains(c.contactId()) && c.tags().containsAll(requiredTags)
+    public static boolean includes(
+            ProjectedContact c,
+            ContactChannel runChannel,
+            Set<ContactChannel> offeredChannels,
+            Collection<String> downPlatforms,
+            Collection<String> requiredTags,
+            Set<String> alreadyNotified) {
+        return !alreadyNotified.contains(c.contactId())
+                && c.tags().containsAll(requiredTags)
                 && chosenChannel(c, offeredChannels, downChannel(downPlatforms)) == runChannel;
     }
 

@@ -23,11 +23,12 @@ import java.util.List;
 public class CampaignRunsResource {
 
     /** Body of a manual trigger; all optional. */
-    public record TriggerRequest(Boolean dryRun, @Size(max = 100) String platformId) {
-    }
+    public record TriggerRequest(
+            Boolean dryRun, @Size(max = 100) String platformId) {}
 
     @Inject
     CurrentTenant tenant;
+
     @Inject
     RunService runs;
 
@@ -46,8 +47,10 @@ public class CampaignRunsResource {
     @POST
     public Response trigger(@PathParam("id") String campaignId, @jakarta.validation.Valid TriggerRequest request) {
         TriggerRequest r = request == null ? new TriggerRequest(false, null) : request;
-        RunView run = runs.trigger(tenant.id(), CampaignResource.parseId(campaignId), Boolean.TRUE.equals(r.dryRun()),
-                r.platformId());
-        return Response.accepted(run).location(URI.create("/api/v1/runs/" + run.id())).build();
+        RunView run = runs.trigger(
+                tenant.id(), CampaignResource.parseId(campaignId), Boolean.TRUE.equals(r.dryRun()), r.platformId());
+        return Response.accepted(run)
+                .location(URI.create("/api/v1/runs/" + run.id()))
+                .build();
     }
 }

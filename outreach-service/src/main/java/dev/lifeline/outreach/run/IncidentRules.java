@@ -20,7 +20,8 @@ import java.util.Set;
 record IncidentRules(boolean outageNotice, boolean recovery) {
 
     static IncidentRules of(CampaignKind kind, String trigger) {
-        return new IncidentRules(kind == CampaignKind.OUTAGE && !Run.TRIGGER_MANUAL.equals(trigger),
+        return new IncidentRules(
+                kind == CampaignKind.OUTAGE && !Run.TRIGGER_MANUAL.equals(trigger),
                 kind == CampaignKind.RECOVERY && Run.TRIGGER_RECOVERY.equals(trigger));
     }
 

@@ -41,26 +41,37 @@ public class RunDispatcher {
 
     @Inject
     RunStore runs;
+
     @Inject
     CampaignStore campaigns;
+
     @Inject
     ContactStore contacts;
+
     @Inject
     DeliveryStore deliveries;
+
     @Inject
     Outbox outbox;
+
     @Inject
     OutreachConfig config;
+
     @Inject
     Sql sql;
+
     @Inject
     WebhookDispatch webhooks;
+
     @Inject
     RunTracing tracing;
+
     @Inject
     RunFeeder feeder;
+
     @Inject
     PlatformGroups platformGroups;
+
     @Inject
     OutageStore outages;
 
@@ -97,21 +108,28 @@ public class RunDispatcher {
         }
         // Serialises runs of one tenant and platform group, so that "one incident, one message" holds across
         // campaigns and across the platforms of one incident (Instagram and WhatsApp down together).
-        sql.one("select pg_advisory_xact_lock(hashtext(?))", rs -> 1,
+        sql.one(
+                "select pg_advisory_xact_lock(hashtext(?))",
+                rs -> 1,
                 run.tenantId() + "|" + platformGroups.groupKey(run.platformId()));
         Set<String> family = platformGroups.family(run.platformId());
         IncidentRules rules = IncidentRules.of(campaign.kind(), run.trigger());
-        Set<String> toldOfOutage = rules.recovery() ? deliveries.toldOfOutage(run.tenantId(), run.outageId()) : Set.of();
+        Set<String> toldOfOutage =
+                rules.recovery() ? deliveries.toldOfOutage(run.tenantId(), run.outageId()) : Set.of();
         Set<String> alreadyTold = rules.outageNotice()
                 ? deliveries.notifiedSince(run.tenantId(), family, now.minus(config.noticeWindow()))
                 : rules.recovery() ? deliveries.toldOfRecovery(run.tenantId(), run.outageId()) : Set.of();
-        Set<String> down = rules.downPlatforms(family, outages.openPlatforms(run.tenantId()).stream()
-                .map(platformGroups::family).toList());
+        Set<String> down = rules.downPlatforms(
+                family,
+                outages.openPlatforms(run.tenantId()).stream()
+                        .map(platformGroups::family)
+                        .toList());
         Set<ContactChannel> offered = offeredChannels(run, campaign);
         List<String> audience = new ArrayList<>();
         contacts.forEachReachable(run.tenantId(), c -> {
-            if (rules.mayReach(c.contactId(), toldOfOutage, alreadyTold) && AudiencePlanner.includes(c,
-                    campaign.channel().contactChannel(), offered, down, campaign.tags(), Set.of())) {
+            if (rules.mayReach(c.contactId(), toldOfOutage, alreadyTold)
+                    && AudiencePlanner.includes(
+                            c, campaign.channel().contactChannel(), offered, down, campaign.tags(), Set.of())) {
                 audience.add(c.contactId());
             }
         });
@@ -124,19 +142,32 @@ public class RunDispatcher {
         List<String> queued = new ArrayList<>(audience.size());
         // In chunks, so that a large run's rows are never all in one statement.
         for (int from = 0; from < audience.size(); from += 5000) {
-            queued.addAll(deliveries.queue(run.id(), run.tenantId(), run.platformId(), rules.outageNotice(),
-                    ContactStore.channelName(channel), audience.subList(from, Math.min(audience.size(), from + 5000)),
-                    from, slicing, now));
+            queued.addAll(deliveries.queue(
+                    run.id(),
+                    run.tenantId(),
+                    run.platformId(),
+                    rules.outageNotice(),
+                    ContactStore.channelName(channel),
+                    audience.subList(from, Math.min(audience.size(), from + 5000)),
+                    from,
+                    slicing,
+                    now));
         }
         // The opening slice goes out with the dispatch; RunFeeder publishes the rest as it is sent.
         Set<String> newlyQueued = new HashSet<>(queued);
         List<String> opening = audience.subList(0, Math.min(audience.size(), slicing.opening())).stream()
-                .filter(newlyQueued::contains).toList();
+                .filter(newlyQueued::contains)
+                .toList();
         if (!opening.isEmpty()) {
             feeder.publishOpening(run.id(), run.tenantId(), campaign.id(), channel, opening);
         }
-        runs.markDispatched(run.id(), audience.size(), audience.isEmpty() ? RunStatus.COMPLETED : RunStatus.DISPATCHED,
-                slicing.count(audience.size()), opening.isEmpty() ? 0 : 1, now);
+        runs.markDispatched(
+                run.id(),
+                audience.size(),
+                audience.isEmpty() ? RunStatus.COMPLETED : RunStatus.DISPATCHED,
+                slicing.count(audience.size()),
+                opening.isEmpty() ? 0 : 1,
+                now);
         LOG.infof("Run %s of campaign %s dispatched: %d deliveries", run.id(), campaign.id(), queued.size());
     }
 
@@ -144,8 +175,16 @@ public class RunDispatcher {
     @Transactional
     public int releaseDeferred() {
         List<DeliveryStore.Due> due = deliveries.releaseDue(Instant.now(), 5000);
-        outbox.enqueueAll(Topics.OUTREACH_DELIVERIES, due.stream().map(d -> new DeliveryJob(d.tenantId(),
-                d.runId().toString(), d.campaignId().toString(), d.contactId(), ContactStore.channel(d.channel()))).toList());
+        outbox.enqueueAll(
+                Topics.OUTREACH_DELIVERIES,
+                due.stream()
+                        .map(d -> new DeliveryJob(
+                                d.tenantId(),
+                                d.runId().toString(),
+                                d.campaignId().toString(),
+                                d.contactId(),
+                                ContactStore.channel(d.channel())))
+                        .toList());
         return due.size();
     }
 

@@ -32,12 +32,16 @@ public class RunFeeder {
 
     @Inject
     RunStore runs;
+
     @Inject
     DeliveryStore deliveries;
+
     @Inject
     Outbox outbox;
+
     @Inject
     DeliveryConfig config;
+
     @Inject
     LimitsConfig limits;
 
@@ -60,7 +64,8 @@ public class RunFeeder {
         for (RunStore.Feeding f : runs.lockFeeding(100)) {
             int waiting = deliveries.queuedBefore(f.id(), f.published());
             if (waiting * 2 < config.runWindow()) {
-                published += publish(f.id(), f.tenantId(), f.campaignId(), f.channel(), f.slices(), f.published(), waiting);
+                published +=
+                        publish(f.id(), f.tenantId(), f.campaignId(), f.channel(), f.slices(), f.published(), waiting);
             }
         }
         return published;
@@ -68,8 +73,9 @@ public class RunFeeder {
 
     /** Publishes the run's opening slice (its first recipients); call inside the transaction that dispatches the run. */
     void publishOpening(UUID runId, String tenantId, UUID campaignId, ContactChannel channel, List<String> contactIds) {
-        outbox.enqueueAll(Topics.OUTREACH_DELIVERIES, List.of(new DeliveryBatch(tenantId, runId.toString(),
-                campaignId.toString(), channel, 0, contactIds)));
+        outbox.enqueueAll(
+                Topics.OUTREACH_DELIVERIES,
+                List.of(new DeliveryBatch(tenantId, runId.toString(), campaignId.toString(), channel, 0, contactIds)));
     }
 
     /**
@@ -78,18 +84,25 @@ public class RunFeeder {
      *
      * @return how many batches were published
      */
-    private int publish(UUID runId, String tenantId, UUID campaignId, ContactChannel channel, int slices, int published,
+    private int publish(
+            UUID runId,
+            String tenantId,
+            UUID campaignId,
+            ContactChannel channel,
+            int slices,
+            int published,
             int waiting) {
         int size = slicing().size();
         int upTo = Math.min(slices, published + Math.max(1, (config.runWindow() - waiting + size - 1) / size));
         return publishSlices(runId, tenantId, campaignId, channel, published, upTo);
     }
 
-    private int publishSlices(UUID runId, String tenantId, UUID campaignId, ContactChannel channel, int from, int upTo) {
+    private int publishSlices(
+            UUID runId, String tenantId, UUID campaignId, ContactChannel channel, int from, int upTo) {
         SortedMap<Integer, List<String>> bySlice = deliveries.queuedInSlices(runId, from, upTo);
         List<DeliveryBatch> batches = new ArrayList<>(bySlice.size());
-        bySlice.forEach((slice, contacts) -> batches.add(new DeliveryBatch(tenantId, runId.toString(),
-                campaignId.toString(), channel, slice, contacts)));
+        bySlice.forEach((slice, contacts) -> batches.add(
+                new DeliveryBatch(tenantId, runId.toString(), campaignId.toString(), channel, slice, contacts)));
         outbox.enqueueAll(Topics.OUTREACH_DELIVERIES, batches);
         runs.markPublished(runId, upTo);
         return batches.size();

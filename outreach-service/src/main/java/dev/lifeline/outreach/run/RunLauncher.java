@@ -26,12 +26,16 @@ public class RunLauncher {
 
     @Inject
     RunDispatcher dispatcher;
+
     @Inject
     OutreachConfig config;
+
     @Inject
     WebhookDispatch webhooks;
+
     @Inject
     ClaimSweeper claims;
+
     @Inject
     RunFeeder feeder;
 

@@ -27,6 +27,7 @@ public class RunResource {
 
     @Inject
     CurrentTenant tenant;
+
     @Inject
     RunService runs;
 
@@ -43,7 +44,8 @@ public class RunResource {
 
     @GET
     @Path("deliveries")
-    public List<DeliveryStore.Row> deliveries(@PathParam("id") String runId,
+    public List<DeliveryStore.Row> deliveries(
+            @PathParam("id") String runId,
             @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit,
             @QueryParam("offset") @DefaultValue("0") @Min(0) int offset) {
         return runs.deliveries(tenant.id(), runId(runId), limit, offset);

@@ -19,10 +19,13 @@ public class RunService {
 
     @Inject
     RunStore runs;
+
     @Inject
     CampaignStore campaigns;
+
     @Inject
     DeliveryStore deliveries;
+
     @Inject
     RunLauncher launcher;
 
@@ -41,7 +44,8 @@ public class RunService {
 
     public CampaignTotals totals(String tenantId, UUID campaignId) {
         campaigns.find(tenantId, campaignId).orElseThrow(() -> ProblemException.notFound("campaign"));
-        return CampaignTotals.of(campaignId, runs.forCampaign(tenantId, campaignId).size(), runs.campaignCounts(campaignId));
+        return CampaignTotals.of(
+                campaignId, runs.forCampaign(tenantId, campaignId).size(), runs.campaignCounts(campaignId));
     }
 
     /** A person starts the campaign now, for the campaign's platform (or a chosen one when it covers any). */
@@ -56,13 +60,28 @@ public class RunService {
         Campaign c = campaigns.find(tenantId, campaignId).orElseThrow(() -> ProblemException.notFound("campaign"));
         String platform = platformId != null ? platformId : c.platformId();
         if (!c.covers(platform) || Campaign.ANY_PLATFORM.equals(platform)) {
-            throw ProblemException.field(422, "platformId", Campaign.ANY_PLATFORM.equals(c.platformId())
-                    ? "is required for a campaign that covers any platform" : "must be the campaign's platform");
+            throw ProblemException.field(
+                    422,
+                    "platformId",
+                    Campaign.ANY_PLATFORM.equals(c.platformId())
+                            ? "is required for a campaign that covers any platform"
+                            : "must be the campaign's platform");
         }
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        Run run = new Run(UUID.randomUUID(), tenantId, campaignId, null, platform,
-                c.kind() == CampaignKind.RECOVERY ? Run.TRIGGER_MANUAL : Run.TRIGGER_MANUAL, RunStatus.SCHEDULED, dryRun,
-                now, null, now, null, null);
+        Run run = new Run(
+                UUID.randomUUID(),
+                tenantId,
+                campaignId,
+                null,
+                platform,
+                c.kind() == CampaignKind.RECOVERY ? Run.TRIGGER_MANUAL : Run.TRIGGER_MANUAL,
+                RunStatus.SCHEDULED,
+                dryRun,
+                now,
+                null,
+                now,
+                null,
+                null);
         runs.insert(run);
         return run;
     }

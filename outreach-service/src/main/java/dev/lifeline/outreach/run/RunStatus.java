@@ -7,6 +7,5 @@ public final class RunStatus {
     public static final String COMPLETED = "completed";
     public static final String CANCELLED = "cancelled";
 
-    private RunStatus() {
-    }
+    private RunStatus() {}
 }

@@ -21,21 +21,28 @@ public class DkimKey extends PanacheEntityBase {
 
     @Id
     public UUID id;
+
     @Column(name = "domain_id", nullable = false)
     public UUID domainId;
+
     @Column(name = "tenant_id", nullable = false)
     public String tenantId;
+
     @Column(nullable = false)
     public String selector;
+
     @Column(name = "private_key", nullable = false)
     public String privateKey;
     /** X.509 SubjectPublicKeyInfo in base64: the {@code p=} of the DNS record. */
     @Column(name = "public_key", nullable = false)
     public String publicKey;
+
     @Column(nullable = false)
     public KeyState state;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+
     @Column(name = "verified_at")
     public Instant verifiedAt;
 

@@ -27,9 +27,12 @@ public record DkimKeyPair(String selector, String privateKeyPkcs8, String public
             KeyPair pair = generator.generateKeyPair();
             byte[] suffix = new byte[4];
             RANDOM.nextBytes(suffix);
-            String selector = "ll" + LocalDate.now(clock).format(DAY) + "-" + HexFormat.of().formatHex(suffix);
+            String selector = "ll" + LocalDate.now(clock).format(DAY) + "-"
+                    + HexFormat.of().formatHex(suffix);
             Base64.Encoder base64 = Base64.getEncoder();
-            return new DkimKeyPair(selector, base64.encodeToString(pair.getPrivate().getEncoded()),
+            return new DkimKeyPair(
+                    selector,
+                    base64.encodeToString(pair.getPrivate().getEncoded()),
                     base64.encodeToString(pair.getPublic().getEncoded()));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("RSA key generation is not available", e);

@@ -41,8 +41,7 @@ public record DkimRecord(String name, String type, String value) {
                     }
                 }
                 case "p" -> p = value;
-                default -> {
-                }
+                default -> {}
             }
         }
         return publicKey.equals(p);

@@ -14,8 +14,7 @@ public final class DomainNames {
     private static final Pattern NAME = Pattern.compile(
             "(?=.{4,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z](?:[a-z0-9-]{0,61}[a-z0-9])?");
 
-    private DomainNames() {
-    }
+    private DomainNames() {}
 
     /** The name in the form it is stored and compared in (lower case, no final dot), or empty when it is not one. */
     public static Optional<String> normalise(String input) {

@@ -75,7 +75,8 @@ public class JndiDnsTxtResolver implements DnsTxtResolver {
     /** Looked up at each verification (rare): a runtime without the module fails verifying, not starting. */
     private static InitialContextFactory dnsFactory() throws NamingException {
         return ServiceLoader.load(ModuleLayer.boot(), InitialContextFactory.class).stream()
-                .filter(provider -> provider.type().getName().equals(DNS_FACTORY)).findFirst()
+                .filter(provider -> provider.type().getName().equals(DNS_FACTORY))
+                .findFirst()
                 .map(ServiceLoader.Provider::get)
                 .orElseThrow(() -> new NamingException("the JDK's DNS provider (module jdk.naming.dns) is missing"));
     }

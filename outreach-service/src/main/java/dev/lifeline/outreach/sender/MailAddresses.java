@@ -16,8 +16,7 @@ public final class MailAddresses {
     /** Characters that would end or re-open the display name inside a From header. */
     public static final String DISPLAY_NAME = "[^<>()\"\\\\]*";
 
-    private MailAddresses() {
-    }
+    private MailAddresses() {}
 
     public static String domainOf(String address) {
         return address.substring(address.lastIndexOf('@') + 1).toLowerCase(Locale.ROOT);

@@ -16,12 +16,16 @@ public class SenderIdentity extends PanacheEntityBase {
     @Id
     @Column(name = "tenant_id")
     public String tenantId;
+
     @Column(name = "display_name")
     public String displayName;
+
     @Column(name = "from_address")
     public String fromAddress;
+
     @Column(name = "reply_to")
     public String replyTo;
+
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 }

@@ -17,14 +17,18 @@ public class SenderProfileLoader {
         if (identity == null) {
             return SenderProfile.DEFAULT;
         }
-        DkimSigning signing = identity.fromAddress == null ? null
+        DkimSigning signing = identity.fromAddress == null
+                ? null
                 : SendingDomain.named(tenantId, MailAddresses.domainOf(identity.fromAddress))
                         .filter(SendingDomain::verified)
-                        .flatMap(d -> DkimKey.active(d.id).map(k -> new DkimSigning(k.id, d.domain, k.selector, k.privateKey)))
+                        .flatMap(d -> DkimKey.active(d.id)
+                                .map(k -> new DkimSigning(k.id, d.domain, k.selector, k.privateKey)))
                         .orElse(null);
         // Never the business's own address unsigned: mail from its domain without its signature fails DMARC.
         String address = signing != null ? identity.fromAddress : MailAddresses.addressIn(defaultFrom);
-        String from = identity.displayName == null && signing == null ? null : MailAddresses.from(identity.displayName, address);
+        String from = identity.displayName == null && signing == null
+                ? null
+                : MailAddresses.from(identity.displayName, address);
         return new SenderProfile(from, identity.replyTo, signing);
     }
 

@@ -9,10 +9,15 @@ import jakarta.validation.constraints.Size;
  * verified sending domain of the business (checked by {@link SenderService}).
  */
 public record SenderRequest(
-        @Size(max = 100) @SingleLine
-        @Pattern(regexp = MailAddresses.DISPLAY_NAME, message = "must not contain < > ( ) \" or \\") String displayName,
+        @Size(max = 100)
+        @SingleLine
+        @Pattern(regexp = MailAddresses.DISPLAY_NAME, message = "must not contain < > ( ) \" or \\")
+        String displayName,
+
         @Size(max = 254)
-        @Pattern(regexp = MailAddresses.ADDRESS, message = "must be a plain address such as news@shop.example") String fromAddress,
+        @Pattern(regexp = MailAddresses.ADDRESS, message = "must be a plain address such as news@shop.example")
+        String fromAddress,
+
         @Size(max = 254)
-        @Pattern(regexp = MailAddresses.ADDRESS, message = "must be a plain address such as hello@shop.example") String replyTo) {
-}
+        @Pattern(regexp = MailAddresses.ADDRESS, message = "must be a plain address such as hello@shop.example")
+        String replyTo) {}

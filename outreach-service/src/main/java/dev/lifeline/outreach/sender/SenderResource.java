@@ -25,6 +25,7 @@ public class SenderResource {
 
     @Inject
     CurrentTenant tenant;
+
     @Inject
     SenderService senders;
 
@@ -35,9 +36,11 @@ public class SenderResource {
     }
 
     @PUT
-    @Operation(summary = "Replace the sender identity",
-            description = "An absent field is cleared. fromAddress must be on a verified sending domain of the business; "
-                    + "without one, mail goes out from the service's address with this display name and Reply-To.")
+    @Operation(
+            summary = "Replace the sender identity",
+            description =
+                    "An absent field is cleared. fromAddress must be on a verified sending domain of the business; "
+                            + "without one, mail goes out from the service's address with this display name and Reply-To.")
     @APIResponse(responseCode = "200", description = "The identity as now in force")
     @APIResponse(responseCode = "400", description = "A field is malformed (problem JSON naming it)")
     @APIResponse(responseCode = "422", description = "fromAddress is not on a verified sending domain")

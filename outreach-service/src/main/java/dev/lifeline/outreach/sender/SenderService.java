@@ -26,10 +26,15 @@ public class SenderService {
         String fromAddress = request.fromAddress();
         if (fromAddress != null) {
             String domain = MailAddresses.domainOf(fromAddress);
-            boolean verified = SendingDomain.named(tenantId, domain).map(SendingDomain::verified).orElse(false);
+            boolean verified = SendingDomain.named(tenantId, domain)
+                    .map(SendingDomain::verified)
+                    .orElse(false);
             if (!verified) {
-                throw ProblemException.field(422, "fromAddress", "is not on a verified sending domain of this business: "
-                        + "add " + domain + " under /api/v1/tenant/sending-domains, publish its DKIM record and verify it");
+                throw ProblemException.field(
+                        422,
+                        "fromAddress",
+                        "is not on a verified sending domain of this business: " + "add " + domain
+                                + " under /api/v1/tenant/sending-domains, publish its DKIM record and verify it");
             }
         }
         SenderIdentity identity = SenderIdentity.findById(tenantId);
@@ -38,7 +43,8 @@ public class SenderService {
             identity.tenantId = tenantId;
         }
         identity.displayName = blankToNull(request.displayName());
-        identity.fromAddress = fromAddress == null ? null
+        identity.fromAddress = fromAddress == null
+                ? null
                 : fromAddress.substring(0, fromAddress.lastIndexOf('@') + 1) + MailAddresses.domainOf(fromAddress);
         identity.replyTo = request.replyTo();
         identity.updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
@@ -49,10 +55,16 @@ public class SenderService {
 
     private SenderView view(Optional<SenderIdentity> identity, String tenantId) {
         SenderProfile profile = profiles.load(tenantId);
-        SenderView.Signer signer = profile.signing() == null ? null
-                : new SenderView.Signer(profile.signing().domain(), profile.signing().selector());
-        return new SenderView(identity.map(i -> i.displayName).orElse(null), identity.map(i -> i.fromAddress).orElse(null),
-                identity.map(i -> i.replyTo).orElse(null), profile.fromOr(profiles.defaultFrom()), signer,
+        SenderView.Signer signer = profile.signing() == null
+                ? null
+                : new SenderView.Signer(
+                        profile.signing().domain(), profile.signing().selector());
+        return new SenderView(
+                identity.map(i -> i.displayName).orElse(null),
+                identity.map(i -> i.fromAddress).orElse(null),
+                identity.map(i -> i.replyTo).orElse(null),
+                profile.fromOr(profiles.defaultFrom()),
+                signer,
                 identity.map(i -> i.updatedAt).orElse(null));
     }
 

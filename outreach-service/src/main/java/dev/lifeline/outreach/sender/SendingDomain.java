@@ -18,12 +18,16 @@ public class SendingDomain extends PanacheEntityBase {
 
     @Id
     public UUID id;
+
     @Column(name = "tenant_id", nullable = false)
     public String tenantId;
+
     @Column(nullable = false)
     public String domain;
+
     @Column(name = "verified_at")
     public Instant verifiedAt;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 

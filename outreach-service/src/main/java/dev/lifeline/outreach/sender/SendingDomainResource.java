@@ -32,6 +32,7 @@ public class SendingDomainResource {
 
     @Inject
     CurrentTenant tenant;
+
     @Inject
     SendingDomainService domains;
 
@@ -43,14 +44,19 @@ public class SendingDomainResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Add a domain", description = "Creates its first DKIM key (RSA-2048); the answer shows the TXT "
-            + "record to publish. The domain is verified, and the key signs, once POST …/verify finds the record.")
+    @Operation(
+            summary = "Add a domain",
+            description =
+                    "Creates its first DKIM key (RSA-2048); the answer shows the TXT "
+                            + "record to publish. The domain is verified, and the key signs, once POST …/verify finds the record.")
     @APIResponse(responseCode = "201", description = "The domain, unverified, with its pending key's DNS record")
     @APIResponse(responseCode = "400", description = "Not a domain name (problem JSON naming domain)")
     @APIResponse(responseCode = "409", description = "Already a sending domain of this business")
     public Response add(@NotNull @Valid DomainRequest request) {
         DomainView view = domains.add(tenant.id(), request);
-        return Response.created(URI.create("/api/v1/tenant/sending-domains/" + view.id())).entity(view).build();
+        return Response.created(URI.create("/api/v1/tenant/sending-domains/" + view.id()))
+                .entity(view)
+                .build();
     }
 
     @GET
@@ -62,10 +68,14 @@ public class SendingDomainResource {
 
     @POST
     @Path("{id}/verify")
-    @Operation(summary = "Look up the newest key's TXT record in DNS",
-            description = "Found: that key signs from now on (the one it replaces is retired) and the domain is verified.")
+    @Operation(
+            summary = "Look up the newest key's TXT record in DNS",
+            description =
+                    "Found: that key signs from now on (the one it replaces is retired) and the domain is verified.")
     @APIResponse(responseCode = "200", description = "Verified")
-    @APIResponse(responseCode = "422", description = "The record is not (yet) published (problem JSON naming dnsRecord)")
+    @APIResponse(
+            responseCode = "422",
+            description = "The record is not (yet) published (problem JSON naming dnsRecord)")
     @APIResponse(responseCode = "503", description = "The DNS lookup failed; try again")
     public DomainView verify(@PathParam("id") String id) {
         return domains.verify(tenant.id(), parseId(id));
@@ -73,14 +83,17 @@ public class SendingDomainResource {
 
     @POST
     @Path("{id}/keys")
-    @Operation(summary = "Rotate: a new key under a new selector",
+    @Operation(
+            summary = "Rotate: a new key under a new selector",
             description = "The current key keeps signing until the new one's record is published and verified; the old "
                     + "one stays listed (retired) until removed.")
     @APIResponse(responseCode = "201", description = "The domain with its new pending key")
     @APIResponse(responseCode = "409", description = "A key is still pending")
     public Response rotate(@PathParam("id") String id) {
         DomainView view = domains.rotate(tenant.id(), parseId(id));
-        return Response.created(URI.create("/api/v1/tenant/sending-domains/" + view.id())).entity(view).build();
+        return Response.created(URI.create("/api/v1/tenant/sending-domains/" + view.id()))
+                .entity(view)
+                .build();
     }
 
     @DELETE

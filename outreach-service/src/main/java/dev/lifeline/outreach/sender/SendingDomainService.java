@@ -22,13 +22,16 @@ public class SendingDomainService {
 
     @Inject
     DnsTxtResolver dns;
+
     @Inject
     SenderProfiles profiles;
 
     private final Clock clock = Clock.systemUTC();
 
     public List<DomainView> list(String tenantId) {
-        return SendingDomain.ofTenant(tenantId).stream().map(d -> DomainView.of(d, DkimKey.ofDomain(d.id))).toList();
+        return SendingDomain.ofTenant(tenantId).stream()
+                .map(d -> DomainView.of(d, DkimKey.ofDomain(d.id)))
+                .toList();
     }
 
     public DomainView get(String tenantId, UUID id) {
@@ -38,9 +41,12 @@ public class SendingDomainService {
 
     @Transactional
     public DomainView add(String tenantId, DomainRequest request) {
-        String name = DomainNames.normalise(request.domain()).orElseThrow(() -> ProblemException.field(400, "domain",
-                "must be a domain name such as mail.shop.example (letters, digits, inner hyphens; xn-- for "
-                        + "internationalised names)"));
+        String name = DomainNames.normalise(request.domain())
+                .orElseThrow(() -> ProblemException.field(
+                        400,
+                        "domain",
+                        "must be a domain name such as mail.shop.example (letters, digits, inner hyphens; xn-- for "
+                                + "internationalised names)"));
         if (SendingDomain.named(tenantId, name).isPresent()) {
             throw ProblemException.field(409, "domain", "is already a sending domain of this business");
         }
@@ -62,9 +68,12 @@ public class SendingDomainService {
     public DomainView verify(String tenantId, UUID id) {
         SendingDomain d = domain(tenantId, id);
         List<DkimKey> keys = DkimKey.ofDomain(d.id);
-        DkimKey candidate = keys.stream().filter(k -> k.state == KeyState.PENDING).max(Comparator.comparing(k -> k.createdAt))
+        DkimKey candidate = keys.stream()
+                .filter(k -> k.state == KeyState.PENDING)
+                .max(Comparator.comparing(k -> k.createdAt))
                 .or(() -> keys.stream().filter(k -> k.state == KeyState.ACTIVE).findFirst())
-                .orElseThrow(() -> ProblemException.field(409, "keys", "the domain has no key to verify: rotate to create one"));
+                .orElseThrow(() ->
+                        ProblemException.field(409, "keys", "the domain has no key to verify: rotate to create one"));
         String name = DkimRecord.name(d.domain, candidate.selector);
         List<String> published;
         try {
@@ -73,9 +82,12 @@ public class SendingDomainService {
             throw new ProblemException(503, "Service Unavailable", "The DNS lookup of " + name + " failed; try again");
         }
         if (published.stream().noneMatch(txt -> DkimRecord.publishes(txt, candidate.publicKey))) {
-            throw ProblemException.field(422, "dnsRecord", "no TXT record at " + name + " publishes the key of selector "
-                    + candidate.selector + " (" + published.size() + " TXT record(s) found there); publish the "
-                    + "record shown for it and try again");
+            throw ProblemException.field(
+                    422,
+                    "dnsRecord",
+                    "no TXT record at " + name + " publishes the key of selector "
+                            + candidate.selector + " (" + published.size() + " TXT record(s) found there); publish the "
+                            + "record shown for it and try again");
         }
         Instant now = now();
         if (candidate.state == KeyState.PENDING) {
@@ -96,10 +108,15 @@ public class SendingDomainService {
     @Transactional
     public DomainView rotate(String tenantId, UUID id) {
         SendingDomain d = domain(tenantId, id);
-        Optional<DkimKey> pending = DkimKey.ofDomain(d.id).stream().filter(k -> k.state == KeyState.PENDING).findFirst();
+        Optional<DkimKey> pending = DkimKey.ofDomain(d.id).stream()
+                .filter(k -> k.state == KeyState.PENDING)
+                .findFirst();
         if (pending.isPresent()) {
-            throw ProblemException.field(409, "keys", "selector " + pending.get().selector + " is still pending: "
-                    + "publish and verify it, or remove it, before another rotation");
+            throw ProblemException.field(
+                    409,
+                    "keys",
+                    "selector " + pending.get().selector + " is still pending: "
+                            + "publish and verify it, or remove it, before another rotation");
         }
         newKey(d);
         return DomainView.of(d, DkimKey.ofDomain(d.id));
@@ -108,11 +125,15 @@ public class SendingDomainService {
     @Transactional
     public void removeKey(String tenantId, UUID id, String selector) {
         SendingDomain d = domain(tenantId, id);
-        DkimKey key = DkimKey.ofDomain(d.id).stream().filter(k -> k.selector.equals(selector)).findFirst()
+        DkimKey key = DkimKey.ofDomain(d.id).stream()
+                .filter(k -> k.selector.equals(selector))
+                .findFirst()
                 .orElseThrow(() -> ProblemException.notFound("key"));
         if (key.state == KeyState.ACTIVE) {
-            throw ProblemException.field(409, "selector", "is the key that signs this domain's mail: verify a newer "
-                    + "key first, or remove the domain");
+            throw ProblemException.field(
+                    409,
+                    "selector",
+                    "is the key that signs this domain's mail: verify a newer " + "key first, or remove the domain");
         }
         key.delete();
     }
@@ -121,7 +142,9 @@ public class SendingDomainService {
     public void remove(String tenantId, UUID id) {
         SendingDomain d = domain(tenantId, id);
         SenderIdentity identity = SenderIdentity.findById(tenantId);
-        if (identity != null && identity.fromAddress != null && MailAddresses.domainOf(identity.fromAddress).equals(d.domain)) {
+        if (identity != null
+                && identity.fromAddress != null
+                && MailAddresses.domainOf(identity.fromAddress).equals(d.domain)) {
             throw ProblemException.field(409, "domain", "is the domain of the sender's fromAddress: change that first");
         }
         DkimKey.delete("domainId", d.id);

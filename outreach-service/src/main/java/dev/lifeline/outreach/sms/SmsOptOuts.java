@@ -38,8 +38,7 @@ public class SmsOptOuts {
         this.outbox = outbox;
     }
 
-    private record Recipient(String tenantId, String contactId) {
-    }
+    private record Recipient(String tenantId, String contactId) {}
 
     /** @return how many contacts the keyword changed */
     @Transactional
@@ -54,8 +53,10 @@ public class SmsOptOuts {
     }
 
     private int stop(String phone) {
-        List<Recipient> recipients = sql.query("select tenant_id, contact_id from outreach_contact where phone = ?",
-                rs -> new Recipient(rs.getString(1), rs.getString(2)), phone);
+        List<Recipient> recipients = sql.query(
+                "select tenant_id, contact_id from outreach_contact where phone = ?",
+                rs -> new Recipient(rs.getString(1), rs.getString(2)),
+                phone);
         recipients.forEach(r -> withdrawals.textedStop(r.tenantId(), r.contactId()));
         return recipients.size();
     }
@@ -63,13 +64,17 @@ public class SmsOptOuts {
     private int start(String phone) {
         // The suppression goes when contact-service confirms SMS again (ContactStore lifts an older suppression on
         // a newer confirmed consent), so a START that the ledger refuses leaves the contact unreachable by SMS.
-        List<Recipient> recipients = sql.query("""
+        List<Recipient> recipients = sql.query(
+                """
                 select c.tenant_id, c.contact_id from outreach_contact c join suppression s on s.contact_id = c.contact_id
                 where c.phone = ? and s.channel = 'sms' and s.reason = ?
-                """, rs -> new Recipient(rs.getString(1), rs.getString(2)), phone, ConsentWithdrawals.TEXTED_STOP_REASON);
+                """,
+                rs -> new Recipient(rs.getString(1), rs.getString(2)),
+                phone,
+                ConsentWithdrawals.TEXTED_STOP_REASON);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        recipients.forEach(r -> outbox.enqueue(Topics.CONSENT_WITHDRAWALS,
-                new ConsentRestored(r.tenantId(), r.contactId(), ContactChannel.SMS, now)));
+        recipients.forEach(r -> outbox.enqueue(
+                Topics.CONSENT_WITHDRAWALS, new ConsentRestored(r.tenantId(), r.contactId(), ContactChannel.SMS, now)));
         return recipients.size();
     }
 }

@@ -19,22 +19,26 @@ public class SmsReceipts {
 
     @Inject
     Sql sql;
+
     @Inject
     ConsentWithdrawals withdrawals;
 
-    private record Recipient(String tenantId, String contactId) {
-    }
+    private record Recipient(String tenantId, String contactId) {}
 
     /** @return whether this callback was the first receipt of a known message */
     @Transactional
     public boolean record(String messageSid, SmsReceipt receipt) {
         // Plain SQL: one conditional update that both finds the delivery by the provider's id and makes it happen once.
-        Optional<Recipient> recipient = sql.one("""
+        Optional<Recipient> recipient = sql.one(
+                """
                 update delivery set receipt = ?, receipt_error = ?, receipt_at = now()
                 where provider_message_id = ? and channel = 'sms' and receipt is null
                 returning tenant_id, contact_id
-                """, rs -> new Recipient(rs.getString("tenant_id"), rs.getString("contact_id")), receipt.status(),
-                receipt.error(), messageSid);
+                """,
+                rs -> new Recipient(rs.getString("tenant_id"), rs.getString("contact_id")),
+                receipt.status(),
+                receipt.error(),
+                messageSid);
         recipient.ifPresent(r -> {
             if (receipt.optedOut()) {
                 withdrawals.textedStop(r.tenantId(), r.contactId());

@@ -1,7 +1,7 @@
 package dev.lifeline.outreach.sms;
 
-import dev.lifeline.outreach.contacts.ProjectedContact;
 import dev.lifeline.outreach.OutreachConfig;
+import dev.lifeline.outreach.contacts.ProjectedContact;
 import dev.lifeline.outreach.delivery.ChannelSender;
 import dev.lifeline.outreach.delivery.RenderedMessage;
 import dev.lifeline.outreach.delivery.SendResult;
@@ -19,6 +19,7 @@ public class SmsSender implements ChannelSender {
 
     @Inject
     SmsConfig config;
+
     @Inject
     OutreachConfig outreach;
 
@@ -31,12 +32,24 @@ public class SmsSender implements ChannelSender {
 
     private SmsProvider provider() {
         if (provider == null) {
-            SmsProvider twilio = new TwilioSmsProvider(config.twilio().baseUrl(), config.twilio().accountSid(),
-                    config.twilio().authToken(), config.twilio().from(), TwilioStatusResource.callbackUrl(outreach));
+            SmsProvider twilio = new TwilioSmsProvider(
+                    config.twilio().baseUrl(),
+                    config.twilio().accountSid(),
+                    config.twilio().authToken(),
+                    config.twilio().from(),
+                    TwilioStatusResource.callbackUrl(outreach));
             SmsConfig.Vonage vonage = config.vonage();
-            provider = vonage.apiKey().isEmpty() ? twilio : new FailoverSmsProvider(twilio,
-                    new VonageSmsProvider(vonage.baseUrl(), vonage.apiKey().get(), vonage.apiSecret().orElse(""), vonage.from()),
-                    config.failoverCoolDown(), Clock.systemUTC());
+            provider = vonage.apiKey().isEmpty()
+                    ? twilio
+                    : new FailoverSmsProvider(
+                            twilio,
+                            new VonageSmsProvider(
+                                    vonage.baseUrl(),
+                                    vonage.apiKey().get(),
+                                    vonage.apiSecret().orElse(""),
+                                    vonage.from()),
+                            config.failoverCoolDown(),
+                            Clock.systemUTC());
         }
         return provider;
     }

@@ -11,11 +11,13 @@ import java.util.Set;
  * account owner added in Twilio's console work too.
  */
 public enum TextedKeyword {
-    STOP, START;
+    STOP,
+    START;
 
     /** Twilio's default opt-out and opt-in keywords. */
-    static final Set<String> STOP_WORDS = Set.of("STOP", "STOPALL", "STOP ALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT",
-            "OPTOUT", "OPT OUT", "REVOKE");
+    static final Set<String> STOP_WORDS = Set.of(
+            "STOP", "STOPALL", "STOP ALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT", "OPTOUT", "OPT OUT", "REVOKE");
+
     static final Set<String> START_WORDS = Set.of("START", "YES", "UNSTOP");
 
     public static Optional<TextedKeyword> of(String optOutType, String body) {
@@ -29,7 +31,10 @@ public enum TextedKeyword {
         if (body == null) {
             return Optional.empty();
         }
-        String word = body.strip().replaceAll("[\\p{Punct}\\s]+$", "").replaceAll("\\s+", " ").toUpperCase(Locale.ROOT);
+        String word = body.strip()
+                .replaceAll("[\\p{Punct}\\s]+$", "")
+                .replaceAll("\\s+", " ")
+                .toUpperCase(Locale.ROOT);
         if (STOP_WORDS.contains(word)) {
             return Optional.of(STOP);
         }

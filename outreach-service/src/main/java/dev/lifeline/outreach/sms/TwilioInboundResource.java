@@ -28,8 +28,10 @@ public class TwilioInboundResource {
 
     @Inject
     SmsConfig sms;
+
     @Inject
     OutreachConfig config;
+
     @Inject
     SmsOptOuts optOuts;
 

@@ -16,8 +16,7 @@ import java.util.TreeMap;
  */
 public final class TwilioSignature {
 
-    private TwilioSignature() {
-    }
+    private TwilioSignature() {}
 
     public static String of(String authToken, String url, Map<String, String> params) {
         StringBuilder data = new StringBuilder(url);
@@ -25,7 +24,8 @@ public final class TwilioSignature {
         try {
             Mac mac = Mac.getInstance("HmacSHA1");
             mac.init(new SecretKeySpec(authToken.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
-            return Base64.getEncoder().encodeToString(mac.doFinal(data.toString().getBytes(StandardCharsets.UTF_8)));
+            return Base64.getEncoder()
+                    .encodeToString(mac.doFinal(data.toString().getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA1 is part of every JDK", e);
         }
@@ -33,7 +33,9 @@ public final class TwilioSignature {
 
     /** Compared in constant time, so that the check tells an attacker nothing about how close a guess was. */
     public static boolean valid(String authToken, String url, Map<String, String> params, String signature) {
-        return signature != null && MessageDigest.isEqual(of(authToken, url, params).getBytes(StandardCharsets.UTF_8),
-                signature.getBytes(StandardCharsets.UTF_8));
+        return signature != null
+                && MessageDigest.isEqual(
+                        of(authToken, url, params).getBytes(StandardCharsets.UTF_8),
+                        signature.getBytes(StandardCharsets.UTF_8));
     }
 }

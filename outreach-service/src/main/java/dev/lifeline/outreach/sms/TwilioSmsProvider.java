@@ -27,7 +27,8 @@ public final class TwilioSmsProvider implements SmsProvider {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final URI endpoint;
     private final String authorization;
     private final String from;
@@ -35,9 +36,10 @@ public final class TwilioSmsProvider implements SmsProvider {
 
     /** @param statusCallback where Twilio posts the message's delivery receipts ({@link TwilioStatusResource}) */
     public TwilioSmsProvider(String baseUrl, String accountSid, String authToken, String from, String statusCallback) {
-        this.endpoint = URI.create(baseUrl.replaceAll("/+$", "") + "/2010-04-01/Accounts/" + accountSid + "/Messages.json");
-        this.authorization = "Basic " + Base64.getEncoder()
-                .encodeToString((accountSid + ":" + authToken).getBytes(StandardCharsets.UTF_8));
+        this.endpoint =
+                URI.create(baseUrl.replaceAll("/+$", "") + "/2010-04-01/Accounts/" + accountSid + "/Messages.json");
+        this.authorization = "Basic "
+                + Base64.getEncoder().encodeToString((accountSid + ":" + authToken).getBytes(StandardCharsets.UTF_8));
         this.from = from;
         this.statusCallback = statusCallback;
     }
@@ -46,10 +48,12 @@ public final class TwilioSmsProvider implements SmsProvider {
     public SendResult send(String to, String body) {
         String form = "To=" + enc(to) + "&From=" + enc(from) + "&Body=" + enc(body) + "&StatusCallback="
                 + enc(statusCallback);
-        HttpRequest request = HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(10))
+        HttpRequest request = HttpRequest.newBuilder(endpoint)
+                .timeout(Duration.ofSeconds(10))
                 .header("Authorization", authorization)
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build();
+                .POST(HttpRequest.BodyPublishers.ofString(form))
+                .build();
         HttpResponse<String> response;
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofString());

@@ -26,8 +26,10 @@ public class TwilioStatusResource {
 
     @Inject
     SmsConfig sms;
+
     @Inject
     OutreachConfig config;
+
     @Inject
     SmsReceipts receipts;
 

@@ -14,8 +14,7 @@ import java.util.Map;
  */
 final class TwilioWebhook {
 
-    private TwilioWebhook() {
-    }
+    private TwilioWebhook() {}
 
     /** The parameters of a request that Twilio signed for this account; 403 for anything else. */
     static Map<String, String> verified(SmsConfig sms, String url, String body, String signature) {

@@ -29,7 +29,8 @@ public final class VonageSmsProvider implements SmsProvider {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final URI endpoint;
     private final String apiKey;
     private final String apiSecret;
@@ -47,9 +48,11 @@ public final class VonageSmsProvider implements SmsProvider {
         String form = "api_key=" + enc(apiKey) + "&api_secret=" + enc(apiSecret) + "&from=" + enc(digits(from))
                 + "&to=" + enc(digits(toE164)) + "&text=" + enc(body)
                 + ("UCS-2".equals(SmsSegments.of(body).encoding()) ? "&type=unicode" : "");
-        HttpRequest request = HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(10))
+        HttpRequest request = HttpRequest.newBuilder(endpoint)
+                .timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build();
+                .POST(HttpRequest.BodyPublishers.ofString(form))
+                .build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             return classify(response.statusCode(), response.body());

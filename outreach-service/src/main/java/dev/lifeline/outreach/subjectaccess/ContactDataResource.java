@@ -23,6 +23,7 @@ public class ContactDataResource {
 
     @Inject
     CurrentTenant tenant;
+
     @Inject
     ContactDataStore store;
 

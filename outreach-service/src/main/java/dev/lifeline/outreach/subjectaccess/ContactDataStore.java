@@ -21,15 +21,20 @@ public class ContactDataStore {
     Sql sql;
 
     public ContactData find(String tenantId, String contactId) {
-        ContactData.Projection projection = sql.one("""
+        ContactData.Projection projection =
+                sql.one("""
                 select name, email, phone, locale, time_zone, tags, channel_order, email_consent, sms_consent,
                     whatsapp_consent, version, updated_at
                 from outreach_contact where tenant_id = ? and contact_id = ?
                 """, ContactDataStore::projection, tenantId, contactId).orElse(null);
-        var suppressions = sql.query("""
+        var suppressions = sql.query(
+                """
                 select channel, reason, at from suppression where tenant_id = ? and contact_id = ? order by at, channel
-                """, rs -> new ContactData.Suppression(rs.getString("channel"), rs.getString("reason"), Sql.instant(rs, "at")),
-                tenantId, contactId);
+                """,
+                rs -> new ContactData.Suppression(
+                        rs.getString("channel"), rs.getString("reason"), Sql.instant(rs, "at")),
+                tenantId,
+                contactId);
         var deliveries = sql.query("""
                 select d.run_id, r.campaign_id, c.name as campaign_name, c.kind as campaign_kind, d.platform_id, d.channel,
                     d.state, d.attempts, d.provider_message_id, d.last_error, d.created_at, d.updated_at
@@ -47,15 +52,32 @@ public class ContactDataStore {
         consents.put("email", rs.getString("email_consent"));
         consents.put("sms", rs.getString("sms_consent"));
         consents.put("whatsapp", rs.getString("whatsapp_consent"));
-        return new ContactData.Projection(rs.getString("name"), rs.getString("email"), rs.getString("phone"),
-                rs.getString("locale"), rs.getString("time_zone"), Sql.strings(rs, "tags"), Sql.strings(rs, "channel_order"),
-                consents, rs.getLong("version"), Sql.instant(rs, "updated_at"));
+        return new ContactData.Projection(
+                rs.getString("name"),
+                rs.getString("email"),
+                rs.getString("phone"),
+                rs.getString("locale"),
+                rs.getString("time_zone"),
+                Sql.strings(rs, "tags"),
+                Sql.strings(rs, "channel_order"),
+                consents,
+                rs.getLong("version"),
+                Sql.instant(rs, "updated_at"));
     }
 
     private static ContactData.Delivery delivery(ResultSet rs) throws SQLException {
-        return new ContactData.Delivery(Sql.uuid(rs, "run_id"), Sql.uuid(rs, "campaign_id"), rs.getString("campaign_name"),
-                rs.getString("campaign_kind"), rs.getString("platform_id"), rs.getString("channel"), rs.getString("state"),
-                rs.getInt("attempts"), rs.getString("provider_message_id"), rs.getString("last_error"),
-                Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"));
+        return new ContactData.Delivery(
+                Sql.uuid(rs, "run_id"),
+                Sql.uuid(rs, "campaign_id"),
+                rs.getString("campaign_name"),
+                rs.getString("campaign_kind"),
+                rs.getString("platform_id"),
+                rs.getString("channel"),
+                rs.getString("state"),
+                rs.getInt("attempts"),
+                rs.getString("provider_message_id"),
+                rs.getString("last_error"),
+                Sql.instant(rs, "created_at"),
+                Sql.instant(rs, "updated_at"));
     }
 }

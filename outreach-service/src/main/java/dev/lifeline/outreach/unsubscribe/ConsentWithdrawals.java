@@ -11,8 +11,8 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
-import java.util.Locale;
 import java.time.temporal.ChronoUnit;
+import java.util.Locale;
 
 /**
  * A withdrawal made at outreach: suppressed here at once (no later message on that channel), and told to
@@ -26,6 +26,7 @@ public class ConsentWithdrawals {
 
     @Inject
     ContactStore contacts;
+
     @Inject
     Outbox outbox;
 
@@ -57,15 +58,28 @@ public class ConsentWithdrawals {
         withdraw(tenantId, contactId, ContactChannel.EMAIL, WithdrawalReason.COMPLAINT, null, null);
     }
 
-    private void withdraw(String tenantId, String contactId, ContactChannel channel, WithdrawalReason reason, String ip,
+    private void withdraw(
+            String tenantId,
+            String contactId,
+            ContactChannel channel,
+            WithdrawalReason reason,
+            String ip,
             String userAgent) {
         if (contacts.suppressed(contactId, channel)) {
             return;
         }
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         contacts.suppress(tenantId, contactId, channel, reason(reason), now);
-        outbox.enqueue(Topics.CONSENT_WITHDRAWALS, new ConsentWithdrawn(tenantId, contactId, channel, reason, now, ip,
-                userAgent == null ? null : userAgent.substring(0, Math.min(200, userAgent.length()))));
+        outbox.enqueue(
+                Topics.CONSENT_WITHDRAWALS,
+                new ConsentWithdrawn(
+                        tenantId,
+                        contactId,
+                        channel,
+                        reason,
+                        now,
+                        ip,
+                        userAgent == null ? null : userAgent.substring(0, Math.min(200, userAgent.length()))));
     }
 
     private static String reason(WithdrawalReason reason) {

@@ -15,8 +15,7 @@ import java.util.Optional;
  */
 public final class LinkSigner {
 
-    public record Target(String tenantId, String contactId, ContactChannel channel) {
-    }
+    public record Target(String tenantId, String contactId, ContactChannel channel) {}
 
     private static final Base64.Encoder ENC = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DEC = Base64.getUrlDecoder();
@@ -31,8 +30,9 @@ public final class LinkSigner {
     }
 
     public String sign(Target t) {
-        String payload = ENC.encodeToString((t.tenantId() + "\n" + t.contactId() + "\n"
-                + t.channel().name().toLowerCase(Locale.ROOT)).getBytes(StandardCharsets.UTF_8));
+        String payload = ENC.encodeToString(
+                (t.tenantId() + "\n" + t.contactId() + "\n" + t.channel().name().toLowerCase(Locale.ROOT))
+                        .getBytes(StandardCharsets.UTF_8));
         return payload + "." + ENC.encodeToString(mac(payload));
     }
 
@@ -54,7 +54,8 @@ public final class LinkSigner {
             if (parts.length != 3) {
                 return Optional.empty();
             }
-            return Optional.of(new Target(parts[0], parts[1], ContactChannel.valueOf(parts[2].toUpperCase(Locale.ROOT))));
+            return Optional.of(
+                    new Target(parts[0], parts[1], ContactChannel.valueOf(parts[2].toUpperCase(Locale.ROOT))));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }

@@ -17,8 +17,7 @@ import java.util.Optional;
  */
 public final class PublicBaseUrl {
 
-    private PublicBaseUrl() {
-    }
+    private PublicBaseUrl() {}
 
     /** Why the URL is refused in production, or empty when it is fine. */
     public static Optional<String> refusal(String url) {
@@ -34,9 +33,10 @@ public final class PublicBaseUrl {
                     + "URL such as https://lifeline.example.com, not " + url);
         }
         if (scheme.equals("http") && !loopback(uri.getHost())) {
-            return Optional.of("lifeline.outreach.public-base-url (LIFELINE_PUBLIC_BASE_URL) is " + url + ", but must be "
-                    + "https in production: e-mails' one-click unsubscribe links (RFC 8058) are built on it and need an "
-                    + "https URI. Set it to the https address the ingress serves /unsubscribe on.");
+            return Optional.of(
+                    "lifeline.outreach.public-base-url (LIFELINE_PUBLIC_BASE_URL) is " + url + ", but must be "
+                            + "https in production: e-mails' one-click unsubscribe links (RFC 8058) are built on it and need an "
+                            + "https URI. Set it to the https address the ingress serves /unsubscribe on.");
         }
         return Optional.empty();
     }

@@ -23,6 +23,7 @@ public class UnsubscribeResource {
 
     @Inject
     LinkSigner signer;
+
     @Inject
     ConsentWithdrawals withdrawals;
 
@@ -31,8 +32,11 @@ public class UnsubscribeResource {
         if (signer.verify(token).isEmpty()) {
             return invalid();
         }
-        return Response.ok(page("Unsubscribe?", "<p>Do you want to stop receiving these messages?</p>"
-                + "<form method=\"post\"><button type=\"submit\">Unsubscribe</button></form>")).build();
+        return Response.ok(page(
+                        "Unsubscribe?",
+                        "<p>Do you want to stop receiving these messages?</p>"
+                                + "<form method=\"post\"><button type=\"submit\">Unsubscribe</button></form>"))
+                .build();
     }
 
     @POST
@@ -41,15 +45,21 @@ public class UnsubscribeResource {
         if (target.isEmpty()) {
             return invalid();
         }
-        String ip = request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
+        String ip =
+                request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
         withdrawals.unsubscribe(target.get(), ip, request.getHeader("User-Agent"));
-        return Response.ok(page("Unsubscribed", "<p>You are unsubscribed. You will not get these messages any more.</p>"))
+        return Response.ok(
+                        page("Unsubscribed", "<p>You are unsubscribed. You will not get these messages any more.</p>"))
                 .build();
     }
 
     private static Response invalid() {
-        return Response.status(404).entity(page("Link not valid",
-                "<p>This unsubscribe link is not valid. Please use the link from the message you received.</p>")).build();
+        return Response.status(404)
+                .entity(
+                        page(
+                                "Link not valid",
+                                "<p>This unsubscribe link is not valid. Please use the link from the message you received.</p>"))
+                .build();
     }
 
     private static String page(String title, String body) {

@@ -57,18 +57,25 @@ public class WebhookDispatch {
 
     @Inject
     DeliveryStore deliveries;
+
     @Inject
     CampaignStore campaigns;
+
     @Inject
     MessageRenderer renderer;
+
     @Inject
     OutreachConfig config;
+
     @Inject
     Sql sql;
+
     @Inject
     MeterRegistry metrics;
+
     @Inject
     DeliveryConfig deliveryConfig;
+
     @Inject
     GuardedHttpClient http;
 
@@ -84,12 +91,22 @@ public class WebhookDispatch {
     }
 
     public void queue(Run run, Campaign campaign, Instant now) {
-        deliveries.queue(run.id(), run.tenantId(), run.platformId(), false, CHANNEL, List.of(RECIPIENT), 0, new Slicing(1, 1), now);
+        deliveries.queue(
+                run.id(),
+                run.tenantId(),
+                run.platformId(),
+                false,
+                CHANNEL,
+                List.of(RECIPIENT),
+                0,
+                new Slicing(1, 1),
+                now);
     }
 
     /** Claims queued webhook calls and sends them in the background. */
     public void sendQueued() {
-        List<UUID> queued = sql.query("select run_id from delivery where channel = 'webhook' and state = 'queued' limit 50",
+        List<UUID> queued = sql.query(
+                "select run_id from delivery where channel = 'webhook' and state = 'queued' limit 50",
                 rs -> Sql.uuid(rs, "run_id"));
         for (UUID runId : queued) {
             deliveries.claim(runId, RECIPIENT, CHANNEL).ifPresent(token -> {
@@ -106,41 +123,62 @@ public class WebhookDispatch {
             result = call(runId, held);
         } catch (HeldClaim.Lost lost) {
             // The lease ran out (e.g. a very long retry sequence); the sweeper queued the call again for a new claim.
-            metrics.counter("lifeline_outreach_claims_lost_total", "channel", CHANNEL).increment();
+            metrics.counter("lifeline_outreach_claims_lost_total", "channel", CHANNEL)
+                    .increment();
             return;
         } catch (RuntimeException e) {
             result = new SendResult.Permanent("webhook: " + e.getClass().getSimpleName(), false);
         }
         String state = result instanceof SendResult.Sent ? DeliveryState.SENT : DeliveryState.FAILED;
-        deliveries.finish(runId, RECIPIENT, CHANNEL, held.token(), state,
+        deliveries.finish(
+                runId,
+                RECIPIENT,
+                CHANNEL,
+                held.token(),
+                state,
                 result instanceof SendResult.Sent s ? s.providerMessageId() : null,
                 result instanceof SendResult.Permanent p ? p.error() : null);
-        metrics.counter("lifeline_outreach_messages_total", "channel", CHANNEL, "outcome", state).increment();
+        metrics.counter("lifeline_outreach_messages_total", "channel", CHANNEL, "outcome", state)
+                .increment();
     }
 
     private SendResult call(UUID runId, HeldClaim held) {
-        Map<String, Object> run = sql.one("""
+        Map<String, Object> run = sql.one(
+                        """
                 select r.tenant_id, r.campaign_id, r.outage_id, r.platform_id, r.trigger,
                        coalesce(o.started_at, r.created_at) as started_at
                 from campaign_run r left join outage o on o.outage_id = r.outage_id where r.id = ?
-                """, rs -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("tenantId", rs.getString("tenant_id"));
-            m.put("campaignId", Sql.uuid(rs, "campaign_id"));
-            m.put("outageId", rs.getString("outage_id"));
-            m.put("platformId", rs.getString("platform_id"));
-            m.put("trigger", rs.getString("trigger"));
-            m.put("startedAt", Sql.instant(rs, "started_at"));
-            return m;
-        }, runId).orElseThrow();
+                """,
+                        rs -> {
+                            Map<String, Object> m = new LinkedHashMap<>();
+                            m.put("tenantId", rs.getString("tenant_id"));
+                            m.put("campaignId", Sql.uuid(rs, "campaign_id"));
+                            m.put("outageId", rs.getString("outage_id"));
+                            m.put("platformId", rs.getString("platform_id"));
+                            m.put("trigger", rs.getString("trigger"));
+                            m.put("startedAt", Sql.instant(rs, "started_at"));
+                            return m;
+                        },
+                        runId)
+                .orElseThrow();
         Campaign campaign = campaigns.find((UUID) run.get("campaignId")).orElseThrow();
         String platform = (String) run.get("platformId");
         Instant startedAt = (Instant) run.get("startedAt");
         String message = null;
         if (campaign.textBody() != null) {
-            ProjectedContact business = new ProjectedContact(campaign.tenantId(), RECIPIENT, "", null, null, null, null,
-                    List.of(), List.of(), Map.<ContactChannel, ConsentStatus>of());
-            message = renderer.render(campaign, business, new MessageRenderer.OutageFacts(platform, startedAt)).text();
+            ProjectedContact business = new ProjectedContact(
+                    campaign.tenantId(),
+                    RECIPIENT,
+                    "",
+                    null,
+                    null,
+                    null,
+                    null,
+                    List.of(),
+                    List.of(),
+                    Map.<ContactChannel, ConsentStatus>of());
+            message = renderer.render(campaign, business, new MessageRenderer.OutageFacts(platform, startedAt))
+                    .text();
         }
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("type", "lifeline.outreach." + campaign.kind().id());
@@ -159,16 +197,18 @@ public class WebhookDispatch {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        RetryPolicy retry = new RetryPolicy(config.sendMaxAttempts(), config.sendInitialBackoff(), config.sendMaxBackoff(),
-                RetryPolicy::sleep);
-        return retry.run(() -> {
-            held.beforeSend();
-            return post(campaign, runId, body);
-        }, t -> {
-            if (!deliveries.attempt(runId, RECIPIENT, CHANNEL, held.token(), t.error())) {
-                throw new HeldClaim.Lost();
-            }
-        });
+        RetryPolicy retry = new RetryPolicy(
+                config.sendMaxAttempts(), config.sendInitialBackoff(), config.sendMaxBackoff(), RetryPolicy::sleep);
+        return retry.run(
+                () -> {
+                    held.beforeSend();
+                    return post(campaign, runId, body);
+                },
+                t -> {
+                    if (!deliveries.attempt(runId, RECIPIENT, CHANNEL, held.token(), t.error())) {
+                        throw new HeldClaim.Lost();
+                    }
+                });
     }
 
     private SendResult post(Campaign campaign, UUID runId, String body) {
@@ -181,7 +221,8 @@ public class WebhookDispatch {
                 "X-Lifeline-Signature", WebhookSigner.signature(campaign.webhookSecret(), timestamp, body));
         try {
             int status = http.post(URI.create(campaign.webhookUrl().trim()), headers, body, TIMEOUT, 4096)
-                    .get(TIMEOUT.toMillis() + 1_000, TimeUnit.MILLISECONDS).status();
+                    .get(TIMEOUT.toMillis() + 1_000, TimeUnit.MILLISECONDS)
+                    .status();
             if (status >= 200 && status < 300) {
                 return new SendResult.Sent("HTTP " + status);
             }
@@ -193,7 +234,8 @@ public class WebhookDispatch {
             if (e.getCause() instanceof EgressRefused refused) {
                 return new SendResult.Permanent("webhook " + refused.detail(), false);
             }
-            return new SendResult.Transient("webhook: " + e.getCause().getClass().getSimpleName());
+            return new SendResult.Transient(
+                    "webhook: " + e.getCause().getClass().getSimpleName());
         } catch (TimeoutException e) {
             return new SendResult.Transient("webhook: timeout");
         } catch (InterruptedException e) {

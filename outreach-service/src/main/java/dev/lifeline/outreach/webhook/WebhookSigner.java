@@ -11,10 +11,11 @@ import java.util.HexFormat;
  */
 public final class WebhookSigner {
 
-    private WebhookSigner() {
-    }
+    private WebhookSigner() {}
 
     public static String signature(String secret, long timestamp, String body) {
-        return "sha256=" + HexFormat.of().formatHex(Hmac.sha256(secret.getBytes(StandardCharsets.UTF_8), timestamp + "." + body));
+        return "sha256="
+                + HexFormat.of()
+                        .formatHex(Hmac.sha256(secret.getBytes(StandardCharsets.UTF_8), timestamp + "." + body));
     }
 }

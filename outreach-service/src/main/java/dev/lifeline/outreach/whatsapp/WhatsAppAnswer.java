@@ -34,14 +34,16 @@ public record WhatsAppAnswer(SendResult result, boolean optedOut) {
         JsonNode json = parse(body);
         if (status == 200) {
             // {"messaging_product":"whatsapp","contacts":[{"input","wa_id"}],"messages":[{"id":"wamid..."}]}
-            String id = json == null ? null : json.path("messages").path(0).path("id").asText(null);
+            String id = json == null
+                    ? null
+                    : json.path("messages").path(0).path("id").asText(null);
             return new WhatsAppAnswer(new SendResult.Sent(id), false);
         }
         int code = json == null ? 0 : json.path("error").path("code").asInt(0);
         String error = "whatsapp HTTP " + status + (code == 0 ? "" : " code " + code);
         if (code == OPTED_OUT) {
-            return new WhatsAppAnswer(new SendResult.Permanent(error + " (recipient stopped marketing messages)", false),
-                    true);
+            return new WhatsAppAnswer(
+                    new SendResult.Permanent(error + " (recipient stopped marketing messages)", false), true);
         }
         // The code decides when there is one (Meta answers some permanent errors, such as 3, with HTTP 500); without
         // one (a proxy's error page, a broken body) the HTTP status does.

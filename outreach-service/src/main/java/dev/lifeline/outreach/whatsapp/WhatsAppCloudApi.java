@@ -21,25 +21,30 @@ public final class WhatsAppCloudApi {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final URI endpoint;
     private final String authorization;
 
     public WhatsAppCloudApi(String baseUrl, String apiVersion, String phoneNumberId, String accessToken) {
-        this.endpoint = URI.create(baseUrl.replaceAll("/+$", "") + "/" + apiVersion + "/" + phoneNumberId + "/messages");
+        this.endpoint =
+                URI.create(baseUrl.replaceAll("/+$", "") + "/" + apiVersion + "/" + phoneNumberId + "/messages");
         this.authorization = "Bearer " + accessToken;
     }
 
     public WhatsAppAnswer send(String to, RenderedMessage.Template template) {
-        HttpRequest request = HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(10))
+        HttpRequest request = HttpRequest.newBuilder(endpoint)
+                .timeout(Duration.ofSeconds(10))
                 .header("Authorization", authorization)
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body(to, template))).build();
+                .POST(HttpRequest.BodyPublishers.ofString(body(to, template)))
+                .build();
         HttpResponse<String> response;
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            return new WhatsAppAnswer(new SendResult.Transient("whatsapp: " + e.getClass().getSimpleName()), false);
+            return new WhatsAppAnswer(
+                    new SendResult.Transient("whatsapp: " + e.getClass().getSimpleName()), false);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new WhatsAppAnswer(new SendResult.Transient("whatsapp: interrupted"), false);
@@ -61,7 +66,8 @@ public final class WhatsAppCloudApi {
             ObjectNode body = t.putArray("components").addObject();
             body.put("type", "body");
             ArrayNode parameters = body.putArray("parameters");
-            template.bodyParameters().forEach(p -> parameters.addObject().put("type", "text").put("text", p));
+            template.bodyParameters()
+                    .forEach(p -> parameters.addObject().put("type", "text").put("text", p));
         }
         return message.toString();
     }

@@ -12,13 +12,15 @@ public final class WhatsAppParameters {
 
     /** Meta's limit for one body parameter. */
     static final int MAX_LENGTH = 1024;
+
     private static final Pattern WHITESPACE = Pattern.compile("[\\n\\r\\t]+| {5,}");
 
-    private WhatsAppParameters() {
-    }
+    private WhatsAppParameters() {}
 
     public static String clean(String rendered) {
-        String text = rendered == null ? "" : WHITESPACE.matcher(rendered).replaceAll(" ").strip();
+        String text = rendered == null
+                ? ""
+                : WHITESPACE.matcher(rendered).replaceAll(" ").strip();
         if (text.isEmpty()) {
             return "-";
         }

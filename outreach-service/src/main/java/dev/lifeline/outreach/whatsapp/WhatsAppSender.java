@@ -17,6 +17,7 @@ public class WhatsAppSender implements ChannelSender {
 
     @Inject
     WhatsAppConfig config;
+
     @Inject
     ConsentWithdrawals withdrawals;
 
@@ -36,7 +37,8 @@ public class WhatsAppSender implements ChannelSender {
 
     private WhatsAppCloudApi api() {
         if (api == null) {
-            api = new WhatsAppCloudApi(config.baseUrl(), config.apiVersion(), config.phoneNumberId(), config.accessToken());
+            api = new WhatsAppCloudApi(
+                    config.baseUrl(), config.apiVersion(), config.phoneNumberId(), config.accessToken());
         }
         return api;
     }

@@ -30,11 +30,10 @@ final class BenchSupport {
     static final HttpClient HTTP = HttpClient.newHttpClient();
 
     /** Send limits of the benchmark runs: far above what the machine can send, so they measure the pipeline. */
-    static final Map<String, String> UNLIMITED = Map.of("lifeline.limits.tenant-per-second", "100000",
-            "lifeline.limits.email-per-second", "100000");
+    static final Map<String, String> UNLIMITED =
+            Map.of("lifeline.limits.tenant-per-second", "100000", "lifeline.limits.email-per-second", "100000");
 
-    private BenchSupport() {
-    }
+    private BenchSupport() {}
 
     /** One outreach-service JVM with the production flags documented in the README, and its peak RSS. */
     static final class Service {
@@ -70,12 +69,19 @@ final class BenchSupport {
     }
 
     static List<String> jvmFlags() {
-        return List.of("-Xmx128m", "-XX:+UseSerialGC", "-XX:MaxMetaspaceSize=128m", "-XX:ReservedCodeCacheSize=64m",
-                "-XX:MaxDirectMemorySize=64m", "-Xss512k", "-Dio.netty.allocator.numDirectArenas=1",
+        return List.of(
+                "-Xmx128m",
+                "-XX:+UseSerialGC",
+                "-XX:MaxMetaspaceSize=128m",
+                "-XX:ReservedCodeCacheSize=64m",
+                "-XX:MaxDirectMemorySize=64m",
+                "-Xss512k",
+                "-Dio.netty.allocator.numDirectArenas=1",
                 "-Dio.netty.allocator.numHeapArenas=1");
     }
 
-    static Service launch(String name, Map<String, String> config, int smtpPort, Map<String, String> extra) throws Exception {
+    static Service launch(String name, Map<String, String> config, int smtpPort, Map<String, String> extra)
+            throws Exception {
         int httpPort = FreePort.pick();
         int managementPort = FreePort.pick();
         List<String> cmd = new ArrayList<>();
@@ -97,14 +103,18 @@ final class BenchSupport {
         cmd.add("-Dquarkus.log.level=WARN");
         cmd.add("-Dlifeline.link-signing-key=benchmark-link-signing-key");
         cmd.add("-jar");
-        cmd.add(Path.of(System.getProperty("bench.jar", "target/quarkus-app/quarkus-run.jar")).toAbsolutePath().toString());
+        cmd.add(Path.of(System.getProperty("bench.jar", "target/quarkus-app/quarkus-run.jar"))
+                .toAbsolutePath()
+                .toString());
         Path log = Files.createTempFile("outreach-bench-" + name, ".log");
-        ProcessBuilder launch = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder launch =
+                new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
         // glibc's per-thread malloc arenas (up to 8 per core) are a large part of the RSS a JVM has beyond its heap.
         launch.environment().put("MALLOC_ARENA_MAX", "2");
         Process process = launch.start();
         Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
-        Service service = new Service(process, "http://127.0.0.1:" + httpPort, "http://127.0.0.1:" + managementPort, log);
+        Service service =
+                new Service(process, "http://127.0.0.1:" + httpPort, "http://127.0.0.1:" + managementPort, log);
         awaitReady(service);
         System.out.println(name + " up on " + service.base + " (log " + log + ")");
         return service;
@@ -112,16 +122,21 @@ final class BenchSupport {
 
     static String tenant(KafkaCompanion kafka, String tenantId) {
         String key = ApiKeys.generate();
-        TestBus.send(kafka, Topics.TENANTS, new TenantUpserted(tenantId, tenantId, tenantId, "UTC",
-                List.of(ApiKeys.hash(key)), 1, Instant.now()));
+        TestBus.send(
+                kafka,
+                Topics.TENANTS,
+                new TenantUpserted(tenantId, tenantId, tenantId, "UTC", List.of(ApiKeys.hash(key)), 1, Instant.now()));
         return key;
     }
 
     static void awaitKey(String base, String key) throws Exception {
         long deadline = System.nanoTime() + 120_000_000_000L;
         while (System.nanoTime() < deadline) {
-            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/campaigns"))
-                    .header("Authorization", "Bearer " + key).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = HTTP.send(
+                    HttpRequest.newBuilder(URI.create(base + "/api/v1/campaigns"))
+                            .header("Authorization", "Bearer " + key)
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() == 200) {
                 return;
             }
@@ -136,9 +151,13 @@ final class BenchSupport {
                  "textBody":"Hi {contact.name}, {outage.platform} is down. Order at https://shop.example or call us.",
                  "htmlBody":"<p>Hi {contact.name}, {outage.platform} is down. <a href=\\"https://shop.example\\">Order here</a>.</p>",
                  "gracePeriod":"PT0S"}""".formatted(platform);
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/campaigns"))
-                .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = HTTP.send(
+                HttpRequest.newBuilder(URI.create(base + "/api/v1/campaigns"))
+                        .header("Authorization", "Bearer " + key)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 201) {
             throw new IllegalStateException("campaign: " + r.statusCode() + " " + r.body());
         }
@@ -148,9 +167,10 @@ final class BenchSupport {
      * Contacts straight into outreach's projection: loading them is not what is measured. Addresses are
      * {@code <prefix>-<i>@example.com}, so the sink can tell businesses apart by the recipient.
      */
-    static void insertContacts(String jdbc, Map<String, String> config, String tenantId, String prefix, int n) throws Exception {
-        try (Connection c = DriverManager.getConnection(jdbc, config.get("quarkus.datasource.username"),
-                config.get("quarkus.datasource.password"))) {
+    static void insertContacts(String jdbc, Map<String, String> config, String tenantId, String prefix, int n)
+            throws Exception {
+        try (Connection c = DriverManager.getConnection(
+                jdbc, config.get("quarkus.datasource.username"), config.get("quarkus.datasource.password"))) {
             c.setAutoCommit(false);
             try (PreparedStatement ps = c.prepareStatement("""
                     insert into outreach_contact (tenant_id, contact_id, version, name, email, locale, time_zone,
@@ -179,8 +199,12 @@ final class BenchSupport {
                 throw new IllegalStateException("service exited; see " + s.log + "\n" + Files.readString(s.log));
             }
             try {
-                if (HTTP.send(HttpRequest.newBuilder(URI.create(s.management + "/q/health/ready")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                if (HTTP.send(
+                                        HttpRequest.newBuilder(URI.create(s.management + "/q/health/ready"))
+                                                .build(),
+                                        HttpResponse.BodyHandlers.discarding())
+                                .statusCode()
+                        == 200) {
                     return;
                 }
             } catch (IOException ignored) {
@@ -194,8 +218,14 @@ final class BenchSupport {
     /** The JVM's native memory summary (with -Dbench.nmt=true), for the README's memory findings. */
     static String nativeMemory(long pid) {
         try {
-            Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-                    Long.toString(pid), "VM.native_memory", "summary").redirectErrorStream(true).start();
+            Process p = new ProcessBuilder(
+                            Path.of(System.getProperty("java.home"), "bin", "jcmd")
+                                    .toString(),
+                            Long.toString(pid),
+                            "VM.native_memory",
+                            "summary")
+                    .redirectErrorStream(true)
+                    .start();
             return new String(p.getInputStream().readAllBytes());
         } catch (Exception e) {
             return "jcmd failed: " + e;

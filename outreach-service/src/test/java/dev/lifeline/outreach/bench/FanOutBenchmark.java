@@ -68,7 +68,8 @@ public final class FanOutBenchmark {
             BenchSupport.campaign(base, latKey, platform);
             long before = sink.accepted.get();
             long t0 = System.nanoTime();
-            TestBus.send(kafka, Topics.PLATFORM_OUTAGES, TestBus.outage("lat-" + i + "-" + System.nanoTime(), platform));
+            TestBus.send(
+                    kafka, Topics.PLATFORM_OUTAGES, TestBus.outage("lat-" + i + "-" + System.nanoTime(), platform));
             while (sink.accepted.get() < before + 1) {
                 if (System.nanoTime() - t0 > 60_000_000_000L) {
                     throw new IllegalStateException("latency sample " + i + " timed out");
@@ -78,9 +79,13 @@ public final class FanOutBenchmark {
             latencies.add((System.nanoTime() - t0) / 1e6);
         }
         Collections.sort(latencies);
-        rows.add(new String[] {"outage event → first message accepted, p50 (" + samples + " outages)",
-                String.format("%.0f ms", pct(latencies, 50))});
-        rows.add(new String[] {"outage event → first message accepted, p99", String.format("%.0f ms", pct(latencies, 99))});
+        rows.add(new String[] {
+            "outage event → first message accepted, p50 (" + samples + " outages)",
+            String.format("%.0f ms", pct(latencies, 50))
+        });
+        rows.add(
+                new String[] {"outage event → first message accepted, p99", String.format("%.0f ms", pct(latencies, 99))
+                });
 
         for (String s : sizes) {
             int n = Integer.parseInt(s.trim());
@@ -96,7 +101,8 @@ public final class FanOutBenchmark {
             double cpu0 = cpuSeconds(service.pid());
             double total0 = totalCpuSeconds();
             long t0 = System.nanoTime();
-            TestBus.send(kafka, Topics.PLATFORM_OUTAGES, TestBus.outage("big-" + n + "-" + System.nanoTime(), platform));
+            TestBus.send(
+                    kafka, Topics.PLATFORM_OUTAGES, TestBus.outage("big-" + n + "-" + System.nanoTime(), platform));
             long first = 0;
             long lastProgress = System.nanoTime();
             long lastCount = before;
@@ -116,16 +122,26 @@ public final class FanOutBenchmark {
             double seconds = (sink.lastAcceptNanos.get() - t0) / 1e9;
             double cpu = cpuSeconds(service.pid()) - cpu0;
             double total = totalCpuSeconds() - total0;
-            rows.add(new String[] {String.format("%,d e-mails: CPU used by outreach-service / whole machine", n),
-                    String.format("%.1f s / %.1f s (of %.1f s available)", cpu, total, seconds * Runtime.getRuntime().availableProcessors())});
+            rows.add(new String[] {
+                String.format("%,d e-mails: CPU used by outreach-service / whole machine", n),
+                String.format(
+                        "%.1f s / %.1f s (of %.1f s available)",
+                        cpu, total, seconds * Runtime.getRuntime().availableProcessors())
+            });
             double rate = n / seconds;
-            rows.add(new String[] {String.format("%,d e-mails: outage event → first accepted", n),
-                    String.format("%.2f s", (first - t0) / 1e9)});
-            rows.add(new String[] {String.format("%,d e-mails: outage event → all accepted", n),
-                    String.format("%.1f s  (%,.0f msg/s, %.0f%% of raw)", seconds, rate, 100 * rate / raw)});
+            rows.add(new String[] {
+                String.format("%,d e-mails: outage event → first accepted", n),
+                String.format("%.2f s", (first - t0) / 1e9)
+            });
+            rows.add(new String[] {
+                String.format("%,d e-mails: outage event → all accepted", n),
+                String.format("%.1f s  (%,.0f msg/s, %.0f%% of raw)", seconds, rate, 100 * rate / raw)
+            });
         }
-        rows.add(new String[] {"outreach-service peak RSS (-Xmx128m, SerialGC, MALLOC_ARENA_MAX=2, see BenchSupport)",
-                String.format("%,d MB", service.peakRssKb.get() / 1024)});
+        rows.add(new String[] {
+            "outreach-service peak RSS (-Xmx128m, SerialGC, MALLOC_ARENA_MAX=2, see BenchSupport)",
+            String.format("%,d MB", service.peakRssKb.get() / 1024)
+        });
         rows.add(new String[] {"cores", Integer.toString(Runtime.getRuntime().availableProcessors())});
         rows.add(new String[] {"load average (1/5/15 min) at start / end", loadBefore + " / " + loadAverage()});
         if (Boolean.getBoolean("bench.nmt")) {

@@ -14,8 +14,7 @@ import java.util.List;
 /** The ceiling: how fast the sink accepts messages from a plain client over reused connections, no application in between. */
 final class RawSmtpClient {
 
-    private RawSmtpClient() {
-    }
+    private RawSmtpClient() {}
 
     /** @return messages per second */
     static double measure(int port, int connections, int messages) throws Exception {

@@ -22,6 +22,7 @@ final class SmtpSink implements AutoCloseable {
     final AtomicLong lastAcceptNanos = new AtomicLong();
     /** Told of every accepted message: its (first) recipient and the accept time, System.nanoTime(). */
     volatile BiConsumer<String, Long> onAccept;
+
     private final ServerSocket server;
     private volatile boolean open = true;
 
@@ -50,14 +51,17 @@ final class SmtpSink implements AutoCloseable {
     }
 
     private void session(Socket socket) {
-        try (socket; InputStream in = new BufferedInputStream(socket.getInputStream(), 65536);
-             OutputStream out = new BufferedOutputStream(socket.getOutputStream())) {
+        try (socket;
+                InputStream in = new BufferedInputStream(socket.getInputStream(), 65536);
+                OutputStream out = new BufferedOutputStream(socket.getOutputStream())) {
             socket.setTcpNoDelay(true);
             write(out, "220 sink ESMTP\r\n");
             StringBuilder line = new StringBuilder();
             String recipient = null;
             while (readLine(in, line)) {
-                String cmd = line.length() >= 4 ? line.substring(0, 4).toUpperCase() : line.toString().toUpperCase();
+                String cmd = line.length() >= 4
+                        ? line.substring(0, 4).toUpperCase()
+                        : line.toString().toUpperCase();
                 switch (cmd) {
                     case "EHLO" -> write(out, "250-sink\r\n250-PIPELINING\r\n250 8BITMIME\r\n");
                     case "HELO" -> write(out, "250 sink\r\n");

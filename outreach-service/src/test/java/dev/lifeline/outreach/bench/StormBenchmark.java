@@ -28,8 +28,7 @@ import static dev.lifeline.outreach.bench.BenchSupport.pct;
  */
 final class StormBenchmark {
 
-    private StormBenchmark() {
-    }
+    private StormBenchmark() {}
 
     /** What the sink saw of one storm: per business the first and last accept, and every recipient's count. */
     private static final class Tally {
@@ -50,11 +49,16 @@ final class StormBenchmark {
                 return;
             }
             String business = recipient.substring(0, recipient.indexOf('-'));
-            firstLast.compute(business, (b, fl) -> fl == null ? new long[] {nanos, nanos}
-                    : new long[] {Math.min(fl[0], nanos), Math.max(fl[1], nanos)});
+            firstLast.compute(
+                    business,
+                    (b, fl) -> fl == null
+                            ? new long[] {nanos, nanos}
+                            : new long[] {Math.min(fl[0], nanos), Math.max(fl[1], nanos)});
             perRecipient.computeIfAbsent(recipient, r -> new AtomicInteger()).incrementAndGet();
             if (business.equals(big)) {
-                bigPerSecond.computeIfAbsent(nanos / 1_000_000_000L, s -> new AtomicInteger()).incrementAndGet();
+                bigPerSecond
+                        .computeIfAbsent(nanos / 1_000_000_000L, s -> new AtomicInteger())
+                        .incrementAndGet();
             }
             accepted.incrementAndGet();
         }
@@ -70,8 +74,12 @@ final class StormBenchmark {
         SmtpSink sink = new SmtpSink();
         double raw = RawSmtpClient.measure(sink.port(), 16, 40_000);
         rows.add(new String[] {"raw SMTP sink acceptance (16 conns, 40,000 msgs)", String.format("%,.0f msg/s", raw)});
-        rows.add(new String[] {"storm", String.format("%,d businesses: 1 × %,d contacts + %,d × %,d, one outage.started",
-                businesses, bigSize, businesses - 1, smallSize)});
+        rows.add(new String[] {
+            "storm",
+            String.format(
+                    "%,d businesses: 1 × %,d contacts + %,d × %,d, one outage.started",
+                    businesses, bigSize, businesses - 1, smallSize)
+        });
         Map<String, String> config = stack.quarkusConfig("outreach");
         KafkaCompanion kafka = new KafkaCompanion(stack.kafka().bootstrapServers());
         String loadBefore = BenchSupport.loadAverage();
@@ -87,15 +95,29 @@ final class StormBenchmark {
         storm(rows, "2 instances", 2, 2000, stack, sink, kafka, config, "s2", businesses, bigSize, smallSize, raw);
 
         rows.add(new String[] {"cores", Integer.toString(Runtime.getRuntime().availableProcessors())});
-        rows.add(new String[] {"load average (1/5/15 min) at start / end", loadBefore + " / " + BenchSupport.loadAverage()});
+        rows.add(new String[] {
+            "load average (1/5/15 min) at start / end", loadBefore + " / " + BenchSupport.loadAverage()
+        });
         sink.close();
         stack.stop();
         BenchSupport.printTable(rows);
     }
 
-    private static void storm(List<String[]> rows, String label, int instances, int tenantRate, LocalStack stack,
-            SmtpSink sink, KafkaCompanion kafka, Map<String, String> config, String run, int businesses, int bigSize,
-            int smallSize, double raw) throws Exception {
+    private static void storm(
+            List<String[]> rows,
+            String label,
+            int instances,
+            int tenantRate,
+            LocalStack stack,
+            SmtpSink sink,
+            KafkaCompanion kafka,
+            Map<String, String> config,
+            String run,
+            int businesses,
+            int bigSize,
+            int smallSize,
+            double raw)
+            throws Exception {
         Map<String, String> limits = new LinkedHashMap<>();
         limits.put("lifeline.limits.tenant-per-second", Integer.toString(tenantRate));
         limits.put("lifeline.limits.email-per-second", "100000");
@@ -118,14 +140,18 @@ final class StormBenchmark {
             BenchSupport.insertContacts(jdbc, config, run + "-t" + b, run + "b" + b, b == 0 ? bigSize : smallSize);
         }
         int total = bigSize + (businesses - 1) * smallSize;
-        System.out.printf("%s: %,d businesses, %,d contacts set up in %.1f s%n", label, businesses, total,
-                (System.nanoTime() - setup) / 1e9);
+        System.out.printf(
+                "%s: %,d businesses, %,d contacts set up in %.1f s%n",
+                label, businesses, total, (System.nanoTime() - setup) / 1e9);
 
         Tally tally = new Tally(run + "b", big);
         sink.onAccept = tally::accept;
-        double[] cpu0 = services.stream().mapToDouble(s -> BenchSupport.cpuSeconds(s.pid())).toArray();
+        double[] cpu0 = services.stream()
+                .mapToDouble(s -> BenchSupport.cpuSeconds(s.pid()))
+                .toArray();
         long t0 = System.nanoTime();
-        TestBus.send(kafka, Topics.PLATFORM_OUTAGES, TestBus.outage("storm-" + run + "-" + System.nanoTime(), platform));
+        TestBus.send(
+                kafka, Topics.PLATFORM_OUTAGES, TestBus.outage("storm-" + run + "-" + System.nanoTime(), platform));
         long lastProgress = System.nanoTime();
         long lastCount = 0;
         while (tally.perRecipient.size() < total) {
@@ -139,7 +165,8 @@ final class StormBenchmark {
             }
             Thread.sleep(20);
         }
-        long end = tally.firstLast.values().stream().mapToLong(fl -> fl[1]).max().orElse(t0);
+        long end =
+                tally.firstLast.values().stream().mapToLong(fl -> fl[1]).max().orElse(t0);
         double seconds = (end - t0) / 1e9;
         sink.onAccept = null;
 
@@ -153,12 +180,14 @@ final class StormBenchmark {
         });
         Collections.sort(smallFirst);
         Collections.sort(smallLast);
-        long twice = tally.perRecipient.values().stream().filter(c -> c.get() > 1).count();
+        long twice =
+                tally.perRecipient.values().stream().filter(c -> c.get() > 1).count();
         long[] bigFl = tally.firstLast.getOrDefault(big, new long[] {t0, t0});
         TreeMap<Long, AtomicInteger> bigSeconds = new TreeMap<>(tally.bigPerSecond);
         List<Integer> whole = bigSeconds.size() > 2
                 ? bigSeconds.subMap(bigSeconds.firstKey(), false, bigSeconds.lastKey(), false).values().stream()
-                        .map(AtomicInteger::get).toList()
+                        .map(AtomicInteger::get)
+                        .toList()
                 : List.of();
         double bigRate = whole.stream().mapToInt(Integer::intValue).average().orElse(Double.NaN);
         double cpu = 0;
@@ -167,22 +196,46 @@ final class StormBenchmark {
         }
         long peakRss = services.stream().mapToLong(s -> s.peakRssKb.get()).max().orElse(0);
 
-        rows.add(new String[] {label + ": outage event → all accepted", String.format("%.1f s for %,d of %,d (%,.0f msg/s, %.0f%% of raw)",
-                seconds, tally.perRecipient.size(), total, tally.perRecipient.size() / seconds,
-                100 * tally.perRecipient.size() / seconds / raw)});
-        rows.add(new String[] {label + ": small business, event → first message p50 / p99 / max",
-                String.format("%.2f s / %.2f s / %.2f s (%,d businesses)", pct(smallFirst, 50), pct(smallFirst, 99),
-                        smallFirst.isEmpty() ? Double.NaN : smallFirst.get(smallFirst.size() - 1), smallFirst.size())});
-        rows.add(new String[] {label + ": small business, event → last message p50 / p99 / max",
-                String.format("%.2f s / %.2f s / %.2f s", pct(smallLast, 50), pct(smallLast, 99),
-                        smallLast.isEmpty() ? Double.NaN : smallLast.get(smallLast.size() - 1))});
-        rows.add(new String[] {label + ": big business, event → first / last message",
-                String.format("%.2f s / %.2f s", (bigFl[0] - t0) / 1e9, (bigFl[1] - t0) / 1e9)});
-        rows.add(new String[] {label + ": big business rate over its whole seconds / configured",
-                String.format("%,.0f msg/s / %,d msg/s (%.0f%%)", bigRate, tenantRate, 100 * bigRate / tenantRate)});
+        rows.add(new String[] {
+            label + ": outage event → all accepted",
+            String.format(
+                    "%.1f s for %,d of %,d (%,.0f msg/s, %.0f%% of raw)",
+                    seconds,
+                    tally.perRecipient.size(),
+                    total,
+                    tally.perRecipient.size() / seconds,
+                    100 * tally.perRecipient.size() / seconds / raw)
+        });
+        rows.add(new String[] {
+            label + ": small business, event → first message p50 / p99 / max",
+            String.format(
+                    "%.2f s / %.2f s / %.2f s (%,d businesses)",
+                    pct(smallFirst, 50),
+                    pct(smallFirst, 99),
+                    smallFirst.isEmpty() ? Double.NaN : smallFirst.get(smallFirst.size() - 1),
+                    smallFirst.size())
+        });
+        rows.add(new String[] {
+            label + ": small business, event → last message p50 / p99 / max",
+            String.format(
+                    "%.2f s / %.2f s / %.2f s",
+                    pct(smallLast, 50),
+                    pct(smallLast, 99),
+                    smallLast.isEmpty() ? Double.NaN : smallLast.get(smallLast.size() - 1))
+        });
+        rows.add(new String[] {
+            label + ": big business, event → first / last message",
+            String.format("%.2f s / %.2f s", (bigFl[0] - t0) / 1e9, (bigFl[1] - t0) / 1e9)
+        });
+        rows.add(new String[] {
+            label + ": big business rate over its whole seconds / configured",
+            String.format("%,.0f msg/s / %,d msg/s (%.0f%%)", bigRate, tenantRate, 100 * bigRate / tenantRate)
+        });
         rows.add(new String[] {label + ": recipients with more than one message", Long.toString(twice)});
-        rows.add(new String[] {label + ": CPU of outreach (all instances) / peak RSS of one",
-                String.format("%.1f s / %,d MB", cpu, peakRss / 1024)});
+        rows.add(new String[] {
+            label + ": CPU of outreach (all instances) / peak RSS of one",
+            String.format("%.1f s / %,d MB", cpu, peakRss / 1024)
+        });
         for (BenchSupport.Service s : services) {
             s.stop();
         }

@@ -23,12 +23,14 @@ class DeliveryRefAndSignatureTest {
 
         String otherContact = UUID.randomUUID().toString();
         assertThat(refs.verify(ref.replace(contact, otherContact))).isEmpty();
-        assertThat(refs.verify(ref.substring(0, ref.length() - 1) + (ref.endsWith("A") ? "B" : "A"))).isEmpty();
+        assertThat(refs.verify(ref.substring(0, ref.length() - 1) + (ref.endsWith("A") ? "B" : "A")))
+                .isEmpty();
         assertThat(new DeliveryRef("another-services-signing-key").verify(ref)).isEmpty();
         assertThat(refs.verify(null)).isEmpty();
         assertThat(refs.verify("")).isEmpty();
         assertThat(refs.verify("' OR 1=1 --")).isEmpty();
-        assertThat(refs.verify("not-a-uuid-not-a-uuid-not-a-uuid-xxxx." + contact + "." + "A".repeat(22))).isEmpty();
+        assertThat(refs.verify("not-a-uuid-not-a-uuid-not-a-uuid-xxxx." + contact + "." + "A".repeat(22)))
+                .isEmpty();
     }
 
     @Test
@@ -36,16 +38,26 @@ class DeliveryRefAndSignatureTest {
         SendGridSignature verifier = new SendGridSignature(SendGridSigner.TEST_PUBLIC_KEY);
         String body = "[{\"event\":\"delivered\",\"smtp-id\":\"<a@b>\"}]";
         String signature = SendGridSigner.test().sign("1764669600", body);
-        assertThat(verifier.valid("1764669600", body.getBytes(StandardCharsets.UTF_8), signature)).isTrue();
+        assertThat(verifier.valid("1764669600", body.getBytes(StandardCharsets.UTF_8), signature))
+                .isTrue();
 
-        assertThat(verifier.valid("1764669601", body.getBytes(StandardCharsets.UTF_8), signature)).isFalse();
-        assertThat(verifier.valid("1764669600", (body + " ").getBytes(StandardCharsets.UTF_8), signature)).isFalse();
-        assertThat(verifier.valid("1764669600", body.getBytes(StandardCharsets.UTF_8),
-                SendGridSigner.stranger().sign("1764669600", body))).isFalse();
-        assertThat(verifier.valid(null, body.getBytes(StandardCharsets.UTF_8), signature)).isFalse();
-        assertThat(verifier.valid("1764669600", body.getBytes(StandardCharsets.UTF_8), null)).isFalse();
-        assertThat(verifier.valid("1764669600", body.getBytes(StandardCharsets.UTF_8), "%%%not base64")).isFalse();
-        assertThat(verifier.valid("1764669600", body.getBytes(StandardCharsets.UTF_8), "AAAA")).isFalse();
+        assertThat(verifier.valid("1764669601", body.getBytes(StandardCharsets.UTF_8), signature))
+                .isFalse();
+        assertThat(verifier.valid("1764669600", (body + " ").getBytes(StandardCharsets.UTF_8), signature))
+                .isFalse();
+        assertThat(verifier.valid(
+                        "1764669600",
+                        body.getBytes(StandardCharsets.UTF_8),
+                        SendGridSigner.stranger().sign("1764669600", body)))
+                .isFalse();
+        assertThat(verifier.valid(null, body.getBytes(StandardCharsets.UTF_8), signature))
+                .isFalse();
+        assertThat(verifier.valid("1764669600", body.getBytes(StandardCharsets.UTF_8), null))
+                .isFalse();
+        assertThat(verifier.valid("1764669600", body.getBytes(StandardCharsets.UTF_8), "%%%not base64"))
+                .isFalse();
+        assertThat(verifier.valid("1764669600", body.getBytes(StandardCharsets.UTF_8), "AAAA"))
+                .isFalse();
     }
 
     @Test

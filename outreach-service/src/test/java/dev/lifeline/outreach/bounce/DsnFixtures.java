@@ -13,8 +13,7 @@ public final class DsnFixtures {
     public static final String EXIM_RETRY_TIMEOUT = "exim-retry-timeout.eml";
     public static final String GMAIL_ADDRESS_NOT_FOUND = "gmail-address-not-found.eml";
 
-    private DsnFixtures() {
-    }
+    private DsnFixtures() {}
 
     /** The bounce with the returned message's recipient, Message-ID and X-Lifeline-Ref filled in. */
     public static String dsn(String name, String to, String messageId, String ref) {
@@ -22,8 +21,10 @@ public final class DsnFixtures {
             if (in == null) {
                 throw new IllegalArgumentException("no fixture " + name);
             }
-            return new String(in.readAllBytes(), StandardCharsets.US_ASCII).replace("{{TO}}", to)
-                    .replace("{{MESSAGE_ID}}", messageId).replace("{{REF}}", ref);
+            return new String(in.readAllBytes(), StandardCharsets.US_ASCII)
+                    .replace("{{TO}}", to)
+                    .replace("{{MESSAGE_ID}}", messageId)
+                    .replace("{{REF}}", ref);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

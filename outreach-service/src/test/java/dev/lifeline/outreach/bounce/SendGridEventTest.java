@@ -34,14 +34,25 @@ class SendGridEventTest {
                  {"email":"e@example.com","timestamp":1764669606,"event":"open","sg_machine_open":false,"useragent":"x",
                   "ip":"203.0.113.1","sg_event_id":"e7","sg_message_id":"m5.filter0001"}]
                 """);
-        assertThat(events).extracting(SendGridEvent::receipt).containsExactly(null, EmailReceipt.DELIVERED,
-                EmailReceipt.BOUNCED, EmailReceipt.UNDELIVERED, EmailReceipt.UNDELIVERED, EmailReceipt.COMPLAINED, null);
+        assertThat(events)
+                .extracting(SendGridEvent::receipt)
+                .containsExactly(
+                        null,
+                        EmailReceipt.DELIVERED,
+                        EmailReceipt.BOUNCED,
+                        EmailReceipt.UNDELIVERED,
+                        EmailReceipt.UNDELIVERED,
+                        EmailReceipt.COMPLAINED,
+                        null);
         assertThat(events.get(1).ref()).isEqualTo("ref-1");
         assertThat(events.get(2).smtpId()).isEqualTo("<r.d@outreach.lifeline>");
         assertThat(events.get(2).error()).isEqualTo("sendgrid bounce bounce 5.0.0");
         assertThat(events.get(3).error()).isEqualTo("sendgrid bounce blocked 5.7.1");
-        assertThat(events).extracting(SendGridEvent::error).allSatisfy(error ->
-                assertThat(String.valueOf(error)).doesNotContain("@example.com").doesNotContain("unknown recipient"));
+        assertThat(events)
+                .extracting(SendGridEvent::error)
+                .allSatisfy(error -> assertThat(String.valueOf(error))
+                        .doesNotContain("@example.com")
+                        .doesNotContain("unknown recipient"));
     }
 
     @Test

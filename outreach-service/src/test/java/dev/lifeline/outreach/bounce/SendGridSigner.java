@@ -17,10 +17,13 @@ import java.util.Base64;
 public final class SendGridSigner {
 
     /** PKCS#8 of the test key pair; its public key is the one in application.properties' %test profile. */
-    static final String TEST_PRIVATE_KEY = "MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQgO9O+frJ6PkxjU1n1JdMifBPr5PuOqh2+xmQ8"
-            + "uiB49YChRANCAARrWwQJhNk0LhV3pF04LYkXZX3pX7bkjjtRPs2iDuG2u5KiKYiIxLP0eRqTs8AvCYqAMY+sCdn2/cyAikFGl1R6";
-    public static final String TEST_PUBLIC_KEY = "MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAEa1sECYTZNC4Vd6RdOC2JF2V96V+25I47UT7N"
-            + "og7htruSoimIiMSz9Hkak7PALwmKgDGPrAnZ9v3MgIpBRpdUeg==";
+    static final String TEST_PRIVATE_KEY =
+            "MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQgO9O+frJ6PkxjU1n1JdMifBPr5PuOqh2+xmQ8"
+                    + "uiB49YChRANCAARrWwQJhNk0LhV3pF04LYkXZX3pX7bkjjtRPs2iDuG2u5KiKYiIxLP0eRqTs8AvCYqAMY+sCdn2/cyAikFGl1R6";
+
+    public static final String TEST_PUBLIC_KEY =
+            "MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAEa1sECYTZNC4Vd6RdOC2JF2V96V+25I47UT7N"
+                    + "og7htruSoimIiMSz9Hkak7PALwmKgDGPrAnZ9v3MgIpBRpdUeg==";
 
     private final PrivateKey key;
 
@@ -30,8 +33,8 @@ public final class SendGridSigner {
 
     public static SendGridSigner test() {
         try {
-            return new SendGridSigner(KeyFactory.getInstance("EC").generatePrivate(
-                    new PKCS8EncodedKeySpec(Base64.getDecoder().decode(TEST_PRIVATE_KEY))));
+            return new SendGridSigner(KeyFactory.getInstance("EC")
+                    .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(TEST_PRIVATE_KEY))));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }

@@ -14,8 +14,15 @@ class MessageTemplatesTest {
     @Test
     void rendersContactOutageAndBusinessFields() {
         var t = templates.compile("Hi {contact.name}, {outage.platform} is down. Shop: {business.webShop}", false);
-        String text = templates.render(t, Map.of("contact", Map.of("name", "Ada"), "outage", Map.of("platform", "Instagram"),
-                "business", Map.of("webShop", "https://shop.example")));
+        String text = templates.render(
+                t,
+                Map.of(
+                        "contact",
+                        Map.of("name", "Ada"),
+                        "outage",
+                        Map.of("platform", "Instagram"),
+                        "business",
+                        Map.of("webShop", "https://shop.example")));
         assertThat(text).isEqualTo("Hi Ada, Instagram is down. Shop: https://shop.example");
     }
 
@@ -30,7 +37,8 @@ class MessageTemplatesTest {
     void aSyntaxErrorReportsItsLine() {
         assertThatThrownBy(() -> templates.compile("Hello\nthere {#if contact.name}\nno end", false))
                 .isInstanceOf(MessageTemplates.InvalidTemplate.class)
-                .satisfies(e -> assertThat(((MessageTemplates.InvalidTemplate) e).line()).isGreaterThanOrEqualTo(2));
+                .satisfies(e -> assertThat(((MessageTemplates.InvalidTemplate) e).line())
+                        .isGreaterThanOrEqualTo(2));
     }
 
     @Test
@@ -38,7 +46,8 @@ class MessageTemplatesTest {
         assertThatThrownBy(() -> templates.compile("Hi\n  {contact.surname}", false))
                 .isInstanceOf(MessageTemplates.InvalidTemplate.class)
                 .hasMessageContaining("{contact.surname}")
-                .satisfies(e -> assertThat(((MessageTemplates.InvalidTemplate) e).line()).isEqualTo(2));
+                .satisfies(e -> assertThat(((MessageTemplates.InvalidTemplate) e).line())
+                        .isEqualTo(2));
         assertThatThrownBy(() -> templates.compile("{customer.name}", false)).hasMessageContaining("{customer}");
     }
 }

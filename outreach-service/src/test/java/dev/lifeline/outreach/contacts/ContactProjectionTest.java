@@ -30,6 +30,7 @@ class ContactProjectionTest {
 
     @InjectLocalStack
     LocalStack stack;
+
     @Inject
     DataSource db;
 
@@ -54,55 +55,81 @@ class ContactProjectionTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> "v2@example.com".equals(email(id)));
 
         // The same event again, then an older version with another address.
-        TestBus.send(kafka, Topics.CONTACTS, id, eventId, EventTypes.CONTACT_UPSERTED, EventCodec.encode(
-                TestBus.contact(tenant, id, 2, "replayed@example.com", ConsentStatus.CONFIRMED)));
-        String stale = TestBus.send(kafka, Topics.CONTACTS, TestBus.contact(tenant, id, 1, "v1@example.com", ConsentStatus.CONFIRMED));
+        TestBus.send(
+                kafka,
+                Topics.CONTACTS,
+                id,
+                eventId,
+                EventTypes.CONTACT_UPSERTED,
+                EventCodec.encode(TestBus.contact(tenant, id, 2, "replayed@example.com", ConsentStatus.CONFIRMED)));
+        String stale = TestBus.send(
+                kafka, Topics.CONTACTS, TestBus.contact(tenant, id, 1, "v1@example.com", ConsentStatus.CONFIRMED));
         await().atMost(Duration.ofSeconds(30)).until(() -> Db.processed(db, stale));
         assertThat(email(id)).isEqualTo("v2@example.com");
 
         TestBus.send(kafka, Topics.CONTACTS, TestBus.contact(tenant, id, 3, "v3@example.com", ConsentStatus.WITHDRAWN));
         await().atMost(Duration.ofSeconds(30)).until(() -> "v3@example.com".equals(email(id)));
-        assertThat(Db.string(db, "select email_consent from outreach_contact where contact_id = ?", id)).isEqualTo("withdrawn");
+        assertThat(Db.string(db, "select email_consent from outreach_contact where contact_id = ?", id))
+                .isEqualTo("withdrawn");
     }
 
     @Test
     void erasureAndTombstonePurgeEveryTrace() {
         String id = "c-" + TestBus.uid();
-        TestBus.send(kafka, Topics.CONTACTS, TestBus.contact(tenant, id, 1, "erase-me@example.com", ConsentStatus.CONFIRMED));
+        TestBus.send(
+                kafka,
+                Topics.CONTACTS,
+                TestBus.contact(tenant, id, 1, "erase-me@example.com", ConsentStatus.CONFIRMED));
         await().atMost(Duration.ofSeconds(30)).until(() -> email(id) != null);
 
         String erased = TestBus.send(kafka, Topics.CONTACTS, new ContactErased(tenant, id, Instant.now()));
         await().atMost(Duration.ofSeconds(30)).until(() -> Db.processed(db, erased));
-        assertThat(Db.count(db, "select count(*) from outreach_contact where contact_id = ?", id)).isZero();
+        assertThat(Db.count(db, "select count(*) from outreach_contact where contact_id = ?", id))
+                .isZero();
 
         // A contact that only ever arrives as a tombstone (e.g. after compaction) is purged too.
         String id2 = "c-" + TestBus.uid();
-        TestBus.send(kafka, Topics.CONTACTS, TestBus.contact(tenant, id2, 1, "tomb@example.com", ConsentStatus.CONFIRMED));
+        TestBus.send(
+                kafka, Topics.CONTACTS, TestBus.contact(tenant, id2, 1, "tomb@example.com", ConsentStatus.CONFIRMED));
         await().atMost(Duration.ofSeconds(30)).until(() -> email(id2) != null);
         TestBus.send(kafka, Topics.CONTACTS, id2, null, null, null);
-        await().atMost(Duration.ofSeconds(30)).until(() -> Db.count(db, "select count(*) from outreach_contact where contact_id = ?", id2) == 0);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> Db.count(db, "select count(*) from outreach_contact where contact_id = ?", id2) == 0);
     }
 
     @Test
     void aMalformedRecordGoesToTheDeadLetterTopicAsIdsOnlyAndTheConsumerKeepsGoing() {
         String id = "c-" + TestBus.uid();
         String leaked = "leak-" + id + "@example.com";
-        TestBus.send(kafka, Topics.CONTACTS, id, "bad-" + id, EventTypes.CONTACT_UPSERTED,
+        TestBus.send(
+                kafka,
+                Topics.CONTACTS,
+                id,
+                "bad-" + id,
+                EventTypes.CONTACT_UPSERTED,
                 "{\"tenantId\": 42, \"email\": \"" + leaked + "\", \"oops\"");
         TestBus.send(kafka, Topics.CONTACTS, id, "bad2-" + id, "dev.lifeline.unknown", "{}");
-        TestBus.send(kafka, Topics.CONTACTS, TestBus.contact(tenant, id, 1, "after@example.com", ConsentStatus.CONFIRMED));
+        TestBus.send(
+                kafka, Topics.CONTACTS, TestBus.contact(tenant, id, 1, "after@example.com", ConsentStatus.CONFIRMED));
         await().atMost(Duration.ofSeconds(30)).until(() -> "after@example.com".equals(email(id)));
 
-        ConsumerRecord<String, String> dead = TestBus.awaitRecord(kafka, Topics.deadLetter(Topics.CONTACTS),
+        ConsumerRecord<String, String> dead = TestBus.awaitRecord(
+                kafka,
+                Topics.deadLetter(Topics.CONTACTS),
                 r -> id.equals(r.key()) && ("bad-" + id).equals(TestBus.header(r, "ce_id")));
         // Ids only: the dead letter names the original (topic, partition, offset, CloudEvent id) and why it failed, but
         // holds none of its data, which erasure could not reach there.
-        assertThat(dead.value()).contains("\"topic\":\"contacts.v1\"", "\"offset\"", "\"ceId\":\"bad-" + id + "\"")
+        assertThat(dead.value())
+                .contains("\"topic\":\"contacts.v1\"", "\"offset\"", "\"ceId\":\"bad-" + id + "\"")
                 .doesNotContain(leaked, "oops");
-        dead.headers().forEach(h -> assertThat(new String(h.value(), StandardCharsets.UTF_8))
-                .as("header " + h.key()).doesNotContain(leaked));
+        dead.headers()
+                .forEach(h -> assertThat(new String(h.value(), StandardCharsets.UTF_8))
+                        .as("header " + h.key())
+                        .doesNotContain(leaked));
         assertThat(TestBus.header(dead, "dead-letter-reason")).isNotBlank();
-        TestBus.awaitRecord(kafka, Topics.deadLetter(Topics.CONTACTS),
+        TestBus.awaitRecord(
+                kafka,
+                Topics.deadLetter(Topics.CONTACTS),
                 r -> id.equals(r.key()) && ("bad2-" + id).equals(TestBus.header(r, "ce_id")));
     }
 }

@@ -43,8 +43,10 @@ class ExpiredClaimTest {
 
     @Test
     void aWereBackOrManualRunIsNotCancelledByTheResolvedOutage() {
-        assertThat(expired("email", "dispatched", "recovery", true).cancellation()).isEmpty();
-        assertThat(expired("email", "completed", "manual", false).cancellation()).isEmpty();
+        assertThat(expired("email", "dispatched", "recovery", true).cancellation())
+                .isEmpty();
+        assertThat(expired("email", "completed", "manual", false).cancellation())
+                .isEmpty();
     }
 
     @Test

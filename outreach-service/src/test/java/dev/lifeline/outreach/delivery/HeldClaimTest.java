@@ -21,10 +21,14 @@ class HeldClaimTest {
     private final AtomicBoolean stillOurs = new AtomicBoolean(true);
     private final UUID token = UUID.randomUUID();
     /** The default PT2M lease: confirmed every 30 s. */
-    private final HeldClaim held = new HeldClaim(token, new ClaimLease(Duration.ofMinutes(2)).confirmEvery(), t -> {
-        confirmations.add(t);
-        return stillOurs.get();
-    }, now::get);
+    private final HeldClaim held = new HeldClaim(
+            token,
+            new ClaimLease(Duration.ofMinutes(2)).confirmEvery(),
+            t -> {
+                confirmations.add(t);
+                return stillOurs.get();
+            },
+            now::get);
 
     @Test
     void aFreshClaimSendsWithoutTouchingTheLedger() {
@@ -54,10 +58,15 @@ class HeldClaimTest {
         // lease ran out in the ledger and the sweeper handed the row to a new claim.
         now.addAndGet(40 * SECOND);
         stillOurs.set(false);
-        HeldClaim reachedLate = new HeldClaim(token, new ClaimLease(Duration.ofMinutes(2)).confirmEvery(), t -> {
-            confirmations.add(t);
-            return stillOurs.get();
-        }, now::get, claimedAt);
+        HeldClaim reachedLate = new HeldClaim(
+                token,
+                new ClaimLease(Duration.ofMinutes(2)).confirmEvery(),
+                t -> {
+                    confirmations.add(t);
+                    return stillOurs.get();
+                },
+                now::get,
+                claimedAt);
         assertThatThrownBy(reachedLate::beforeSend).isInstanceOf(HeldClaim.Lost.class);
         assertThat(confirmations).containsExactly(token);
     }

@@ -23,8 +23,13 @@ class RetryPolicyTest {
     @Test
     void throttlingIsRetriedWithGrowingBackoffUntilItIsAccepted() {
         List<String> retried = new ArrayList<>();
-        SendResult result = policy.run(answers(new SendResult.Transient("SMTP 421"), new SendResult.Transient("SMTP 451"),
-                new SendResult.Transient("SMTP 421"), new SendResult.Sent("id")), t -> retried.add(t.error()));
+        SendResult result = policy.run(
+                answers(
+                        new SendResult.Transient("SMTP 421"),
+                        new SendResult.Transient("SMTP 451"),
+                        new SendResult.Transient("SMTP 421"),
+                        new SendResult.Sent("id")),
+                t -> retried.add(t.error()));
         assertThat(result).isEqualTo(new SendResult.Sent("id"));
         assertThat(retried).containsExactly("SMTP 421", "SMTP 451", "SMTP 421");
         assertThat(waits).containsExactly(Duration.ofMillis(100), Duration.ofMillis(200), Duration.ofMillis(300));
@@ -32,7 +37,7 @@ class RetryPolicyTest {
 
     @Test
     void aPermanentAnswerIsNotRetried() {
-        SendResult result = policy.run(answers(new SendResult.Permanent("SMTP 554", false)), t -> { });
+        SendResult result = policy.run(answers(new SendResult.Permanent("SMTP 554", false)), t -> {});
         assertThat(result).isEqualTo(new SendResult.Permanent("SMTP 554", false));
         assertThat(waits).isEmpty();
     }
@@ -40,8 +45,10 @@ class RetryPolicyTest {
     @Test
     void afterTheLastAttemptTheErrorIsRecordedAsFailed() {
         SendResult.Transient t = new SendResult.Transient("SMTP 421");
-        SendResult result = policy.run(answers(t, t, t, t, t), x -> { });
-        assertThat(result).isInstanceOfSatisfying(SendResult.Permanent.class,
-                p -> assertThat(p.error()).contains("SMTP 421").contains("5 attempts"));
+        SendResult result = policy.run(answers(t, t, t, t, t), x -> {});
+        assertThat(result)
+                .isInstanceOfSatisfying(
+                        SendResult.Permanent.class,
+                        p -> assertThat(p.error()).contains("SMTP 421").contains("5 attempts"));
     }
 }

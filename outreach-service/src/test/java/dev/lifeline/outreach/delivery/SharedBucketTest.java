@@ -57,7 +57,8 @@ class SharedBucketTest {
             }
         }
         double seconds = (sendTimes.get(sendTimes.size() - 1) - start) / 1e9;
-        assertThat(sendTimes.size() / seconds).as("messages per second, both instances together")
+        assertThat(sendTimes.size() / seconds)
+                .as("messages per second, both instances together")
                 .isBetween(90.0, 110.0);
         // In every whole second after the first, within 10% of the rate.
         long firstSecond = start / SECOND + 1;

@@ -33,10 +33,14 @@ class SweepScheduleTest {
         for (int s = 0; s < 90; s++) {
             after(Duration.ofSeconds(1));
             schedule.databaseFailed();
-            assertThat(schedule.due(LEASE)).as("during the outage, second %d", s).isFalse();
+            assertThat(schedule.due(LEASE))
+                    .as("during the outage, second %d", s)
+                    .isFalse();
         }
         after(Duration.ofSeconds(19));
-        assertThat(schedule.due(LEASE)).as("19 s after the database came back: senders may still be recording").isFalse();
+        assertThat(schedule.due(LEASE))
+                .as("19 s after the database came back: senders may still be recording")
+                .isFalse();
         after(Duration.ofSeconds(1));
         assertThat(schedule.due(LEASE)).as("a full lease after it came back").isTrue();
     }

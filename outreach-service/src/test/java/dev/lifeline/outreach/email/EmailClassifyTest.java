@@ -17,8 +17,8 @@ class EmailClassifyTest {
 
     @Test
     void smtpThrottlingAndConnectionTroubleAreRetried() {
-        assertThat(EmailSender.classify(new RuntimeException(smtp(421, "4.7.0 Try again later")))
-        ).isInstanceOf(SendResult.Transient.class);
+        assertThat(EmailSender.classify(new RuntimeException(smtp(421, "4.7.0 Try again later"))))
+                .isInstanceOf(SendResult.Transient.class);
         assertThat(EmailSender.classify(new RuntimeException(new ConnectException("refused"))))
                 .isInstanceOf(SendResult.Transient.class);
     }

@@ -4,7 +4,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
-
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItems;
@@ -17,7 +16,9 @@ class OperationsTest {
 
     @Test
     void readinessCoversDatabaseBrokerAndSmtp() {
-        given().get(management + "/health/ready").then().statusCode(200)
+        given().get(management + "/health/ready")
+                .then()
+                .statusCode(200)
                 .body("checks.name", hasItems("smtp"))
                 .body(containsString("Database connections health check"))
                 .body(containsString("SmallRye Reactive Messaging"));
@@ -25,10 +26,16 @@ class OperationsTest {
 
     @Test
     void prometheusShowsOutreachMetricsAndOpenApiDescribesTheApi() {
-        given().get(management + "/metrics").then().statusCode(200).body(containsString("lifeline_outreach_queue_depth"));
+        given().get(management + "/metrics")
+                .then()
+                .statusCode(200)
+                .body(containsString("lifeline_outreach_queue_depth"));
         given().get("/q/metrics").then().statusCode(404);
         given().get("/q/health/ready").then().statusCode(404);
-        given().get("/q/openapi?format=json").then().statusCode(200)
-                .body(containsString("/api/v1/campaigns")).body(containsString("/api/v1/runs/{id}"));
+        given().get("/q/openapi?format=json")
+                .then()
+                .statusCode(200)
+                .body(containsString("/api/v1/campaigns"))
+                .body(containsString("/api/v1/runs/{id}"));
     }
 }

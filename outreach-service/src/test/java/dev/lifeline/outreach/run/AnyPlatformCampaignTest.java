@@ -30,6 +30,7 @@ class AnyPlatformCampaignTest {
 
     @InjectLocalStack
     LocalStack stack;
+
     @Inject
     DataSource db;
 
@@ -44,7 +45,8 @@ class AnyPlatformCampaignTest {
         dependsOn(other, List.of("instagram"));
 
         TestBus.send(dependent.kafka, Topics.PLATFORM_OUTAGES, TestBus.outage("o1-" + dependent.marker, platform));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(dependent.mailsTo("ada")).hasSize(1));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(dependent.mailsTo("ada")).hasSize(1));
         // The same outage event scheduled every covering campaign in one transaction: the other business's had its
         // chance and was not one of them.
         assertThat(other.runs(otherCampaign)).isEmpty();
@@ -54,7 +56,8 @@ class AnyPlatformCampaignTest {
         dependsOn(dependent, List.of("instagram"));
         dependsOn(other, List.of("instagram", platform));
         TestBus.send(dependent.kafka, Topics.PLATFORM_OUTAGES, TestBus.outage("o2-" + dependent.marker, platform));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(other.mailsTo("ada")).hasSize(1));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(other.mailsTo("ada")).hasSize(1));
         assertThat(dependent.runs(dependentCampaign)).hasSize(1);
         assertThat(dependent.mailsTo("ada")).hasSize(1);
     }
@@ -70,7 +73,8 @@ class AnyPlatformCampaignTest {
         marker.createCampaign(exact);
 
         TestBus.send(none.kafka, Topics.PLATFORM_OUTAGES, TestBus.outage("o-" + none.marker, none.platform));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(marker.mailsTo("ada")).hasSize(1));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(marker.mailsTo("ada")).hasSize(1));
         assertThat(none.runs(noneCampaign)).isEmpty();
     }
 
@@ -84,9 +88,14 @@ class AnyPlatformCampaignTest {
     /** Publishes the list as monitor-service does and waits until outreach holds exactly it. */
     private void dependsOn(Scenario s, List<String> platforms) {
         TestBus.send(s.kafka, Topics.TENANT_DEPENDENCIES, new DependenciesChanged(s.tenant, platforms, Instant.now()));
-        await().atMost(Duration.ofSeconds(30)).until(() -> Db.count(db,
-                "select count(*) from tenant_dependency where tenant_id = ?", s.tenant) == platforms.size()
-                && Db.count(db, "select count(*) from tenant_dependency where tenant_id = ? and platform_id = ?",
-                        s.tenant, platforms.get(platforms.size() - 1)) == 1);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> Db.count(db, "select count(*) from tenant_dependency where tenant_id = ?", s.tenant)
+                                == platforms.size()
+                        && Db.count(
+                                        db,
+                                        "select count(*) from tenant_dependency where tenant_id = ? and platform_id = ?",
+                                        s.tenant,
+                                        platforms.get(platforms.size() - 1))
+                                == 1);
     }
 }

@@ -29,6 +29,7 @@ class OpeningSlicesTest {
 
     @InjectLocalStack
     LocalStack stack;
+
     @Inject
     DataSource db;
 
@@ -52,17 +53,28 @@ class OpeningSlicesTest {
             }
             shop.contacts(customers);
             String campaign = shop.createCampaign(shop.emailCampaign("PT0S"));
-            String run = given().auth().oauth2(shop.key).contentType("application/json").body("{}")
-                    .post("/api/v1/campaigns/{id}/runs", campaign).then().statusCode(202).extract().path("id");
+            String run = given().auth()
+                    .oauth2(shop.key)
+                    .contentType("application/json")
+                    .body("{}")
+                    .post("/api/v1/campaigns/{id}/runs", campaign)
+                    .then()
+                    .statusCode(202)
+                    .extract()
+                    .path("id");
 
             await().atMost(Duration.ofSeconds(30)).until(() -> shop.mails().size() == 5);
             // Ten launcher rounds (every 0.2 s in tests), each of which would have fed the bulk without the rule.
             Thread.sleep(2_000);
-            assertThat(shop.mails()).as("the bulk waited for the other business's opening slice").hasSize(5);
+            assertThat(shop.mails())
+                    .as("the bulk waited for the other business's opening slice")
+                    .hasSize(5);
             assertThat(shop.run(run)).containsEntry("queued", 3);
 
             // A sender takes the other opening slice: the bulk follows.
-            Db.update(db, "update delivery set state = 'sending', claimed_at = now() where run_id = ?",
+            Db.update(
+                    db,
+                    "update delivery set state = 'sending', claimed_at = now() where run_id = ?",
                     UUID.fromString(otherRun));
             await().atMost(Duration.ofSeconds(30)).until(() -> shop.mails().size() == 8);
             assertThat(shop.mails()).extracting(m -> m.to().get(0)).doesNotHaveDuplicates();
@@ -73,9 +85,17 @@ class OpeningSlicesTest {
     }
 
     private static String dryRun(Scenario s, String campaign) {
-        String run = given().auth().oauth2(s.key).contentType("application/json").body("{\"dryRun\":true}")
-                .post("/api/v1/campaigns/{id}/runs", campaign).then().statusCode(202).extract().path("id");
-        await().atMost(Duration.ofSeconds(30)).until(() -> "completed".equals(s.run(run).get("status")));
+        String run = given().auth()
+                .oauth2(s.key)
+                .contentType("application/json")
+                .body("{\"dryRun\":true}")
+                .post("/api/v1/campaigns/{id}/runs", campaign)
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("id");
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> "completed".equals(s.run(run).get("status")));
         return run;
     }
 }

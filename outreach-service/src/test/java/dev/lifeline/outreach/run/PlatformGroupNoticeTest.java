@@ -24,6 +24,7 @@ class PlatformGroupNoticeTest {
 
     @InjectLocalStack
     LocalStack stack;
+
     @Inject
     DataSource db;
 
@@ -40,14 +41,17 @@ class PlatformGroupNoticeTest {
 
         OutageStarted instagramDown = TestBus.outage("ig-" + s.marker, "instagram");
         TestBus.send(s.kafka, Topics.PLATFORM_OUTAGES, instagramDown);
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(s.mailsTo("ada"))
-                .as("mails to Ada; the Instagram campaign's runs: %s", s.runs(instagramCampaign)).hasSize(1));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(s.mailsTo("ada"))
+                        .as("mails to Ada; the Instagram campaign's runs: %s", s.runs(instagramCampaign))
+                        .hasSize(1));
 
         OutageStarted whatsappDown = TestBus.outage("wa-" + s.marker, "whatsapp");
         TestBus.send(s.kafka, Topics.PLATFORM_OUTAGES, whatsappDown);
         // The WhatsApp campaign ran, and found Ada already told within the notice window.
-        await().atMost(Duration.ofSeconds(30)).until(() -> s.runs(whatsappCampaign).size() == 1
-                && "completed".equals(s.runs(whatsappCampaign).get(0).get("status")));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> s.runs(whatsappCampaign).size() == 1
+                        && "completed".equals(s.runs(whatsappCampaign).get(0).get("status")));
         assertThat(s.runs(whatsappCampaign).get(0)).containsEntry("audience", 0);
         assertThat(s.mailsTo("ada")).hasSize(1);
         TestBus.resolve(s.kafka, db, instagramDown);

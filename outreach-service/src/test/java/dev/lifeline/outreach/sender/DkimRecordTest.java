@@ -21,18 +21,24 @@ class DkimRecordTest {
 
     @Test
     void aPublishedValueMatchesWhateverItsTagOrderAndSplittingAsLongAsTheKeyIsOurs() {
-        assertThat(DkimRecord.publishes("v=DKIM1; k=rsa; p=MIIBIjAN", "MIIBIjAN")).isTrue();
-        assertThat(DkimRecord.publishes("p=MIIB IjAN;k=rsa;v=DKIM1", "MIIBIjAN")).isTrue();
+        assertThat(DkimRecord.publishes("v=DKIM1; k=rsa; p=MIIBIjAN", "MIIBIjAN"))
+                .isTrue();
+        assertThat(DkimRecord.publishes("p=MIIB IjAN;k=rsa;v=DKIM1", "MIIBIjAN"))
+                .isTrue();
         assertThat(DkimRecord.publishes("v=DKIM1; p=MIIBIjAN", "MIIBIjAN")).isTrue();
-        assertThat(DkimRecord.publishes("v=DKIM1; k=rsa; p=MIIBIjAX", "MIIBIjAN")).isFalse();
-        assertThat(DkimRecord.publishes("v=DKIM1; k=ed25519; p=MIIBIjAN", "MIIBIjAN")).isFalse();
-        assertThat(DkimRecord.publishes("v=spf1 include:_spf.example ~all", "MIIBIjAN")).isFalse();
+        assertThat(DkimRecord.publishes("v=DKIM1; k=rsa; p=MIIBIjAX", "MIIBIjAN"))
+                .isFalse();
+        assertThat(DkimRecord.publishes("v=DKIM1; k=ed25519; p=MIIBIjAN", "MIIBIjAN"))
+                .isFalse();
+        assertThat(DkimRecord.publishes("v=spf1 include:_spf.example ~all", "MIIBIjAN"))
+                .isFalse();
         assertThat(DkimRecord.publishes("v=DKIM1; k=rsa; p=", "MIIBIjAN")).isFalse();
     }
 
     @Test
     void aRecordSplitIntoSeveralStringsIsReadAsOneValue() {
-        assertThat(JndiDnsTxtResolver.joinStrings("\"v=DKIM1; k=rsa; p=MIIB\" \"IjAN\"")).isEqualTo("v=DKIM1; k=rsa; p=MIIBIjAN");
+        assertThat(JndiDnsTxtResolver.joinStrings("\"v=DKIM1; k=rsa; p=MIIB\" \"IjAN\""))
+                .isEqualTo("v=DKIM1; k=rsa; p=MIIBIjAN");
         assertThat(JndiDnsTxtResolver.joinStrings("v=DKIM1;k=rsa;p=MIIBIjAN")).isEqualTo("v=DKIM1;k=rsa;p=MIIBIjAN");
     }
 

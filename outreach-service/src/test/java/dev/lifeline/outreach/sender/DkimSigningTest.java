@@ -1,10 +1,10 @@
 package dev.lifeline.outreach.sender;
 
+import dev.lifeline.events.Topics;
+import dev.lifeline.events.contact.ConsentStatus;
 import dev.lifeline.localstack.CapturedMail;
 import dev.lifeline.localstack.InjectLocalStack;
 import dev.lifeline.localstack.LocalStack;
-import dev.lifeline.events.Topics;
-import dev.lifeline.events.contact.ConsentStatus;
 import dev.lifeline.outreach.Scenario;
 import dev.lifeline.outreach.TestBus;
 import dev.lifeline.outreach.delivery.RenderedMessage;
@@ -41,8 +41,10 @@ class DkimSigningTest {
 
     @InjectLocalStack
     LocalStack stack;
+
     @Inject
     EmailSender sender;
+
     @Inject
     DataSource db;
 
@@ -54,15 +56,23 @@ class DkimSigningTest {
             String id = "t-" + TestBus.uid();
             String key = TestBus.newTenant(TestBus.companion(stack.kafka().bootstrapServers()), id);
             verifiedDomain(key, DOMAIN);
-            putSender(key, "Ada's Shop, Berlin", "news@" + DOMAIN, "hello@" + DOMAIN).statusCode(200);
+            putSender(key, "Ada's Shop, Berlin", "news@" + DOMAIN, "hello@" + DOMAIN)
+                    .statusCode(200);
             tenant = id;
         }
     }
 
     private CapturedMail send(String to, String html) {
-        return SignedMail.send(sender, stack, tenant, to, new RenderedMessage("We are still here for you, Ada",
-                "Hi Ada,\nInstagram is down. Order at https://shop.example or call us.\n", html,
-                "https://outreach.test/unsubscribe/tok-" + to.hashCode()));
+        return SignedMail.send(
+                sender,
+                stack,
+                tenant,
+                to,
+                new RenderedMessage(
+                        "We are still here for you, Ada",
+                        "Hi Ada,\nInstagram is down. Order at https://shop.example or call us.\n",
+                        html,
+                        "https://outreach.test/unsubscribe/tok-" + to.hashCode()));
     }
 
     @Test
@@ -77,18 +87,23 @@ class DkimSigningTest {
         assertThat(signature.getHashAlgo().toString()).isEqualTo("sha-256");
         assertThat(signature.getHeaderCanonicalisationMethod()).isEqualTo("relaxed");
         assertThat(signature.getBodyCanonicalisationMethod()).isEqualTo("relaxed");
-        assertThat(signature.getHeaders().stream().map(h -> h.toString().toLowerCase(Locale.ROOT)).toList())
+        assertThat(signature.getHeaders().stream()
+                        .map(h -> h.toString().toLowerCase(Locale.ROOT))
+                        .toList())
                 .contains("from", "subject", "reply-to", "message-id", "list-unsubscribe", "list-unsubscribe-post");
         assertThat(mail.header("From")).contains("Ada's Shop, Berlin").contains("<news@" + DOMAIN + ">");
         assertThat(mail.header("Reply-To")).isEqualTo("hello@" + DOMAIN);
         assertThat(mail.header("List-Unsubscribe-Post")).isEqualTo("List-Unsubscribe=One-Click");
-        assertThat(mail.header("DKIM-Signature")).contains("a=rsa-sha256").contains("c=relaxed/relaxed")
+        assertThat(mail.header("DKIM-Signature"))
+                .contains("a=rsa-sha256")
+                .contains("c=relaxed/relaxed")
                 .contains("d=" + DOMAIN);
     }
 
     @Test
     void anHtmlMessageFromAVerifiedDomainVerifiesToo() throws Exception {
-        CapturedMail mail = send("dkim-html-" + TestBus.uid() + "@example.com",
+        CapturedMail mail = send(
+                "dkim-html-" + TestBus.uid() + "@example.com",
                 "<p>Hi Ada, Instagram is down. <a href=\"https://shop.example\">Order here</a>.</p>");
 
         assertThat(SignedMail.verify(mail.raw())).hasSize(1);

@@ -29,17 +29,21 @@ class EmailMimeStructureTest {
 
     @InjectLocalStack
     LocalStack stack;
+
     @Inject
     EmailSender sender;
 
-    private static final RenderedMessage HTML_CAMPAIGN = new RenderedMessage("Instagram is down",
-            "Hi Ada, order at https://shop.example\n", "<p>Hi Ada, order at <a href=\"https://shop.example\">our shop</a></p>",
+    private static final RenderedMessage HTML_CAMPAIGN = new RenderedMessage(
+            "Instagram is down",
+            "Hi Ada, order at https://shop.example\n",
+            "<p>Hi Ada, order at <a href=\"https://shop.example\">our shop</a></p>",
             "https://outreach.test/unsubscribe/tok");
 
     @Test
     void anHtmlCampaignFromTheServiceAddressIsMultipartAlternativeWithTheTextFirst() throws Exception {
         String tenant = newTenant(null);
-        CapturedMail mail = SignedMail.send(sender, stack, tenant, "mime-plain-" + TestBus.uid() + "@example.com", HTML_CAMPAIGN);
+        CapturedMail mail =
+                SignedMail.send(sender, stack, tenant, "mime-plain-" + TestBus.uid() + "@example.com", HTML_CAMPAIGN);
 
         assertAlternative(mail);
         assertThat(mail.header("DKIM-Signature")).isNull();
@@ -48,7 +52,8 @@ class EmailMimeStructureTest {
     @Test
     void anHtmlCampaignSignedOnTheBusinessDomainIsMultipartAlternativeWithTheTextFirst() throws Exception {
         String tenant = newTenant("mime.shop.example");
-        CapturedMail mail = SignedMail.send(sender, stack, tenant, "mime-signed-" + TestBus.uid() + "@example.com", HTML_CAMPAIGN);
+        CapturedMail mail =
+                SignedMail.send(sender, stack, tenant, "mime-signed-" + TestBus.uid() + "@example.com", HTML_CAMPAIGN);
 
         assertAlternative(mail);
         assertThat(mail.header("DKIM-Signature")).contains("d=mime.shop.example");
@@ -57,19 +62,27 @@ class EmailMimeStructureTest {
     @Test
     void withoutAVerifiedDomainTheMailNamesTheBusinessFromTheServiceAddressWithItsReplyTo() {
         String tenant = newTenant(null);
-        CapturedMail mail = SignedMail.send(sender, stack, tenant, "mime-name-" + TestBus.uid() + "@example.com", HTML_CAMPAIGN);
+        CapturedMail mail =
+                SignedMail.send(sender, stack, tenant, "mime-name-" + TestBus.uid() + "@example.com", HTML_CAMPAIGN);
 
         assertThat(mail.from()).isEqualTo("\"Ada's Shop, Berlin\" <lifeline@localhost>");
         assertThat(mail.header("Reply-To")).isEqualTo("hello@ada-shop.example");
     }
 
     private static void assertAlternative(CapturedMail mail) throws Exception {
-        MimeMessage parsed = new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(mail.raw()));
-        assertThat(parsed.isMimeType("multipart/alternative")).as(parsed.getContentType()).isTrue();
+        MimeMessage parsed =
+                new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(mail.raw()));
+        assertThat(parsed.isMimeType("multipart/alternative"))
+                .as(parsed.getContentType())
+                .isTrue();
         Multipart parts = (Multipart) parsed.getContent();
         assertThat(parts.getCount()).isEqualTo(2);
-        assertThat(parts.getBodyPart(0).isMimeType("text/plain")).as(parts.getBodyPart(0).getContentType()).isTrue();
-        assertThat(parts.getBodyPart(1).isMimeType("text/html")).as(parts.getBodyPart(1).getContentType()).isTrue();
+        assertThat(parts.getBodyPart(0).isMimeType("text/plain"))
+                .as(parts.getBodyPart(0).getContentType())
+                .isTrue();
+        assertThat(parts.getBodyPart(1).isMimeType("text/html"))
+                .as(parts.getBodyPart(1).getContentType())
+                .isTrue();
         assertThat(String.valueOf(parts.getBodyPart(0).getContent())).contains("Hi Ada, order at https://shop.example");
         assertThat(String.valueOf(parts.getBodyPart(1).getContent())).contains("<a href=\"https://shop.example\">");
     }

@@ -50,7 +50,8 @@ class JndiDnsTxtResolverTest {
 
     @Test
     void aRecordInOneStringIsReadAsPublished() {
-        assertThat(resolver.txt("one._domainkey.shop.example")).containsExactly("v=DKIM1; k=rsa; p=" + KEY.substring(0, 200));
+        assertThat(resolver.txt("one._domainkey.shop.example"))
+                .containsExactly("v=DKIM1; k=rsa; p=" + KEY.substring(0, 200));
     }
 
     @Test
@@ -59,7 +60,9 @@ class JndiDnsTxtResolverTest {
 
         assertThat(values).hasSize(1);
         assertThat(DkimRecord.publishes(values.get(0), KEY)).isTrue();
-        assertThat(DkimRecord.publishes(resolver.txt("nospace._domainkey.shop.example").get(0), KEY)).isTrue();
+        assertThat(DkimRecord.publishes(
+                        resolver.txt("nospace._domainkey.shop.example").get(0), KEY))
+                .isTrue();
     }
 
     @Test
@@ -87,7 +90,8 @@ class JndiDnsTxtResolverTest {
         StringBuilder name = new StringBuilder();
         while (query[end] != 0) {
             int length = query[end];
-            name.append(name.isEmpty() ? "" : ".").append(new String(query, end + 1, length, StandardCharsets.US_ASCII));
+            name.append(name.isEmpty() ? "" : ".")
+                    .append(new String(query, end + 1, length, StandardCharsets.US_ASCII));
             end += length + 1;
         }
         int questionEnd = end + 5;

@@ -14,7 +14,8 @@ class MailAddressesTest {
     void aPrintableAsciiNameIsQuotedSoItsCommasAndDotsStayInTheName() {
         assertThat(MailAddresses.from("Ada's Shop, Berlin", "news@shop.example"))
                 .isEqualTo("\"Ada's Shop, Berlin\" <news@shop.example>");
-        assertThat(MailAddresses.from("A = B Ltd.", "news@shop.example")).isEqualTo("\"A = B Ltd.\" <news@shop.example>");
+        assertThat(MailAddresses.from("A = B Ltd.", "news@shop.example"))
+                .isEqualTo("\"A = B Ltd.\" <news@shop.example>");
         assertThat(fromLine(MailAddresses.from("Ada's Shop, Berlin", "news@shop.example")))
                 .isEqualTo("From: \"Ada's Shop, Berlin\" <news@shop.example>");
     }
@@ -42,8 +43,12 @@ class MailAddressesTest {
 
     /** The From line as the Vert.x mail encoder, which every message goes through, writes it. */
     private static String fromLine(String from) {
-        String encoded = new MailEncoder(new MailMessage().setFrom(from).setTo("ada@example.com").setText("t"), "host")
+        String encoded = new MailEncoder(
+                        new MailMessage().setFrom(from).setTo("ada@example.com").setText("t"), "host")
                 .encode();
-        return Arrays.stream(encoded.split("\r?\n")).filter(l -> l.startsWith("From:")).findFirst().orElseThrow();
+        return Arrays.stream(encoded.split("\r?\n"))
+                .filter(l -> l.startsWith("From:"))
+                .findFirst()
+                .orElseThrow();
     }
 }

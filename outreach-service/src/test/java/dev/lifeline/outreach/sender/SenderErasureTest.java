@@ -29,6 +29,7 @@ class SenderErasureTest {
 
     @InjectLocalStack
     LocalStack stack;
+
     @Inject
     DataSource db;
 
@@ -40,8 +41,13 @@ class SenderErasureTest {
         for (String tenant : List.of(gone, stays)) {
             String key = TestBus.newTenant(kafka, tenant);
             String id = verifiedDomain(key, "erase.shop.example");
-            given().auth().oauth2(key).post("/api/v1/tenant/sending-domains/{id}/keys", id).then().statusCode(201);
-            putSender(key, "Shop", "news@erase.shop.example", "hello@erase.shop.example").statusCode(200);
+            given().auth()
+                    .oauth2(key)
+                    .post("/api/v1/tenant/sending-domains/{id}/keys", id)
+                    .then()
+                    .statusCode(201);
+            putSender(key, "Shop", "news@erase.shop.example", "hello@erase.shop.example")
+                    .statusCode(200);
         }
         TABLES.forEach(t -> assertThat(count(t, gone)).as(t).isPositive());
 

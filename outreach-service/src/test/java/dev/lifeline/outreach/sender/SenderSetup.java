@@ -11,16 +11,22 @@ import static io.restassured.RestAssured.given;
 /** A business's sending domain and identity set up as the business would: through the API and its DNS provider. */
 final class SenderSetup {
 
-    private SenderSetup() {
-    }
+    private SenderSetup() {}
 
     static ValidatableResponse addDomain(String key, String domain) {
-        return given().auth().oauth2(key).contentType(ContentType.JSON).body(Map.of("domain", domain))
-                .post("/api/v1/tenant/sending-domains").then();
+        return given().auth()
+                .oauth2(key)
+                .contentType(ContentType.JSON)
+                .body(Map.of("domain", domain))
+                .post("/api/v1/tenant/sending-domains")
+                .then();
     }
 
     static ValidatableResponse verify(String key, String id) {
-        return given().auth().oauth2(key).post("/api/v1/tenant/sending-domains/{id}/verify", id).then();
+        return given().auth()
+                .oauth2(key)
+                .post("/api/v1/tenant/sending-domains/{id}/verify", id)
+                .then();
     }
 
     static ValidatableResponse putSender(String key, String displayName, String fromAddress, String replyTo) {
@@ -28,14 +34,21 @@ final class SenderSetup {
         body.put("displayName", displayName);
         body.put("fromAddress", fromAddress);
         body.put("replyTo", replyTo);
-        return given().auth().oauth2(key).contentType(ContentType.JSON).body(body).put("/api/v1/tenant/sender").then();
+        return given().auth()
+                .oauth2(key)
+                .contentType(ContentType.JSON)
+                .body(body)
+                .put("/api/v1/tenant/sender")
+                .then();
     }
 
     /** Publishes the newest key's record (as shown by the API) in the fake DNS; returns the domain's id. */
     static String publishNewest(ValidatableResponse domain) {
         var json = domain.extract().jsonPath();
         int last = json.getList("keys").size() - 1;
-        FakeDns.publish(json.getString("keys[" + last + "].dnsRecord.name"), json.getString("keys[" + last + "].dnsRecord.value"));
+        FakeDns.publish(
+                json.getString("keys[" + last + "].dnsRecord.name"),
+                json.getString("keys[" + last + "].dnsRecord.value"));
         return json.getString("id");
     }
 

@@ -24,13 +24,22 @@ import static org.awaitility.Awaitility.await;
 /** Sends one message through the real send path to the test's SMTP server, and checks DKIM as a receiver would. */
 final class SignedMail {
 
-    private SignedMail() {
-    }
+    private SignedMail() {}
 
     /** Sends to {@code to} as a contact of the tenant; returns the message as the SMTP server received it. */
-    static CapturedMail send(EmailSender sender, LocalStack stack, String tenantId, String to, RenderedMessage message) {
-        ProjectedContact contact = new ProjectedContact(tenantId, "c-" + to, "Ada", to, null, "de", "Europe/Berlin",
-                List.of(), List.of(ContactChannel.EMAIL), Map.of(ContactChannel.EMAIL, ConsentStatus.CONFIRMED));
+    static CapturedMail send(
+            EmailSender sender, LocalStack stack, String tenantId, String to, RenderedMessage message) {
+        ProjectedContact contact = new ProjectedContact(
+                tenantId,
+                "c-" + to,
+                "Ada",
+                to,
+                null,
+                "de",
+                "Europe/Berlin",
+                List.of(),
+                List.of(ContactChannel.EMAIL),
+                Map.of(ContactChannel.EMAIL, ConsentStatus.CONFIRMED));
         SendResult result = sender.send(contact, message, "test." + to);
         assertThat(result).isInstanceOf(SendResult.Sent.class);
         await().atMost(Duration.ofSeconds(30)).until(() -> received(stack, to) != null);
@@ -38,7 +47,10 @@ final class SignedMail {
     }
 
     private static CapturedMail received(LocalStack stack, String to) {
-        return stack.mail().messages().stream().filter(m -> m.to().contains(to)).findFirst().orElse(null);
+        return stack.mail().messages().stream()
+                .filter(m -> m.to().contains(to))
+                .findFirst()
+                .orElse(null);
     }
 
     /**
@@ -47,8 +59,8 @@ final class SignedMail {
      * @throws FailException when none does (a bad body hash or signature is a PermFailException)
      */
     static List<SignatureRecord> verify(byte[] raw) throws IOException, FailException {
-        DKIMVerifier verifier = new DKIMVerifier((method, selector, domain) ->
-                FakeDns.lookup(selector + "._domainkey." + domain));
+        DKIMVerifier verifier =
+                new DKIMVerifier((method, selector, domain) -> FakeDns.lookup(selector + "._domainkey." + domain));
         return verifier.verify(new ByteArrayInputStream(raw));
     }
 }

@@ -28,8 +28,8 @@ class FailoverSmsProviderTest {
         calls.add("second");
         return new SendResult.Sent("V1");
     };
-    private final FailoverSmsProvider provider = new FailoverSmsProvider(first, second, Duration.ofSeconds(30),
-            new Clock() {
+    private final FailoverSmsProvider provider =
+            new FailoverSmsProvider(first, second, Duration.ofSeconds(30), new Clock() {
                 @Override
                 public ZoneOffset getZone() {
                     return ZoneOffset.UTC;
@@ -68,7 +68,8 @@ class FailoverSmsProviderTest {
     @Test
     void aBadOrOptedOutNumberIsNeverOfferedToTheSecond() {
         firstAnswers = () -> new SendResult.Permanent("twilio HTTP 400 code 21610", true);
-        assertThat(provider.send("+4915112345678", "hi")).isEqualTo(new SendResult.Permanent("twilio HTTP 400 code 21610", true));
+        assertThat(provider.send("+4915112345678", "hi"))
+                .isEqualTo(new SendResult.Permanent("twilio HTTP 400 code 21610", true));
         assertThat(calls).containsExactly("first");
     }
 
@@ -88,8 +89,8 @@ class FailoverSmsProviderTest {
     @Test
     void whenBothFailTheFirstProvidersAnswerDecidesTheRetry() {
         SmsProvider failing = (to, body) -> new SendResult.Transient("vonage status 1");
-        FailoverSmsProvider both = new FailoverSmsProvider((to, body) -> new SendResult.Transient("twilio HTTP 503"),
-                failing, Duration.ZERO, Clock.systemUTC());
+        FailoverSmsProvider both = new FailoverSmsProvider(
+                (to, body) -> new SendResult.Transient("twilio HTTP 503"), failing, Duration.ZERO, Clock.systemUTC());
         assertThat(both.send("+4915112345678", "hi")).isEqualTo(new SendResult.Transient("twilio HTTP 503"));
     }
 }

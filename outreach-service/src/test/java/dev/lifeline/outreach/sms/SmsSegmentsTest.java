@@ -26,7 +26,9 @@ class SmsSegmentsTest {
 
     @Test
     void anyCharacterOutsideGsmSwitchesTheWholeTextToUcs2() {
-        assertThat(SmsSegments.of("Hi Zoë, ça va? ✓")).extracting(SmsSegments::encoding).isEqualTo("UCS-2");
+        assertThat(SmsSegments.of("Hi Zoë, ça va? ✓"))
+                .extracting(SmsSegments::encoding)
+                .isEqualTo("UCS-2");
         assertThat(SmsSegments.of("✓".repeat(70)).segments()).isEqualTo(1);
         assertThat(SmsSegments.of("✓".repeat(71)).segments()).isEqualTo(2);
         assertThat(SmsSegments.of("😀".repeat(35)).units()).isEqualTo(70);

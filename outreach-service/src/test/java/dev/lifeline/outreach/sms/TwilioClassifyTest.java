@@ -22,7 +22,8 @@ class TwilioClassifyTest {
 
     @Test
     void anInvalidOrOptedOutNumberIsAHardBounceOtherErrorsArePermanent() {
-        assertThat(TwilioSmsProvider.classify(400, "{\"code\":21211,\"message\":\"Invalid 'To' Phone Number\",\"status\":400}"))
+        assertThat(TwilioSmsProvider.classify(
+                        400, "{\"code\":21211,\"message\":\"Invalid 'To' Phone Number\",\"status\":400}"))
                 .isEqualTo(new SendResult.Permanent("twilio HTTP 400 code 21211", true));
         assertThat(TwilioSmsProvider.classify(400, "{\"code\":21610,\"status\":400}"))
                 .isEqualTo(new SendResult.Permanent("twilio HTTP 400 code 21610", true));

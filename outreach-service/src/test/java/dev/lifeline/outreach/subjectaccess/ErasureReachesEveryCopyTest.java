@@ -37,6 +37,7 @@ class ErasureReachesEveryCopyTest {
 
     @InjectLocalStack
     LocalStack stack;
+
     @Inject
     DataSource db;
 
@@ -51,28 +52,44 @@ class ErasureReachesEveryCopyTest {
         TestBus.send(s.kafka, Topics.PLATFORM_OUTAGES, TestBus.outage("o-" + s.marker, s.platform));
         await().atMost(Duration.ofSeconds(30)).until(() -> s.mailsTo("eve").size() == 1);
         CapturedMail mail = s.mailsTo("eve").get(0);
-        String unsubscribe = URI.create(mail.header("List-Unsubscribe").replaceAll("[<>]", "")).getPath();
-        given().contentType("application/x-www-form-urlencoded").formParam("List-Unsubscribe", "One-Click")
-                .post(unsubscribe).then().statusCode(200);
-        await().atMost(Duration.ofSeconds(30)).until(() -> "sent".equals(Db.string(db,
-                "select state from delivery where contact_id = ?", id)));
+        String unsubscribe = URI.create(mail.header("List-Unsubscribe").replaceAll("[<>]", ""))
+                .getPath();
+        given().contentType("application/x-www-form-urlencoded")
+                .formParam("List-Unsubscribe", "One-Click")
+                .post(unsubscribe)
+                .then()
+                .statusCode(200);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> "sent".equals(Db.string(db, "select state from delivery where contact_id = ?", id)));
 
-        JsonPath data = given().auth().oauth2(s.key).get("/api/v1/contacts/{id}/data", id)
-                .then().statusCode(200).extract().jsonPath();
+        JsonPath data = given().auth()
+                .oauth2(s.key)
+                .get("/api/v1/contacts/{id}/data", id)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertThat(data.getString("contactId")).isEqualTo(id);
         assertThat(data.getString("contact.email")).isEqualTo(address);
         assertThat(data.getString("contact.consents.email")).isEqualTo("confirmed");
         List<Map<String, Object>> deliveries = data.getList("deliveries");
         assertThat(deliveries).hasSize(1);
-        assertThat(deliveries.get(0)).containsEntry("campaignName", "Fallback").containsEntry("channel", "email")
-                .containsEntry("state", "sent").containsEntry("platformId", s.platform);
+        assertThat(deliveries.get(0))
+                .containsEntry("campaignName", "Fallback")
+                .containsEntry("channel", "email")
+                .containsEntry("state", "sent")
+                .containsEntry("platformId", s.platform);
         assertThat(deliveries.get(0).get("runId")).isNotNull();
         assertThat(data.getList("suppressions.channel")).containsExactly("email");
         assertThat(data.getString("suppressions[0].reason")).isNotBlank();
 
         // Another business asking about the same id learns nothing, not even that it exists.
         String otherKey = TestBus.newTenant(s.kafka, "t-" + TestBus.uid());
-        given().auth().oauth2(otherKey).get("/api/v1/contacts/{id}/data", id).then().statusCode(404)
+        given().auth()
+                .oauth2(otherKey)
+                .get("/api/v1/contacts/{id}/data", id)
+                .then()
+                .statusCode(404)
                 .contentType(containsString("application/problem+json"));
 
         String erased = TestBus.send(s.kafka, Topics.CONTACTS, new ContactErased(s.tenant, id, Instant.now()));
@@ -80,22 +97,32 @@ class ErasureReachesEveryCopyTest {
         assertThat(count("outreach_contact", id)).as("projection").isZero();
         assertThat(count("delivery", id)).as("deliveries").isZero();
         assertThat(count("suppression", id)).as("suppressions").isZero();
-        given().auth().oauth2(s.key).get("/api/v1/contacts/{id}/data", id).then().statusCode(404);
+        given().auth()
+                .oauth2(s.key)
+                .get("/api/v1/contacts/{id}/data", id)
+                .then()
+                .statusCode(404);
     }
 
     @Test
     void aTombstoneAloneAlsoRemovesDeliveriesAndSuppressions() {
         Scenario s = new Scenario(stack, db);
         String id = UUID.randomUUID().toString();
-        TestBus.send(s.kafka, Topics.CONTACTS, TestBus.contact(s.tenant, id, 1, s.address("tom"), ConsentStatus.CONFIRMED));
+        TestBus.send(
+                s.kafka, Topics.CONTACTS, TestBus.contact(s.tenant, id, 1, s.address("tom"), ConsentStatus.CONFIRMED));
         await().atMost(Duration.ofSeconds(30)).until(() -> count("outreach_contact", id) == 1);
         s.createCampaign(s.emailCampaign("PT0S"));
         TestBus.send(s.kafka, Topics.PLATFORM_OUTAGES, TestBus.outage("o-" + s.marker, s.platform));
-        await().atMost(Duration.ofSeconds(30)).until(() -> "sent".equals(Db.string(db,
-                "select state from delivery where contact_id = ?", id)));
-        String unsubscribe = URI.create(s.mailsTo("tom").get(0).header("List-Unsubscribe").replaceAll("[<>]", "")).getPath();
-        given().contentType("application/x-www-form-urlencoded").formParam("List-Unsubscribe", "One-Click")
-                .post(unsubscribe).then().statusCode(200);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> "sent".equals(Db.string(db, "select state from delivery where contact_id = ?", id)));
+        String unsubscribe = URI.create(
+                        s.mailsTo("tom").get(0).header("List-Unsubscribe").replaceAll("[<>]", ""))
+                .getPath();
+        given().contentType("application/x-www-form-urlencoded")
+                .formParam("List-Unsubscribe", "One-Click")
+                .post(unsubscribe)
+                .then()
+                .statusCode(200);
         assertThat(count("suppression", id)).isEqualTo(1);
 
         // After compaction a consumer may see only the tombstone of an erased contact.
@@ -108,12 +135,22 @@ class ErasureReachesEveryCopyTest {
     @Test
     void anUnknownIdIs404AndAMalformedOneIs400NamingTheField() {
         Scenario s = new Scenario(stack, db);
-        given().auth().oauth2(s.key).get("/api/v1/contacts/{id}/data", UUID.randomUUID().toString())
-                .then().statusCode(404).contentType(containsString("application/problem+json"));
-        given().auth().oauth2(s.key).get("/api/v1/contacts/{id}/data", "not-a-uuid")
-                .then().statusCode(400).contentType(containsString("application/problem+json"))
+        given().auth()
+                .oauth2(s.key)
+                .get("/api/v1/contacts/{id}/data", UUID.randomUUID().toString())
+                .then()
+                .statusCode(404)
+                .contentType(containsString("application/problem+json"));
+        given().auth()
+                .oauth2(s.key)
+                .get("/api/v1/contacts/{id}/data", "not-a-uuid")
+                .then()
+                .statusCode(400)
+                .contentType(containsString("application/problem+json"))
                 .body("errors[0].field", equalTo("id"));
-        given().get("/api/v1/contacts/{id}/data", UUID.randomUUID().toString()).then().statusCode(401);
+        given().get("/api/v1/contacts/{id}/data", UUID.randomUUID().toString())
+                .then()
+                .statusCode(401);
     }
 
     private long count(String table, String contactId) {

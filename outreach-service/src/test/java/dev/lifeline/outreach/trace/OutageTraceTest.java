@@ -18,7 +18,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.junit.jupiter.api.Test;
 
-import java.util.function.Predicate;
 import javax.sql.DataSource;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -26,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,8 +41,10 @@ class OutageTraceTest {
 
     @InjectLocalStack
     LocalStack stack;
+
     @Inject
     DataSource db;
+
     @Inject
     InMemorySpanExporter spans;
 
@@ -58,27 +60,33 @@ class OutageTraceTest {
         OutageStarted outage = TestBus.outage("o-" + s.marker, s.platform);
         RecordHeaders headers = cloudEvent(outage.eventType());
         headers.add("traceparent", bytes("00-" + traceId + "-" + verdictSpanId + "-01"));
-        s.kafka.produce(String.class, String.class)
-                .fromRecords(List.of(new ProducerRecord<>(Topics.PLATFORM_OUTAGES, null, outage.partitionKey(),
-                        EventCodec.encode(outage), headers)))
+        s.kafka
+                .produce(String.class, String.class)
+                .fromRecords(List.of(new ProducerRecord<>(
+                        Topics.PLATFORM_OUTAGES, null, outage.partitionKey(), EventCodec.encode(outage), headers)))
                 .awaitCompletion(Duration.ofSeconds(30));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> s.mails().size() == 2);
-        await().atMost(Duration.ofSeconds(30)).until(() -> named(trace(traceId), "smtp send").size() == 2);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> named(trace(traceId), "smtp send").size() == 2);
         List<SpanData> trace = trace(traceId);
-        Map<String, SpanData> byId = trace.stream().collect(Collectors.toMap(SpanData::getSpanId, x -> x, (a, b) -> a,
-                LinkedHashMap::new));
-        System.out.println("[trace] " + trace.stream().map(x -> x.getName() + "(" + x.getKind() + ") " + x.getSpanId()
-                + " <- " + x.getParentSpanId()).collect(Collectors.joining("\n[trace] ")));
+        Map<String, SpanData> byId =
+                trace.stream().collect(Collectors.toMap(SpanData::getSpanId, x -> x, (a, b) -> a, LinkedHashMap::new));
+        System.out.println("[trace] "
+                + trace.stream()
+                        .map(x -> x.getName() + "(" + x.getKind() + ") " + x.getSpanId() + " <- " + x.getParentSpanId())
+                        .collect(Collectors.joining("\n[trace] ")));
 
-        SpanData outageConsumed = single(trace, x -> x.getKind() == SpanKind.CONSUMER
-                && x.getName().startsWith(Topics.PLATFORM_OUTAGES));
+        SpanData outageConsumed = single(
+                trace, x -> x.getKind() == SpanKind.CONSUMER && x.getName().startsWith(Topics.PLATFORM_OUTAGES));
         assertThat(outageConsumed.getParentSpanId()).isEqualTo(verdictSpanId);
         // Other tests' campaigns for any platform also run for this outage; each run is the consumer's child.
-        assertThat(named(trace, "campaign run")).allSatisfy(r ->
-                assertThat(r.getParentSpanId()).isEqualTo(outageConsumed.getSpanId()));
-        SpanData run = single(trace, x -> x.getName().equals("campaign run")
-                && campaignId.equals(x.getAttributes().get(AttributeKey.stringKey("lifeline.campaign.id"))));
+        assertThat(named(trace, "campaign run"))
+                .allSatisfy(r -> assertThat(r.getParentSpanId()).isEqualTo(outageConsumed.getSpanId()));
+        SpanData run = single(
+                trace,
+                x -> x.getName().equals("campaign run")
+                        && campaignId.equals(x.getAttributes().get(AttributeKey.stringKey("lifeline.campaign.id"))));
         assertThat(run.getParentSpanId()).isEqualTo(outageConsumed.getSpanId());
         for (SpanData smtp : named(trace, "smtp send")) {
             SpanData jobConsumed = byId.get(smtp.getParentSpanId());
@@ -93,7 +101,9 @@ class OutageTraceTest {
     }
 
     private List<SpanData> trace(String traceId) {
-        return spans.getFinishedSpanItems().stream().filter(x -> x.getTraceId().equals(traceId)).toList();
+        return spans.getFinishedSpanItems().stream()
+                .filter(x -> x.getTraceId().equals(traceId))
+                .toList();
     }
 
     private static List<SpanData> named(List<SpanData> trace, String name) {

@@ -19,7 +19,8 @@ class LinkSignerTest {
     @Test
     void anEditedOrForeignTokenIsRefused() {
         String token = signer.sign(target);
-        String otherPayload = signer.sign(new LinkSigner.Target("tenant-1", "contact-2", ContactChannel.EMAIL)).split("\\.")[0];
+        String otherPayload = signer.sign(new LinkSigner.Target("tenant-1", "contact-2", ContactChannel.EMAIL))
+                .split("\\.")[0];
         assertThat(signer.verify(otherPayload + "." + token.split("\\.")[1])).isEmpty();
         assertThat(new LinkSigner("another-key-of-enough-length").verify(token)).isEmpty();
         assertThat(signer.verify("garbage")).isEmpty();

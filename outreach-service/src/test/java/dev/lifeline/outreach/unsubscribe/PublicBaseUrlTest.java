@@ -9,14 +9,19 @@ class PublicBaseUrlTest {
     @Test
     void anHttpsUrlIsAccepted() {
         assertThat(PublicBaseUrl.refusal("https://lifeline.example.com")).isEmpty();
-        assertThat(PublicBaseUrl.refusal("HTTPS://lifeline.example.com:8443/outreach")).isEmpty();
+        assertThat(PublicBaseUrl.refusal("HTTPS://lifeline.example.com:8443/outreach"))
+                .isEmpty();
     }
 
     @Test
     void aPlainHttpUrlOnAPublicHostIsRefusedWithAMessageNamingTheSettingAndTheReason() {
-        assertThat(PublicBaseUrl.refusal("http://lifeline.example.com")).hasValueSatisfying(reason -> assertThat(reason)
-                .contains("lifeline.outreach.public-base-url").contains("LIFELINE_PUBLIC_BASE_URL")
-                .contains("http://lifeline.example.com").contains("https").contains("RFC 8058"));
+        assertThat(PublicBaseUrl.refusal("http://lifeline.example.com"))
+                .hasValueSatisfying(reason -> assertThat(reason)
+                        .contains("lifeline.outreach.public-base-url")
+                        .contains("LIFELINE_PUBLIC_BASE_URL")
+                        .contains("http://lifeline.example.com")
+                        .contains("https")
+                        .contains("RFC 8058"));
         assertThat(PublicBaseUrl.refusal("http://10.0.0.5:8080")).isPresent();
     }
 

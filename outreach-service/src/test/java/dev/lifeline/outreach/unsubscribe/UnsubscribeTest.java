@@ -31,6 +31,7 @@ class UnsubscribeTest {
 
     @InjectLocalStack
     LocalStack stack;
+
     @Inject
     DataSource db;
 
@@ -47,25 +48,43 @@ class UnsubscribeTest {
         String path = URI.create(link).getPath();
 
         // A mail scanner following the link changes nothing; the page asks.
-        given().get(path).then().statusCode(200).contentType(containsString("text/html")).body(containsString("<form method=\"post\""));
-        assertThat(Db.count(db, "select count(*) from suppression where contact_id = ?", s.contactId("ann"))).isZero();
+        given().get(path)
+                .then()
+                .statusCode(200)
+                .contentType(containsString("text/html"))
+                .body(containsString("<form method=\"post\""));
+        assertThat(Db.count(db, "select count(*) from suppression where contact_id = ?", s.contactId("ann")))
+                .isZero();
 
         // RFC 8058 one-click: a POST with List-Unsubscribe=One-Click.
-        given().contentType("application/x-www-form-urlencoded").formParam("List-Unsubscribe", "One-Click")
-                .post(path).then().statusCode(200).body(containsString("unsubscribed"));
-        assertThat(Db.count(db, "select count(*) from suppression where contact_id = ?", s.contactId("ann"))).isEqualTo(1);
+        given().contentType("application/x-www-form-urlencoded")
+                .formParam("List-Unsubscribe", "One-Click")
+                .post(path)
+                .then()
+                .statusCode(200)
+                .body(containsString("unsubscribed"));
+        assertThat(Db.count(db, "select count(*) from suppression where contact_id = ?", s.contactId("ann")))
+                .isEqualTo(1);
 
-        var record = TestBus.awaitRecord(s.kafka, Topics.CONSENT_WITHDRAWALS, r -> s.contactId("ann").equals(r.key()));
+        var record = TestBus.awaitRecord(
+                s.kafka, Topics.CONSENT_WITHDRAWALS, r -> s.contactId("ann").equals(r.key()));
         ConsentWithdrawn withdrawn = EventCodec.decode(record.value(), ConsentWithdrawn.class);
         assertThat(withdrawn.tenantId()).isEqualTo(s.tenant);
         assertThat(withdrawn.channel()).isEqualTo(ContactChannel.EMAIL);
         assertThat(withdrawn.reason()).isEqualTo(WithdrawalReason.UNSUBSCRIBE);
 
-        // The next outage (after the window would allow it) does not reach her: a manual run proves the audience is empty.
+        // The next outage (after the window would allow it) does not reach her: a manual run proves the audience is
+        // empty.
         String campaign = s.createCampaign(s.emailCampaign("PT0S"));
-        given().auth().oauth2(s.key).contentType("application/json").body("{\"dryRun\":true}")
-                .post("/api/v1/campaigns/{id}/runs", campaign).then().statusCode(202);
-        await().atMost(Duration.ofSeconds(30)).until(() -> s.runs(campaign).stream().anyMatch(r -> "completed".equals(r.get("status"))));
+        given().auth()
+                .oauth2(s.key)
+                .contentType("application/json")
+                .body("{\"dryRun\":true}")
+                .post("/api/v1/campaigns/{id}/runs", campaign)
+                .then()
+                .statusCode(202);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> s.runs(campaign).stream().anyMatch(r -> "completed".equals(r.get("status"))));
         assertThat(s.runs(campaign).get(0).get("audience")).isEqualTo(0);
     }
 

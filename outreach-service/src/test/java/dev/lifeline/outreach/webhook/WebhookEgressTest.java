@@ -37,12 +37,24 @@ class WebhookEgressTest {
 
     @InjectLocalStack
     LocalStack stack;
+
     @Inject
     DataSource db;
 
     private static Map<String, Object> hook(Scenario s, String url) {
-        return new HashMap<>(Map.of("name", "Hook", "platformId", s.platform, "channel", "webhook",
-                "webhookUrl", url, "webhookSecret", "whsec-" + s.marker, "gracePeriod", "PT0S"));
+        return new HashMap<>(Map.of(
+                "name",
+                "Hook",
+                "platformId",
+                s.platform,
+                "channel",
+                "webhook",
+                "webhookUrl",
+                url,
+                "webhookSecret",
+                "whsec-" + s.marker,
+                "gracePeriod",
+                "PT0S"));
     }
 
     @Test
@@ -50,20 +62,27 @@ class WebhookEgressTest {
         Scenario s = new Scenario(stack, db);
         int port = URI.create(FakeEndpoints.baseUrl()).getPort();
         List<String[]> refused = List.of(
-                new String[]{"http://127.0.0.1:" + port + "/hooks/x", "loopback"},
-                new String[]{"http://localhost:" + port + "/hooks/x", "localhost resolves to"},
-                new String[]{"https://169.254.169.254/latest/meta-data/", "link-local"},
-                new String[]{"http://[::1]/hook", "loopback"},
-                new String[]{"http://[::ffff:10.0.0.1]/hook", "private"},
-                new String[]{"https://192.168.0.10/hook", "private"},
-                new String[]{"https://100.100.100.200/hook", "carrier-grade NAT"});
+                new String[] {"http://127.0.0.1:" + port + "/hooks/x", "loopback"},
+                new String[] {"http://localhost:" + port + "/hooks/x", "localhost resolves to"},
+                new String[] {"https://169.254.169.254/latest/meta-data/", "link-local"},
+                new String[] {"http://[::1]/hook", "loopback"},
+                new String[] {"http://[::ffff:10.0.0.1]/hook", "private"},
+                new String[] {"https://192.168.0.10/hook", "private"},
+                new String[] {"https://100.100.100.200/hook", "carrier-grade NAT"});
         for (String[] r : refused) {
-            given().auth().oauth2(s.key).contentType(ContentType.JSON).body(hook(s, r[0])).post("/api/v1/campaigns")
-                    .then().statusCode(422).contentType("application/problem+json")
+            given().auth()
+                    .oauth2(s.key)
+                    .contentType(ContentType.JSON)
+                    .body(hook(s, r[0]))
+                    .post("/api/v1/campaigns")
+                    .then()
+                    .statusCode(422)
+                    .contentType("application/problem+json")
                     .body("errors[0].field", equalTo("webhookUrl"))
                     .body("errors[0].message", containsString(r[1]));
         }
-        assertThat(Db.count(db, "select count(*) from campaign where tenant_id = ?", s.tenant)).isZero();
+        assertThat(Db.count(db, "select count(*) from campaign where tenant_id = ?", s.tenant))
+                .isZero();
     }
 
     @Test
@@ -76,12 +95,18 @@ class WebhookEgressTest {
 
         TestBus.send(s.kafka, Topics.PLATFORM_OUTAGES, TestBus.outage("o-" + s.marker, s.platform));
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> Db.count(db,
-                "select count(*) from delivery where tenant_id = ? and channel = 'webhook' and state = 'failed'", s.tenant) == 1);
-        assertThat(Db.string(db, "select last_error from delivery where tenant_id = ? and channel = 'webhook'", s.tenant))
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> Db.count(
+                                db,
+                                "select count(*) from delivery where tenant_id = ? and channel = 'webhook' and state = 'failed'",
+                                s.tenant)
+                        == 1);
+        assertThat(Db.string(
+                        db, "select last_error from delivery where tenant_id = ? and channel = 'webhook'", s.tenant))
                 .isEqualTo("webhook refused: " + host + " resolves to 127.0.0.1, a loopback address");
         assertThat(Db.count(db, "select attempts from delivery where tenant_id = ? and channel = 'webhook'", s.tenant))
-                .as("a refusal is not retried").isEqualTo(1);
+                .as("a refusal is not retried")
+                .isEqualTo(1);
         assertThat(FakeEndpoints.HOOKS).noneMatch(h -> h.path().endsWith(s.marker));
     }
 }

@@ -15,8 +15,8 @@ class WhatsAppMessageShapeTest {
 
     @Test
     void aTemplateMessageHasMetasShapeWithBodyParametersInOrder() throws Exception {
-        String body = WhatsAppCloudApi.body("+4915112345678",
-                new RenderedMessage.Template("outage_notice", "en_US", List.of("Ada", "Instagram")));
+        String body = WhatsAppCloudApi.body(
+                "+4915112345678", new RenderedMessage.Template("outage_notice", "en_US", List.of("Ada", "Instagram")));
         assertThat(JSON.readTree(body)).isEqualTo(JSON.readTree("""
                 {"messaging_product":"whatsapp","recipient_type":"individual","to":"+4915112345678","type":"template",
                  "template":{"name":"outage_notice","language":{"code":"en_US"},
@@ -26,7 +26,8 @@ class WhatsAppMessageShapeTest {
 
     @Test
     void aTemplateWithoutParametersSendsNoComponents() throws Exception {
-        String body = WhatsAppCloudApi.body("+4915112345678", new RenderedMessage.Template("we_are_back", "de", List.of()));
+        String body =
+                WhatsAppCloudApi.body("+4915112345678", new RenderedMessage.Template("we_are_back", "de", List.of()));
         assertThat(JSON.readTree(body).path("template").has("components")).isFalse();
     }
 

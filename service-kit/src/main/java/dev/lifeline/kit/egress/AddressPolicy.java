@@ -14,8 +14,7 @@ import java.util.Optional;
  */
 public final class AddressPolicy {
 
-    private record Range(Cidr cidr, String name) {
-    }
+    private record Range(Cidr cidr, String name) {}
 
     private static final List<Range> V4 = List.of(
             new Range(Cidr.parse("0.0.0.0/8"), "unspecified"),
@@ -47,8 +46,7 @@ public final class AddressPolicy {
     private static final Cidr SIX_TO_FOUR = Cidr.parse("2002::/16");
     private static final Cidr TEREDO = Cidr.parse("2001::/32");
 
-    private AddressPolicy() {
-    }
+    private AddressPolicy() {}
 
     /** @return the name of the internal range {@code address} lies in, or empty for a public address */
     public static Optional<String> internalRange(InetAddress address) {
@@ -95,7 +93,7 @@ public final class AddressPolicy {
     }
 
     private static Optional<String> embedded(byte a, byte b, byte c, byte d) {
-        return v4(new byte[]{a, b, c, d}).map(name -> name + " (embedded in IPv6)");
+        return v4(new byte[] {a, b, c, d}).map(name -> name + " (embedded in IPv6)");
     }
 
     /** Parses an IP literal without DNS ({@code [..]} brackets allowed); empty when {@code text} is a host name. */

@@ -21,14 +21,22 @@ public final class EgressGuard {
     private final EgressResolver resolver;
 
     public EgressGuard(List<String> allowHosts, List<String> allowCidrs, EgressResolver resolver) {
-        this.allowHosts = allowHosts.stream().map(String::trim).filter(s -> !s.isEmpty())
-                .map(s -> s.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
-        this.allowCidrs = allowCidrs.stream().map(String::trim).filter(s -> !s.isEmpty()).map(Cidr::parse).toList();
+        this.allowHosts = allowHosts.stream()
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .map(s -> s.toLowerCase(Locale.ROOT))
+                .collect(Collectors.toUnmodifiableSet());
+        this.allowCidrs = allowCidrs.stream()
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .map(Cidr::parse)
+                .toList();
         this.resolver = resolver;
     }
 
     public static EgressGuard of(EgressConfig config, EgressResolver resolver) {
-        return new EgressGuard(config.allowHosts().orElse(List.of()), config.allowCidrs().orElse(List.of()), resolver);
+        return new EgressGuard(
+                config.allowHosts().orElse(List.of()), config.allowCidrs().orElse(List.of()), resolver);
     }
 
     /** No exceptions, the system resolver: what production runs with. */
@@ -72,9 +80,10 @@ public final class EgressGuard {
         Optional<String> range = AddressPolicy.internalRange(address);
         if (range.isPresent() && allowCidrs.stream().noneMatch(c -> c.contains(address))) {
             String ip = address.getHostAddress();
-            throw new EgressRefused(ip.equals(bare(host))
-                    ? ip + " is a " + range.get() + " address"
-                    : bare(host) + " resolves to " + ip + ", a " + range.get() + " address");
+            throw new EgressRefused(
+                    ip.equals(bare(host))
+                            ? ip + " is a " + range.get() + " address"
+                            : bare(host) + " resolves to " + ip + ", a " + range.get() + " address");
         }
     }
 

@@ -51,65 +51,73 @@ public final class GuardedHttpClient implements AutoCloseable {
      * GET following up to {@code maxRedirects} redirects (one more fails the request). {@code guarded=false} is for operator-defined targets (the
      * catalogue), which the policy does not apply to.
      */
-    public CompletableFuture<EgressResponse> get(URI uri, Map<String, String> headers, Duration timeout, int bodyCap,
-                                                 int maxRedirects, boolean guarded) {
+    public CompletableFuture<EgressResponse> get(
+            URI uri, Map<String, String> headers, Duration timeout, int bodyCap, int maxRedirects, boolean guarded) {
         return exchange(HttpMethod.GET, uri, headers, null, timeout, bodyCap, maxRedirects, guarded)
-                .toCompletionStage().toCompletableFuture();
+                .toCompletionStage()
+                .toCompletableFuture();
     }
 
     /** POST to a tenant's URL; redirects are not followed (a 3xx is the answer). */
-    public CompletableFuture<EgressResponse> post(URI uri, Map<String, String> headers, String body, Duration timeout,
-                                                  int bodyCap) {
+    public CompletableFuture<EgressResponse> post(
+            URI uri, Map<String, String> headers, String body, Duration timeout, int bodyCap) {
         return exchange(HttpMethod.POST, uri, headers, Buffer.buffer(body), timeout, bodyCap, -1, true)
-                .toCompletionStage().toCompletableFuture();
+                .toCompletionStage()
+                .toCompletableFuture();
     }
 
-    private Future<EgressResponse> exchange(HttpMethod method, URI uri, Map<String, String> headers, Buffer body,
-                                            Duration timeout, int cap, int redirectsLeft, boolean guarded) {
+    private Future<EgressResponse> exchange(
+            HttpMethod method,
+            URI uri,
+            Map<String, String> headers,
+            Buffer body,
+            Duration timeout,
+            int cap,
+            int redirectsLeft,
+            boolean guarded) {
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
             return Future.failedFuture(new IOException("not an absolute http or https URL"));
         }
         String host = uri.getHost();
         int port = uri.getPort() > 0 ? uri.getPort() : scheme.equals("https") ? 443 : 80;
-        Future<InetAddress> address = guarded
-                ? vertx.executeBlocking(() -> guard.resolve(host), false)
-                : Future.succeededFuture(null);
+        Future<InetAddress> address =
+                guarded ? vertx.executeBlocking(() -> guard.resolve(host), false) : Future.succeededFuture(null);
         return address.compose(ip -> {
-            RequestOptions options = new RequestOptions()
-                    .setMethod(method)
-                    .setAbsoluteURI(uri.toString())
-                    .setFollowRedirects(false)
-                    .setConnectTimeout(timeout.toMillis())
-                    .setIdleTimeout(timeout.toMillis());
-            if (ip != null) {
-                options.setServer(SocketAddress.inetSocketAddress(port, ip.getHostAddress()));
-            }
-            headers.forEach(options::putHeader);
-            return client.request(options)
-                    .compose(request -> body == null ? request.send() : request.send(body))
-                    .compose(response -> read(response, cap).map(bytes -> new Answer(response.statusCode(),
-                            bytes, response.headers())));
-        }).compose(answer -> {
-            String location = answer.headers.get("Location");
-            if (!REDIRECTS.contains(answer.status) || location == null || redirectsLeft < 0) {
-                return Future.succeededFuture(new EgressResponse(answer.status, answer.body));
-            }
-            if (redirectsLeft == 0) {
-                return Future.failedFuture(new IOException("too many redirects"));
-            }
-            URI next;
-            try {
-                next = uri.resolve(location);
-            } catch (IllegalArgumentException e) {
-                return Future.failedFuture(new IOException("redirect to an invalid URL"));
-            }
-            return exchange(method, next, headers, null, timeout, cap, redirectsLeft - 1, guarded);
-        });
+                    RequestOptions options = new RequestOptions()
+                            .setMethod(method)
+                            .setAbsoluteURI(uri.toString())
+                            .setFollowRedirects(false)
+                            .setConnectTimeout(timeout.toMillis())
+                            .setIdleTimeout(timeout.toMillis());
+                    if (ip != null) {
+                        options.setServer(SocketAddress.inetSocketAddress(port, ip.getHostAddress()));
+                    }
+                    headers.forEach(options::putHeader);
+                    return client.request(options)
+                            .compose(request -> body == null ? request.send() : request.send(body))
+                            .compose(response -> read(response, cap)
+                                    .map(bytes -> new Answer(response.statusCode(), bytes, response.headers())));
+                })
+                .compose(answer -> {
+                    String location = answer.headers.get("Location");
+                    if (!REDIRECTS.contains(answer.status) || location == null || redirectsLeft < 0) {
+                        return Future.succeededFuture(new EgressResponse(answer.status, answer.body));
+                    }
+                    if (redirectsLeft == 0) {
+                        return Future.failedFuture(new IOException("too many redirects"));
+                    }
+                    URI next;
+                    try {
+                        next = uri.resolve(location);
+                    } catch (IllegalArgumentException e) {
+                        return Future.failedFuture(new IOException("redirect to an invalid URL"));
+                    }
+                    return exchange(method, next, headers, null, timeout, cap, redirectsLeft - 1, guarded);
+                });
     }
 
-    private record Answer(int status, byte[] body, MultiMap headers) {
-    }
+    private record Answer(int status, byte[] body, MultiMap headers) {}
 
     /** At most {@code cap} bytes; past that the stream is reset, so an endless body costs nothing more. */
     private static Future<byte[]> read(HttpClientResponse response, int cap) {

@@ -36,6 +36,7 @@ public final class DatabaseOutage {
      * it for no fault of its own; under load, a deadlock between two delivery batches once did (CaptureLoadTest).
      */
     private static final List<String> TRANSIENT_CLASSES = List.of("08", "57", "40", "53");
+
     private static final Duration FIRST_PAUSE = Duration.ofMillis(200);
     private static final Duration LONGEST_PAUSE = Duration.ofSeconds(5);
     /** A long outage is one line a minute per waiter, not one per retry, and never more than one per waiter. */
@@ -77,8 +78,7 @@ public final class DatabaseOutage {
         }
     };
 
-    private DatabaseOutage() {
-    }
+    private DatabaseOutage() {}
 
     /** {@link #waitOut(Class, Supplier)} for work without a result. */
     public static void waitOut(Class<?> waiter, Runnable work) {
@@ -102,11 +102,13 @@ public final class DatabaseOutage {
             if (t instanceof SQLTransientException || t instanceof SQLRecoverableException) {
                 return true;
             }
-            if (t instanceof SQLException sql && sql.getSQLState() != null
+            if (t instanceof SQLException sql
+                    && sql.getSQLState() != null
                     && TRANSIENT_CLASSES.stream().anyMatch(sql.getSQLState()::startsWith)) {
                 return true;
             }
-            // Agroal reports an exhausted wait for a connection, Hibernate a failed JDBC connection, by class name only.
+            // Agroal reports an exhausted wait for a connection, Hibernate a failed JDBC connection, by class name
+            // only.
             String name = t.getClass().getName();
             if (name.endsWith("JDBCConnectionException") || name.endsWith("AcquisitionTimeoutException")) {
                 return true;
@@ -124,7 +126,9 @@ public final class DatabaseOutage {
             try {
                 T result = work.get();
                 if (warned) {
-                    waiting.recovered(String.format("%s: the database is back after %d s; going on", waiter,
+                    waiting.recovered(String.format(
+                            "%s: the database is back after %d s; going on",
+                            waiter,
                             Duration.ofNanos(waiting.nanoTime() - awaySince).toSeconds()));
                 }
                 return result;
@@ -140,9 +144,12 @@ public final class DatabaseOutage {
                 if (dueToWarn(waiter, now)) {
                     warned = true;
                     // The exception's class only: a driver's message can quote the statement's values.
-                    waiting.warn(String.format("%s is waiting for the database, away for %d s (%s): it holds what it "
-                            + "is doing and retries until the database is back", waiter,
-                            Duration.ofNanos(now - awaySince).toSeconds(), e.getClass().getSimpleName()));
+                    waiting.warn(String.format(
+                            "%s is waiting for the database, away for %d s (%s): it holds what it "
+                                    + "is doing and retries until the database is back",
+                            waiter,
+                            Duration.ofNanos(now - awaySince).toSeconds(),
+                            e.getClass().getSimpleName()));
                 }
             }
             try {

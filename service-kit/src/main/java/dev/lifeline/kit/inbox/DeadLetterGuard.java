@@ -44,7 +44,8 @@ public class DeadLetterGuard {
             if (!m.matches() || !"dead-letter-queue".equals(value.apply(name).orElse(null))) {
                 continue;
             }
-            String serializer = value.apply("mp.messaging.incoming." + m.group(1) + ".dead-letter-queue.value.serializer")
+            String serializer = value.apply(
+                            "mp.messaging.incoming." + m.group(1) + ".dead-letter-queue.value.serializer")
                     .orElse(null);
             if (!DeadLetterReference.class.getName().equals(serializer)) {
                 wrong.add(m.group(1));

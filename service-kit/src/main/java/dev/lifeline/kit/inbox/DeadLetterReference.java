@@ -23,8 +23,12 @@ import java.util.List;
 public class DeadLetterReference implements Serializer<Object> {
 
     /** Headers that carry the original bytes or a parser's message, which can quote them. */
-    static final List<String> DROPPED_HEADERS = List.of("deserialization-failure-data", "deserialization-failure-key-data",
-            "deserialization-failure-reason", "deserialization-failure-cause", "dead-letter-cause");
+    static final List<String> DROPPED_HEADERS = List.of(
+            "deserialization-failure-data",
+            "deserialization-failure-key-data",
+            "deserialization-failure-reason",
+            "deserialization-failure-cause",
+            "dead-letter-cause");
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

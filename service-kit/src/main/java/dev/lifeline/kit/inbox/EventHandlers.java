@@ -22,9 +22,9 @@ public final class EventHandlers {
 
     private final Class<?> consumer;
     private final Logger log;
-    private final Map<Class<? extends LifelineEvent>, BiConsumer<InboundEvent, LifelineEvent>> handlers = new LinkedHashMap<>();
-    private Consumer<InboundEvent> tombstones = in -> {
-    };
+    private final Map<Class<? extends LifelineEvent>, BiConsumer<InboundEvent, LifelineEvent>> handlers =
+            new LinkedHashMap<>();
+    private Consumer<InboundEvent> tombstones = in -> {};
 
     private EventHandlers(Class<?> consumer) {
         this.consumer = consumer;
@@ -61,7 +61,8 @@ public final class EventHandlers {
             }
             return message.ack();
         } catch (RuntimeException e) {
-            String topic = message.getMetadata(IncomingKafkaRecordMetadata.class).map(IncomingKafkaRecordMetadata::getTopic)
+            String topic = message.getMetadata(IncomingKafkaRecordMetadata.class)
+                    .map(IncomingKafkaRecordMetadata::getTopic)
                     .orElse("A");
             log.warnf("%s record rejected to the DLQ: %s", topic, e.getClass().getSimpleName());
             return message.nack(e);

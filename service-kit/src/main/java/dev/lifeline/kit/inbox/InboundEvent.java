@@ -24,14 +24,17 @@ public record InboundEvent(String id, String type, String key, String data) {
     /** @throws MalformedEventException for a record the connector could not deserialize: it belongs in the DLQ */
     @SuppressWarnings("unchecked")
     public static InboundEvent of(Message<String> message) {
-        IncomingKafkaRecordMetadata<?, ?> kafkaRecord = message.getMetadata(IncomingKafkaRecordMetadata.class).orElse(null);
-        if (kafkaRecord != null && kafkaRecord.getHeaders() != null
+        IncomingKafkaRecordMetadata<?, ?> kafkaRecord =
+                message.getMetadata(IncomingKafkaRecordMetadata.class).orElse(null);
+        if (kafkaRecord != null
+                && kafkaRecord.getHeaders() != null
                 && kafkaRecord.getHeaders().lastHeader(DESERIALIZATION_FAILURE) != null) {
             // The reason is not repeated: it may quote the record's value.
             throw new MalformedEventException("Record could not be deserialized (not a readable CloudEvent)");
         }
         String key = kafkaRecord == null || kafkaRecord.getKey() == null ? null : String.valueOf(kafkaRecord.getKey());
-        IncomingCloudEventMetadata<?> cloudEvent = message.getMetadata(IncomingCloudEventMetadata.class).orElse(null);
+        IncomingCloudEventMetadata<?> cloudEvent =
+                message.getMetadata(IncomingCloudEventMetadata.class).orElse(null);
         if (cloudEvent == null) {
             return new InboundEvent(null, null, key, message.getPayload());
         }

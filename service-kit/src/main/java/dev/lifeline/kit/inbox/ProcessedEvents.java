@@ -15,7 +15,8 @@ import java.sql.SQLException;
 @ApplicationScoped
 public class ProcessedEvents {
 
-    private static final String INSERT = "INSERT INTO processed_event (consumer, event_id) VALUES (?, ?) ON CONFLICT DO NOTHING";
+    private static final String INSERT =
+            "INSERT INTO processed_event (consumer, event_id) VALUES (?, ?) ON CONFLICT DO NOTHING";
 
     private final AgroalDataSource dataSource;
 
@@ -27,7 +28,7 @@ public class ProcessedEvents {
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean firstTime(String consumer, String eventId) {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement insert = connection.prepareStatement(INSERT)) {
+                PreparedStatement insert = connection.prepareStatement(INSERT)) {
             insert.setString(1, consumer);
             insert.setString(2, eventId);
             return insert.executeUpdate() == 1;

@@ -44,7 +44,8 @@ public class Outbox {
     /** @return the event id, which is the CloudEvents {@code id} consumers de-duplicate on */
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID enqueue(String topic, LifelineEvent event) {
-        return insert(List.of(new Row(topic, event.partitionKey(), event.eventType(), EventCodec.encode(event)))).get(0);
+        return insert(List.of(new Row(topic, event.partitionKey(), event.eventType(), EventCodec.encode(event))))
+                .get(0);
     }
 
     /** Many events in one JDBC batch, for bulk work where a round trip per event would dominate the cost. */
@@ -67,8 +68,7 @@ public class Outbox {
         return insert(keys.stream().map(key -> new Row(topic, key, null, null)).toList());
     }
 
-    private record Row(String topic, String key, String type, String data) {
-    }
+    private record Row(String topic, String key, String type, String data) {}
 
     private List<UUID> insert(List<Row> rows) {
         if (rows.isEmpty()) {
@@ -78,7 +78,7 @@ public class Outbox {
         // The caller's span: its consumers continue this trace when the relay has published the rows.
         TraceContext trace = TraceContext.current();
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement insert = connection.prepareStatement(INSERT)) {
+                PreparedStatement insert = connection.prepareStatement(INSERT)) {
             for (Row row : rows) {
                 UUID id = UUID.randomUUID();
                 ids.add(id);
@@ -102,8 +102,7 @@ public class Outbox {
     private void wakeRelayAfterCommit() {
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
-            public void beforeCompletion() {
-            }
+            public void beforeCompletion() {}
 
             @Override
             public void afterCompletion(int status) {

@@ -5,12 +5,11 @@ import io.opentelemetry.context.Context;
 import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
 
 import java.nio.charset.StandardCharsets;
-
 import java.time.ZoneOffset;
 import java.util.concurrent.CompletableFuture;
 
@@ -23,25 +22,30 @@ final class OutboxMessages {
      * header is set here.
      */
     static final String CONTENT_TYPE_HEADER = "content-type";
+
     static final String DATA_CONTENT_TYPE = "application/json";
 
-    private OutboxMessages() {
-    }
+    private OutboxMessages() {}
 
     static Message<String> toMessage(PendingEvent event, CompletableFuture<Void> acked) {
-        OutgoingKafkaRecordMetadata.OutgoingKafkaRecordMetadataBuilder<String> kafka = OutgoingKafkaRecordMetadata.<String>builder()
-                .withTopic(event.topic())
-                .withKey(event.key());
-        Metadata metadata = event.isTombstone() ? Metadata.of(kafka.build()) : Metadata.of(
-                kafka.withHeaders(new RecordHeaders().add(CONTENT_TYPE_HEADER, DATA_CONTENT_TYPE.getBytes(StandardCharsets.UTF_8)))
-                        .build(),
-                OutgoingCloudEventMetadata.builder()
-                        .withId(event.eventId().toString())
-                        .withType(event.type())
-                        .withSubject(event.key())
-                        .withTimestamp(event.createdAt().atZone(ZoneOffset.UTC))
-                        .withDataSchema(EventTypes.dataSchema(event.type()).orElse(null))
-                        .build());
+        OutgoingKafkaRecordMetadata.OutgoingKafkaRecordMetadataBuilder<String> kafka =
+                OutgoingKafkaRecordMetadata.<String>builder()
+                        .withTopic(event.topic())
+                        .withKey(event.key());
+        Metadata metadata = event.isTombstone()
+                ? Metadata.of(kafka.build())
+                : Metadata.of(
+                        kafka.withHeaders(new RecordHeaders()
+                                        .add(CONTENT_TYPE_HEADER, DATA_CONTENT_TYPE.getBytes(StandardCharsets.UTF_8)))
+                                .build(),
+                        OutgoingCloudEventMetadata.builder()
+                                .withId(event.eventId().toString())
+                                .withType(event.type())
+                                .withSubject(event.key())
+                                .withTimestamp(event.createdAt().atZone(ZoneOffset.UTC))
+                                .withDataSchema(
+                                        EventTypes.dataSchema(event.type()).orElse(null))
+                                .build());
         if (event.trace().isPresent()) {
             // The connector's producer span becomes a child of the writer's span and goes out as the W3C traceparent
             // header; without this it would start a new trace on the relay's thread.

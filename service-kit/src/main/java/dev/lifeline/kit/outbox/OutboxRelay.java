@@ -145,8 +145,14 @@ public class OutboxRelay {
             select.setInt(1, config.batchSize());
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
-                    batch.add(new PendingEvent(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3),
-                            rs.getString(4), rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant(),
+                    batch.add(new PendingEvent(
+                            rs.getLong(1),
+                            rs.getObject(2, UUID.class),
+                            rs.getString(3),
+                            rs.getString(4),
+                            rs.getString(5),
+                            rs.getString(6),
+                            rs.getTimestamp(7).toInstant(),
                             TraceContext.of(rs.getString(8), rs.getString(9))));
                 }
             }
@@ -167,7 +173,10 @@ public class OutboxRelay {
 
     private void markPublished(Connection connection, List<PendingEvent> batch) throws SQLException {
         try (PreparedStatement mark = connection.prepareStatement(MARK)) {
-            mark.setArray(1, connection.createArrayOf("bigint", batch.stream().map(PendingEvent::seq).toArray()));
+            mark.setArray(
+                    1,
+                    connection.createArrayOf(
+                            "bigint", batch.stream().map(PendingEvent::seq).toArray()));
             mark.executeUpdate();
         }
     }
@@ -180,7 +189,7 @@ public class OutboxRelay {
         lastPurge = now;
         QuarkusTransaction.requiringNew().run(() -> {
             try (Connection connection = dataSource.getConnection();
-                 PreparedStatement purge = connection.prepareStatement(PURGE)) {
+                    PreparedStatement purge = connection.prepareStatement(PURGE)) {
                 purge.setTimestamp(1, Timestamp.from(now.minus(config.retention())));
                 purge.executeUpdate();
             } catch (SQLException e) {
@@ -191,8 +200,8 @@ public class OutboxRelay {
 
     private long countPending() {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement count = connection.prepareStatement(COUNT_PENDING);
-             ResultSet rs = count.executeQuery()) {
+                PreparedStatement count = connection.prepareStatement(COUNT_PENDING);
+                ResultSet rs = count.executeQuery()) {
             return rs.next() ? rs.getLong(1) : 0;
         } catch (SQLException e) {
             throw new IllegalStateException(e);

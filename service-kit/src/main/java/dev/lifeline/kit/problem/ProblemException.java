@@ -22,7 +22,10 @@ public class ProblemException extends RuntimeException {
 
     /** A problem with one named field, e.g. {@code field(400, "email", "is not a valid e-mail address")}. */
     public static ProblemException field(int status, String field, String message) {
-        return new ProblemException(status, Problems.titleOf(status), field + " " + message,
+        return new ProblemException(
+                status,
+                Problems.titleOf(status),
+                field + " " + message,
                 List.of(new Problem.FieldError(field, message)));
     }
 

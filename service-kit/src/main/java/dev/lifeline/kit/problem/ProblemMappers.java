@@ -41,7 +41,8 @@ public class ProblemMappers {
                 .map(v -> new Problem.FieldError(fieldOf(v), v.getMessage()))
                 .sorted(Comparator.comparing(Problem.FieldError::field))
                 .toList();
-        String detail = errors.stream().map(err -> err.field() + " " + err.message()).collect(Collectors.joining("; "));
+        String detail =
+                errors.stream().map(err -> err.field() + " " + err.message()).collect(Collectors.joining("; "));
         return Problems.response(400, "Invalid request", detail, errors);
     }
 
@@ -92,7 +93,8 @@ public class ProblemMappers {
         }
         Response original = e.getResponse();
         int status = original == null ? 500 : original.getStatus();
-        Response.ResponseBuilder answer = Response.fromResponse(Problems.response(status, Problems.titleOf(status), null, List.of()));
+        Response.ResponseBuilder answer =
+                Response.fromResponse(Problems.response(status, Problems.titleOf(status), null, List.of()));
         if (original != null) {
             original.getStringHeaders().forEach((name, values) -> {
                 if (!name.equalsIgnoreCase("Content-Type") && !name.equalsIgnoreCase("Content-Length")) {
@@ -112,7 +114,10 @@ public class ProblemMappers {
         if (unstorableText(e)) {
             // PostgreSQL cannot store U+0000 (or text not in the database encoding); whichever field, header or path
             // segment carried it, it was the client's input, and nothing was written.
-            return Problems.response(400, "Invalid request", "The request contains a character that cannot be stored (U+0000)",
+            return Problems.response(
+                    400,
+                    "Invalid request",
+                    "The request contains a character that cannot be stored (U+0000)",
                     List.of(new Problem.FieldError("request", "contains a character that cannot be stored (U+0000)")));
         }
         // Class names and the throwing frame only: messages of SQL or mail errors can carry contact details.

@@ -9,8 +9,7 @@ public final class Problems {
 
     private static final String TYPE_BASE = "https://lifeline.dev/problems/";
 
-    private Problems() {
-    }
+    private Problems() {}
 
     public static Response response(int status, String title, String detail, List<Problem.FieldError> errors) {
         Problem problem = new Problem(typeOf(status), title, status, detail, null, errors);

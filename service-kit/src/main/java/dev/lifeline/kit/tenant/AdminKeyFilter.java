@@ -26,9 +26,13 @@ public class AdminKeyFilter implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext request) {
         String given = request.getHeaderString(HEADER);
-        if (adminKey.isEmpty() || adminKey.get().isBlank() || given == null
-                || !MessageDigest.isEqual(adminKey.get().getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8))) {
-            request.abortWith(Problems.response(401, "This endpoint needs the operator's key in the " + HEADER + " header."));
+        if (adminKey.isEmpty()
+                || adminKey.get().isBlank()
+                || given == null
+                || !MessageDigest.isEqual(
+                        adminKey.get().getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8))) {
+            request.abortWith(
+                    Problems.response(401, "This endpoint needs the operator's key in the " + HEADER + " header."));
         }
     }
 }

@@ -17,8 +17,7 @@ public final class ApiKeys {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private ApiKeys() {
-    }
+    private ApiKeys() {}
 
     public static String generate() {
         byte[] secret = new byte[32];
@@ -37,7 +36,11 @@ public final class ApiKeys {
 
     /** Keys of the wrong shape are refused before any lookup. */
     public static boolean looksValid(String key) {
-        return key != null && key.startsWith(PREFIX) && key.length() == PREFIX.length() + 43
-                && key.substring(PREFIX.length()).chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '-' || c == '_');
+        return key != null
+                && key.startsWith(PREFIX)
+                && key.length() == PREFIX.length() + 43
+                && key.substring(PREFIX.length())
+                        .chars()
+                        .allMatch(c -> Character.isLetterOrDigit(c) || c == '-' || c == '_');
     }
 }

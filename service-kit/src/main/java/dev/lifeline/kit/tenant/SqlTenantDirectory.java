@@ -25,7 +25,7 @@ public abstract class SqlTenantDirectory implements TenantDirectory {
     @Override
     public Optional<String> tenantIdForKeyHash(String sha256Hex) {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement query = connection.prepareStatement(lookup)) {
+                PreparedStatement query = connection.prepareStatement(lookup)) {
             query.setString(1, sha256Hex);
             try (ResultSet rs = query.executeQuery()) {
                 return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();

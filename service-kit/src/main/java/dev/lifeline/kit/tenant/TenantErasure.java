@@ -15,6 +15,5 @@ public interface TenantErasure {
      * Called after the erasure committed, for what lives outside the database (e.g. probes scheduled in memory).
      * Nothing by default.
      */
-    default void afterCommit(String tenantId) {
-    }
+    default void afterCommit(String tenantId) {}
 }

@@ -32,7 +32,8 @@ public class TenantEventsConsumer {
     private final ProcessedEvents processed;
     private final Instance<TenantErasure> erasures;
 
-    public TenantEventsConsumer(TenantProjection projection, ProcessedEvents processed, @Any Instance<TenantErasure> erasures) {
+    public TenantEventsConsumer(
+            TenantProjection projection, ProcessedEvents processed, @Any Instance<TenantErasure> erasures) {
         this.projection = projection;
         this.processed = processed;
         this.erasures = erasures;
@@ -45,19 +46,21 @@ public class TenantEventsConsumer {
             InboundEvent inbound = InboundEvent.of(message);
             if (!inbound.isTombstone()) {
                 LifelineEvent event = inbound.decode();
-                boolean erased = DatabaseOutage.waitOut(TenantEventsConsumer.class, () -> QuarkusTransaction.requiringNew().call(() -> {
-                    if (!processed.firstTime(CONSUMER, inbound.id())) {
-                        return false;
-                    }
-                    if (event instanceof TenantUpserted upserted) {
-                        projection.apply(upserted);
-                    } else if (event instanceof TenantDeleted deleted) {
-                        projection.apply(deleted);
-                        erasures.forEach(erasure -> erasure.erase(deleted.tenantId()));
-                        return true;
-                    }
-                    return false;
-                }));
+                boolean erased = DatabaseOutage.waitOut(
+                        TenantEventsConsumer.class,
+                        () -> QuarkusTransaction.requiringNew().call(() -> {
+                            if (!processed.firstTime(CONSUMER, inbound.id())) {
+                                return false;
+                            }
+                            if (event instanceof TenantUpserted upserted) {
+                                projection.apply(upserted);
+                            } else if (event instanceof TenantDeleted deleted) {
+                                projection.apply(deleted);
+                                erasures.forEach(erasure -> erasure.erase(deleted.tenantId()));
+                                return true;
+                            }
+                            return false;
+                        }));
                 if (erased) {
                     String tenantId = ((TenantDeleted) event).tenantId();
                     erasures.forEach(erasure -> erasure.afterCommit(tenantId));

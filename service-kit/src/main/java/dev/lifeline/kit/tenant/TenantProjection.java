@@ -74,7 +74,8 @@ public class TenantProjection {
     }
 
     private static void deleteKeys(Connection connection, String tenantId) throws SQLException {
-        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM projected_tenant_key WHERE tenant_id = ?")) {
+        try (PreparedStatement delete =
+                connection.prepareStatement("DELETE FROM projected_tenant_key WHERE tenant_id = ?")) {
             delete.setString(1, tenantId);
             delete.executeUpdate();
         }

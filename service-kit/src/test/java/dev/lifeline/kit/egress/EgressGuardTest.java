@@ -40,13 +40,15 @@ class EgressGuardTest {
 
     @Test
     void aNameWithOneInternalAddressAmongPublicOnesIsRefused() {
-        assertThatThrownBy(() -> strict.resolveAll("mixed.example")).isInstanceOf(EgressRefused.class)
+        assertThatThrownBy(() -> strict.resolveAll("mixed.example"))
+                .isInstanceOf(EgressRefused.class)
                 .hasMessage("mixed.example resolves to 10.0.0.7, a private address");
     }
 
     @Test
     void theCloudMetadataAddressIsRefusedByNameAndAsALiteral() {
-        assertThat(strict.refusal("metadata.example")).contains("metadata.example resolves to 169.254.169.254, a link-local address");
+        assertThat(strict.refusal("metadata.example"))
+                .contains("metadata.example resolves to 169.254.169.254, a link-local address");
         assertThat(strict.refusal("169.254.169.254")).contains("169.254.169.254 is a link-local address");
         assertThat(strict.refusal("[::ffff:a9fe:a9fe]")).isPresent();
     }
@@ -61,7 +63,9 @@ class EgressGuardTest {
     void theOperatorCanAllowANamedHost() throws Exception {
         EgressGuard guard = new EgressGuard(List.of("Simulator.Local"), List.of(), RESOLVER);
         assertThat(guard.resolve("simulator.local")).isEqualTo(ip("127.0.0.1"));
-        assertThat(guard.refusal("127.0.0.1")).as("the allowed name, not its address").isPresent();
+        assertThat(guard.refusal("127.0.0.1"))
+                .as("the allowed name, not its address")
+                .isPresent();
     }
 
     @Test

@@ -84,8 +84,8 @@ class GuardedHttpClientTest {
             default -> throw new UnknownHostException(host);
         };
         vertx = Vertx.vertx();
-        client = new GuardedHttpClient(vertx, new EgressGuard(List.of("allowed.test"), List.of(), resolver),
-                Duration.ofSeconds(2), 8);
+        client = new GuardedHttpClient(
+                vertx, new EgressGuard(List.of("allowed.test"), List.of(), resolver), Duration.ofSeconds(2), 8);
     }
 
     @AfterAll
@@ -114,8 +114,11 @@ class GuardedHttpClientTest {
     @Test
     void aLoopbackLiteralIsRefusedBeforeAnyConnection() {
         int before = privateHits.get();
-        assertThatThrownBy(() -> get(url("127.0.0.1", "/secret"))).isInstanceOf(CompletionException.class)
-                .hasCauseInstanceOf(EgressRefused.class).cause().hasMessageContaining("loopback");
+        assertThatThrownBy(() -> get(url("127.0.0.1", "/secret")))
+                .isInstanceOf(CompletionException.class)
+                .hasCauseInstanceOf(EgressRefused.class)
+                .cause()
+                .hasMessageContaining("loopback");
         assertThat(privateHits.get()).isEqualTo(before);
     }
 
@@ -140,8 +143,10 @@ class GuardedHttpClientTest {
     void aNameThatRebindsToLoopbackIsRefusedAtConnectTime() {
         rebinding.set("127.0.0.1");
         try {
-            assertThatThrownBy(() -> get(url("rebind.test", "/secret"))).hasCauseInstanceOf(EgressRefused.class)
-                    .cause().hasMessage("rebind.test resolves to 127.0.0.1, a loopback address");
+            assertThatThrownBy(() -> get(url("rebind.test", "/secret")))
+                    .hasCauseInstanceOf(EgressRefused.class)
+                    .cause()
+                    .hasMessage("rebind.test resolves to 127.0.0.1, a loopback address");
         } finally {
             rebinding.set("93.184.216.34");
         }
@@ -155,8 +160,9 @@ class GuardedHttpClientTest {
     @Test
     void aPostDoesNotFollowRedirects() {
         int before = privateHits.get();
-        EgressResponse response = client.post(url("allowed.test", "/to-private"), Map.of(), "{}",
-                Duration.ofSeconds(2), 1024).join();
+        EgressResponse response = client.post(
+                        url("allowed.test", "/to-private"), Map.of(), "{}", Duration.ofSeconds(2), 1024)
+                .join();
         assertThat(response.status()).isEqualTo(302);
         assertThat(privateHits.get()).isEqualTo(before);
     }

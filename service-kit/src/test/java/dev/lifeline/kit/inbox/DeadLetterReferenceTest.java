@@ -10,7 +10,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class DeadLetterReferenceTest {
 
-    private static final String ORIGINAL = "{\"name\":\"Ada\",\"email\":\"ada@example.com\",\"phone\":\"+4915112345678\"}";
+    private static final String ORIGINAL =
+            "{\"name\":\"Ada\",\"email\":\"ada@example.com\",\"phone\":\"+4915112345678\"}";
 
     @Test
     void theDeadLetterValueNamesTheOriginalButHoldsNoneOfIt() {
@@ -25,15 +26,24 @@ class DeadLetterReferenceTest {
         add(headers, "deserialization-failure-data", ORIGINAL);
         add(headers, "deserialization-failure-reason", "cannot parse " + ORIGINAL);
 
-        String value = new String(new DeadLetterReference().serialize("contacts.v1.dlq", headers, ORIGINAL),
-                StandardCharsets.UTF_8);
+        String value = new String(
+                new DeadLetterReference().serialize("contacts.v1.dlq", headers, ORIGINAL), StandardCharsets.UTF_8);
 
-        assertThat(value).contains("\"topic\":\"contacts.v1\"", "\"partition\":\"2\"", "\"offset\":\"41\"",
-                "\"ceId\":\"evt-1\"", "\"ceType\":\"dev.lifeline.contact.upserted\"", "field 'tenantId'",
-                "\"originalBytes\":" + ORIGINAL.getBytes(StandardCharsets.UTF_8).length);
+        assertThat(value)
+                .contains(
+                        "\"topic\":\"contacts.v1\"",
+                        "\"partition\":\"2\"",
+                        "\"offset\":\"41\"",
+                        "\"ceId\":\"evt-1\"",
+                        "\"ceType\":\"dev.lifeline.contact.upserted\"",
+                        "field 'tenantId'",
+                        "\"originalBytes\":" + ORIGINAL.getBytes(StandardCharsets.UTF_8).length);
         assertThat(value).doesNotContain("Ada", "ada@example.com", "+4915112345678");
         StringBuilder left = new StringBuilder();
-        headers.forEach(h -> left.append(h.key()).append('=').append(new String(h.value(), StandardCharsets.UTF_8)).append('\n'));
+        headers.forEach(h -> left.append(h.key())
+                .append('=')
+                .append(new String(h.value(), StandardCharsets.UTF_8))
+                .append('\n'));
         assertThat(left.toString()).doesNotContain("ada@example.com").contains("dead-letter-reason=");
     }
 

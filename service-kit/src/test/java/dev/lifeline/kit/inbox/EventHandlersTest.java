@@ -33,8 +33,10 @@ class EventHandlersTest {
             });
 
     private Message<String> record(String id, String type, String data) {
-        Metadata metadata = type == null ? Metadata.empty() : Metadata.of(new DefaultIncomingCloudEventMetadata<>("1.0",
-                id, URI.create("/test"), type, "application/json", null, null, null, Map.of(), data));
+        Metadata metadata = type == null
+                ? Metadata.empty()
+                : Metadata.of(new DefaultIncomingCloudEventMetadata<>(
+                        "1.0", id, URI.create("/test"), type, "application/json", null, null, null, Map.of(), data));
         return Message.of(data, metadata)
                 .withAck(() -> {
                     outcomes.add("ack");
@@ -48,15 +50,18 @@ class EventHandlersTest {
 
     @Test
     void anEventOfAHandledTypeIsAppliedThenAcknowledged() {
-        handlers.handle(record("e1", EventTypes.TENANT_DELETED, EventCodec.encode(new TenantDeleted("t1", Instant.now()))));
+        handlers.handle(
+                record("e1", EventTypes.TENANT_DELETED, EventCodec.encode(new TenantDeleted("t1", Instant.now()))));
         assertThat(handled).containsExactly("e1:t1");
         assertThat(outcomes).containsExactly("ack");
     }
 
     @Test
     void aTypeThisConsumerDoesNotHandleAndATombstoneAreAcknowledgedUntouched() {
-        handlers.handle(record("e2", EventTypes.TENANT_UPSERTED, EventCodec.encode(
-                new TenantUpserted("t1", "shop", "Shop", "UTC", List.of(), 1, Instant.now()))));
+        handlers.handle(record(
+                "e2",
+                EventTypes.TENANT_UPSERTED,
+                EventCodec.encode(new TenantUpserted("t1", "shop", "Shop", "UTC", List.of(), 1, Instant.now()))));
         handlers.handle(record(null, null, null));
         assertThat(handled).isEmpty();
         assertThat(outcomes).containsExactly("ack", "ack");
@@ -65,18 +70,26 @@ class EventHandlersTest {
     @Test
     void aTombstoneGoesToItsHandlerWhenTheConsumerAsksForIt() {
         List<String> tombstones = new ArrayList<>();
-        EventHandlers.of(EventHandlersTest.class).onTombstone(in -> tombstones.add("gone")).handle(record(null, null, null));
+        EventHandlers.of(EventHandlersTest.class)
+                .onTombstone(in -> tombstones.add("gone"))
+                .handle(record(null, null, null));
         assertThat(tombstones).containsExactly("gone");
     }
 
     @Test
     void anUnreadableRecordOrOneThatCannotBeAppliedIsDeadLetteredAndTheNextStillFlows() {
         handlers.handle(record("e3", EventTypes.TENANT_DELETED, "{not json"));
-        handlers.handle(record("e4", EventTypes.TENANT_DELETED, EventCodec.encode(new TenantDeleted("poison", Instant.now()))));
+        handlers.handle(
+                record("e4", EventTypes.TENANT_DELETED, EventCodec.encode(new TenantDeleted("poison", Instant.now()))));
         handlers.handle(record("e5", null, "{\"tenantId\":\"t1\"}"));
-        handlers.handle(record("e6", EventTypes.TENANT_DELETED, EventCodec.encode(new TenantDeleted("t2", Instant.now()))));
-        assertThat(outcomes).containsExactly("nack MalformedEventException", "nack IllegalArgumentException",
-                "nack MalformedEventException", "ack");
+        handlers.handle(
+                record("e6", EventTypes.TENANT_DELETED, EventCodec.encode(new TenantDeleted("t2", Instant.now()))));
+        assertThat(outcomes)
+                .containsExactly(
+                        "nack MalformedEventException",
+                        "nack IllegalArgumentException",
+                        "nack MalformedEventException",
+                        "ack");
         assertThat(handled).containsExactly("e6:t2");
     }
 }

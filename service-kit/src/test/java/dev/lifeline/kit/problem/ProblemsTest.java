@@ -1,6 +1,5 @@
 package dev.lifeline.kit.problem;
 
-import jakarta.ws.rs.core.Response;
 import org.junit.jupiter.api.Test;
 
 import java.sql.SQLException;
@@ -28,9 +27,13 @@ class ProblemsTest {
     @Test
     void textThePostgresDriverCannotStoreIsTheClientsInputAnywhereInTheChain() {
         SQLException nul = new SQLException("invalid byte sequence for encoding \"UTF8\": 0x00", "22021");
-        assertThat(ProblemMappers.unstorableText(new IllegalStateException(new RuntimeException(nul)))).isTrue();
-        assertThat(ProblemMappers.unstorableText(new SQLException("untranslatable", "22P05"))).isTrue();
-        assertThat(ProblemMappers.unstorableText(new IllegalStateException(new SQLException("duplicate", "23505")))).isFalse();
-        assertThat(ProblemMappers.unstorableText(new IllegalStateException("no SQL at all"))).isFalse();
+        assertThat(ProblemMappers.unstorableText(new IllegalStateException(new RuntimeException(nul))))
+                .isTrue();
+        assertThat(ProblemMappers.unstorableText(new SQLException("untranslatable", "22P05")))
+                .isTrue();
+        assertThat(ProblemMappers.unstorableText(new IllegalStateException(new SQLException("duplicate", "23505"))))
+                .isFalse();
+        assertThat(ProblemMappers.unstorableText(new IllegalStateException("no SQL at all")))
+                .isFalse();
     }
 }

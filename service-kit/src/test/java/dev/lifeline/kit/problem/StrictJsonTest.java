@@ -1,8 +1,8 @@
 package dev.lifeline.kit.problem;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,9 +14,14 @@ class StrictJsonTest {
     void aBodyIsOneJsonValueWithNothingAfterIt() throws Exception {
         ObjectMapper mapper = new ObjectMapper();
         new StrictJson().customize(mapper);
-        assertThat(mapper.readValue("  {\"name\":\"Ada\"}\n ", JsonNode.class).path("name").asText()).isEqualTo("Ada");
-        for (String body : new String[]{"{\"name\":\"Ada\"} garbage", "{\"name\":\"Ada\"}}", "{}{}", "[1] 2"}) {
-            assertThatThrownBy(() -> mapper.readValue(body, JsonNode.class)).as(body).isInstanceOf(JsonProcessingException.class);
+        assertThat(mapper.readValue("  {\"name\":\"Ada\"}\n ", JsonNode.class)
+                        .path("name")
+                        .asText())
+                .isEqualTo("Ada");
+        for (String body : new String[] {"{\"name\":\"Ada\"} garbage", "{\"name\":\"Ada\"}}", "{}{}", "[1] 2"}) {
+            assertThatThrownBy(() -> mapper.readValue(body, JsonNode.class))
+                    .as(body)
+                    .isInstanceOf(JsonProcessingException.class);
         }
     }
 }
