@@ -4,11 +4,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import dev.lifeline.deploy.support.DeployChecks;
+import dev.lifeline.deploy.support.DatabaseChecks;
+import dev.lifeline.deploy.support.IngressChecks;
 import dev.lifeline.deploy.support.Json;
+import dev.lifeline.deploy.support.KafkaChecks;
+import dev.lifeline.deploy.support.PodChecks;
 import dev.lifeline.deploy.support.Rendered;
+import dev.lifeline.deploy.support.ScalingChecks;
 import dev.lifeline.deploy.support.SchemaValidator;
+import dev.lifeline.deploy.support.SecretChecks;
 import dev.lifeline.deploy.support.ServiceProperties;
+import dev.lifeline.deploy.support.SettingsChecks;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -64,7 +70,7 @@ class ChecksCatchBreakageTest {
     }
 
     private static List<String> runtimeSettings(Rendered r, Map<String, String> props) {
-        return DeployChecks.runtimeSettings(
+        return SettingsChecks.runtimeSettings(
                 r,
                 List.of(new ServiceProperties(
                         "contact-service",
@@ -83,7 +89,7 @@ class ChecksCatchBreakageTest {
         Rendered r = prod();
         assertThat(breakAndCheck(
                         r,
-                        DeployChecks::deploymentsHardened,
+                        PodChecks::deploymentsHardened,
                         () -> container(r, "contact-service").remove("readinessProbe")))
                 .containsExactly("Deployment/contact-service container contact-service: no readinessProbe");
     }
@@ -91,7 +97,7 @@ class ChecksCatchBreakageTest {
     @Test
     void deploymentWithoutStartupOrLivenessProbeFails() {
         Rendered r = dev();
-        assertThat(breakAndCheck(r, DeployChecks::deploymentsHardened, () -> {
+        assertThat(breakAndCheck(r, PodChecks::deploymentsHardened, () -> {
                     container(r, "mailpit").remove("startupProbe");
                     container(r, "outreach-service").remove("livenessProbe");
                 }))
@@ -105,7 +111,7 @@ class ChecksCatchBreakageTest {
         Rendered r = prod();
         assertThat(breakAndCheck(
                         r,
-                        DeployChecks::deploymentsHardened,
+                        PodChecks::deploymentsHardened,
                         () -> obj(container(r, "monitor-service").at("/resources/limits"))
                                 .remove("memory")))
                 .containsExactly("Deployment/monitor-service container monitor-service: no memory limit");
@@ -116,7 +122,7 @@ class ChecksCatchBreakageTest {
         Rendered r = prod();
         assertThat(breakAndCheck(
                         r,
-                        DeployChecks::deploymentsHardened,
+                        PodChecks::deploymentsHardened,
                         () -> obj(container(r, "monitor-service").at("/resources/requests"))
                                 .put("cpu", "2")))
                 .singleElement()
@@ -127,7 +133,7 @@ class ChecksCatchBreakageTest {
     @Test
     void rootContainerFails() {
         Rendered r = dev();
-        assertThat(breakAndCheck(r, DeployChecks::deploymentsHardened, () -> {
+        assertThat(breakAndCheck(r, PodChecks::deploymentsHardened, () -> {
                     obj(container(r, "contact-service").get("securityContext")).put("runAsNonRoot", false);
                     obj(r.get("Deployment", "contact-service").at("/spec/template/spec/securityContext"))
                             .put("runAsUser", 0);
@@ -140,7 +146,7 @@ class ChecksCatchBreakageTest {
     @Test
     void writableRootFilesystemEscalationAndCapabilitiesFail() {
         Rendered r = prod();
-        assertThat(breakAndCheck(r, DeployChecks::deploymentsHardened, () -> {
+        assertThat(breakAndCheck(r, PodChecks::deploymentsHardened, () -> {
                     ObjectNode sc = obj(container(r, "outreach-service").get("securityContext"));
                     sc.put("readOnlyRootFilesystem", false);
                     sc.remove("allowPrivilegeEscalation");
@@ -155,7 +161,7 @@ class ChecksCatchBreakageTest {
     @Test
     void probeOffSmallRyeHealthAndUnscrapedMetricsFail() {
         Rendered r = prod();
-        assertThat(breakAndCheck(r, DeployChecks::serviceHealthAndMetrics, () -> {
+        assertThat(breakAndCheck(r, PodChecks::serviceHealthAndMetrics, () -> {
                     obj(container(r, "contact-service").at("/livenessProbe/httpGet"))
                             .put("path", "/health");
                     obj(r.get("Deployment", "monitor-service").at("/spec/template/metadata"))
@@ -171,7 +177,7 @@ class ChecksCatchBreakageTest {
     @Test
     void probeMovedBackToTheHttpPortFails() {
         Rendered r = prod();
-        assertThat(breakAndCheck(r, DeployChecks::serviceHealthAndMetrics, () -> {
+        assertThat(breakAndCheck(r, PodChecks::serviceHealthAndMetrics, () -> {
                     obj(container(r, "contact-service").at("/readinessProbe/httpGet"))
                             .put("port", "http");
                     obj(container(r, "outreach-service").at("/startupProbe/httpGet"))
@@ -186,7 +192,7 @@ class ChecksCatchBreakageTest {
     void probeOnThePortNumberRatherThanItsNamePasses() {
         Rendered r = dev();
         obj(container(r, "monitor-service").at("/livenessProbe/httpGet")).put("port", 9000);
-        assertThat(DeployChecks.serviceHealthAndMetrics(r)).isEmpty();
+        assertThat(PodChecks.serviceHealthAndMetrics(r)).isEmpty();
     }
 
     @Test
@@ -194,7 +200,7 @@ class ChecksCatchBreakageTest {
         Rendered r = dev();
         assertThat(breakAndCheck(
                         r,
-                        DeployChecks::serviceHealthAndMetrics,
+                        PodChecks::serviceHealthAndMetrics,
                         () -> ((ArrayNode) container(r, "monitor-service").get("ports")).remove(1)))
                 .containsExactly("Deployment/monitor-service: container port 'management' is null, "
                         + "Quarkus serves health and metrics on 9000");
@@ -203,7 +209,7 @@ class ChecksCatchBreakageTest {
     @Test
     void scrapingTheHttpPortFails() {
         Rendered r = prod();
-        assertThat(breakAndCheck(r, DeployChecks::serviceHealthAndMetrics, () -> {
+        assertThat(breakAndCheck(r, PodChecks::serviceHealthAndMetrics, () -> {
                     obj(r.get("Deployment", "monitor-service").at("/spec/template/metadata/annotations"))
                             .put("prometheus.io/port", "8080");
                     obj(r.get("ServiceMonitor", "lifeline-services").at("/spec/endpoints/0"))
@@ -223,7 +229,7 @@ class ChecksCatchBreakageTest {
         Rendered r = prod();
         assertThat(breakAndCheck(
                         r,
-                        DeployChecks::serviceHealthAndMetrics,
+                        PodChecks::serviceHealthAndMetrics,
                         () -> ((ArrayNode) r.get("Service", "outreach-service").at("/spec/ports")).remove(1)))
                 .containsExactly("Service/outreach-service: no port 'management' (targetPort management or 9000) "
                         + "for ServiceMonitor/lifeline-services to scrape");
@@ -232,7 +238,7 @@ class ChecksCatchBreakageTest {
     @Test
     void managementPortOpenToTheIngressControllerOrToEveryoneFails() {
         Rendered r = prod();
-        assertThat(breakAndCheck(r, DeployChecks::managementPortPrivate, () -> {
+        assertThat(breakAndCheck(r, PodChecks::managementPortPrivate, () -> {
                     ArrayNode contactIngress = (ArrayNode)
                             r.get("NetworkPolicy", "contact-service").at("/spec/ingress");
                     ((ArrayNode) contactIngress.get(0).get("ports"))
@@ -259,7 +265,7 @@ class ChecksCatchBreakageTest {
         Rendered r = dev();
         assertThat(breakAndCheck(
                         r,
-                        DeployChecks::managementPortPrivate,
+                        PodChecks::managementPortPrivate,
                         () -> obj(r.get("NetworkPolicy", "outreach-service").at("/spec/ingress/1/ports/0"))
                                 .put("port", "http")))
                 .containsExactly("Deployment/outreach-service: no NetworkPolicy lets Prometheus (namespace monitoring) "
@@ -269,7 +275,7 @@ class ChecksCatchBreakageTest {
     @Test
     void serviceWithoutServiceOrNetworkPolicyFails() {
         Rendered r = dev();
-        assertThat(breakAndCheck(r, DeployChecks::servicesWired, () -> {
+        assertThat(breakAndCheck(r, PodChecks::servicesWired, () -> {
                     r.objects()
                             .removeIf(o -> Rendered.id(o).equals("Service/outreach-service")
                                     || Rendered.id(o).equals("NetworkPolicy/default-deny-ingress")
@@ -345,7 +351,7 @@ class ChecksCatchBreakageTest {
     @Test
     void secretReferencedButNotTemplatedFails() {
         Rendered r = prod();
-        assertThat(breakAndCheck(r, DeployChecks::secretsReferencedExist, () -> {
+        assertThat(breakAndCheck(r, SecretChecks::secretsReferencedExist, () -> {
                     r.secretTemplates().removeIf(o -> "outreach-sms".equals(Json.text(o, "metadata", "name")));
                 }))
                 .hasSize(6)
@@ -355,7 +361,7 @@ class ChecksCatchBreakageTest {
     @Test
     void secretKeyMissingFromTemplateFails() {
         Rendered r = prod();
-        assertThat(breakAndCheck(r, DeployChecks::secretsReferencedExist, () -> {
+        assertThat(breakAndCheck(r, SecretChecks::secretsReferencedExist, () -> {
                     ObjectNode s = r.secretTemplates().stream()
                             .filter(o -> "contact-service-secrets".equals(Json.text(o, "metadata", "name")))
                             .findFirst()
@@ -371,7 +377,7 @@ class ChecksCatchBreakageTest {
         Rendered r = dev();
         assertThat(breakAndCheck(
                         r,
-                        DeployChecks::secretsReferencedExist,
+                        SecretChecks::secretsReferencedExist,
                         () -> obj(container(r, "monitor-service").at("/env/0/valueFrom/secretKeyRef"))
                                 .put("name", "monitor-database")))
                 .singleElement()
@@ -382,7 +388,7 @@ class ChecksCatchBreakageTest {
     @Test
     void realValueInSecretTemplateOrBase64DataFails() {
         Rendered r = prod();
-        assertThat(breakAndCheck(r, DeployChecks::secretsHoldNoRealValues, () -> {
+        assertThat(breakAndCheck(r, SecretChecks::secretsHoldNoRealValues, () -> {
                     ObjectNode smtp = r.secretTemplates().stream()
                             .filter(o -> "lifeline-smtp".equals(Json.text(o, "metadata", "name")))
                             .findFirst()
@@ -398,7 +404,7 @@ class ChecksCatchBreakageTest {
     @Test
     void prodOverlayShippingASecretFails() {
         Rendered r = prod();
-        assertThat(breakAndCheck(r, DeployChecks::secretsHoldNoRealValues, () -> {
+        assertThat(breakAndCheck(r, SecretChecks::secretsHoldNoRealValues, () -> {
                     ObjectNode s = r.secretTemplates().get(0).deepCopy();
                     r.objects().add(s);
                 }))
@@ -410,7 +416,7 @@ class ChecksCatchBreakageTest {
         Rendered r = dev();
         assertThat(breakAndCheck(
                         r,
-                        DeployChecks::secretsHoldNoRealValues,
+                        SecretChecks::secretsHoldNoRealValues,
                         () -> obj(r.get("Secret", "outreach-sms").get("stringData"))
                                 .put("auth-token", "0f1e2d3c4b5a")))
                 .containsExactly(
@@ -424,7 +430,7 @@ class ChecksCatchBreakageTest {
         Rendered r = prod();
         assertThat(breakAndCheck(
                         r,
-                        DeployChecks::topicsWellFormed,
+                        KafkaChecks::topicsWellFormed,
                         () -> r.objects().removeIf(o -> Rendered.id(o).equals("KafkaTopic/platform-outages.v1.dlq"))))
                 .containsExactly("KafkaTopic platform-outages.v1: has no dead-letter topic platform-outages.v1.dlq");
     }
@@ -432,7 +438,7 @@ class ChecksCatchBreakageTest {
     @Test
     void topicPoliciesAndReplicationFail() {
         Rendered r = prod();
-        assertThat(breakAndCheck(r, DeployChecks::topicsWellFormed, () -> {
+        assertThat(breakAndCheck(r, KafkaChecks::topicsWellFormed, () -> {
                     obj(r.get("KafkaTopic", "contacts.v1").at("/spec/config")).put("cleanup.policy", "delete");
                     obj(r.get("KafkaTopic", "consent-withdrawals.v1").at("/spec/config"))
                             .remove("retention.ms");
@@ -454,7 +460,7 @@ class ChecksCatchBreakageTest {
         Rendered r = dev();
         assertThat(breakAndCheck(
                         r,
-                        DeployChecks::topicsWellFormed,
+                        KafkaChecks::topicsWellFormed,
                         () -> obj(r.get("KafkaTopic", "contacts.v1").get("spec"))
                                 .put("replicas", 3)))
                 .containsExactly("KafkaTopic contacts.v1: 3 replicas but only 1 broker(s)");
@@ -465,7 +471,7 @@ class ChecksCatchBreakageTest {
         Rendered r = dev();
         assertThat(breakAndCheck(
                         r,
-                        DeployChecks::strimziClusterLabels,
+                        KafkaChecks::strimziClusterLabels,
                         () -> obj(r.get("KafkaTopic", "tenants.v1").at("/metadata/labels"))
                                 .put("strimzi.io/cluster", "other")))
                 .singleElement()
@@ -476,7 +482,7 @@ class ChecksCatchBreakageTest {
     @Test
     void kafkaClientWithoutScramCredentialsFails() {
         Rendered r = prod();
-        assertThat(breakAndCheck(r, DeployChecks::kafkaClientsMatchListeners, () -> {
+        assertThat(breakAndCheck(r, KafkaChecks::kafkaClientsMatchListeners, () -> {
                     ArrayNode env = (ArrayNode) container(r, "outreach-service").get("env");
                     for (int i = env.size() - 1; i >= 0; i--) {
                         if ("KAFKA_SASL_JAAS_CONFIG"
@@ -497,7 +503,7 @@ class ChecksCatchBreakageTest {
         Rendered r = prod();
         assertThat(breakAndCheck(
                         r,
-                        rr -> DeployChecks.hpaWithinPartitions(rr, List.of()),
+                        rr -> ScalingChecks.hpaWithinPartitions(rr, List.of()),
                         () -> obj(r.get("KafkaTopic", "outreach-deliveries.v1").get("spec"))
                                 .put("partitions", 3)))
                 .containsExactly("HorizontalPodAutoscaler/outreach-service: maxReplicas 4 x 1 consumer(s) per pod > 3 "
@@ -509,7 +515,7 @@ class ChecksCatchBreakageTest {
     @Test
     void serviceReachingAnotherServicesDatabaseFails() {
         Rendered r = prod();
-        assertThat(breakAndCheck(r, DeployChecks::databasesIsolated, () -> {
+        assertThat(breakAndCheck(r, DatabaseChecks::databasesIsolated, () -> {
                     ObjectNode to = obj(r.get("NetworkPolicy", "outreach-service")
                             .at("/spec/egress/1/to/0/podSelector/matchLabels"));
                     to.put("cnpg.io/cluster", "contact-db");
@@ -522,7 +528,7 @@ class ChecksCatchBreakageTest {
         Rendered r = dev();
         assertThat(breakAndCheck(
                         r,
-                        DeployChecks::databasesIsolated,
+                        DatabaseChecks::databasesIsolated,
                         () -> obj(r.get("NetworkPolicy", "contact-db")
                                         .at("/spec/ingress/0/from/0/podSelector/matchLabels"))
                                 .put("app.kubernetes.io/name", "outreach-service")))
@@ -536,7 +542,7 @@ class ChecksCatchBreakageTest {
         Rendered r = dev();
         assertThat(breakAndCheck(
                         r,
-                        DeployChecks::databasesIsolated,
+                        DatabaseChecks::databasesIsolated,
                         () -> obj(r.get("ConfigMap", "monitor-service-config").get("data"))
                                 .put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://contact-db-rw:5432/contact")))
                 .contains(
@@ -549,7 +555,7 @@ class ChecksCatchBreakageTest {
     @Test
     void hpaFightingReplicasAndMissingPdbAndAntiAffinityFail() {
         Rendered r = prod();
-        assertThat(breakAndCheck(r, DeployChecks::scaling, () -> {
+        assertThat(breakAndCheck(r, ScalingChecks::scaling, () -> {
                     obj(r.get("Deployment", "contact-service").get("spec")).put("replicas", 3);
                     r.objects().removeIf(o -> Rendered.id(o).equals("PodDisruptionBudget/monitor-service"));
                     obj(r.get("Deployment", "outreach-service").at("/spec/template/spec"))
@@ -564,7 +570,7 @@ class ChecksCatchBreakageTest {
     @Test
     void ingressExposingQuarkusEndpointsOrMissingBackendFails() {
         Rendered r = prod();
-        assertThat(breakAndCheck(r, DeployChecks::ingress, () -> {
+        assertThat(breakAndCheck(r, IngressChecks::ingress, () -> {
                     ArrayNode paths =
                             (ArrayNode) r.get("Ingress", "lifeline-public").at("/spec/rules/0/http/paths");
                     ObjectNode q = paths.get(0).deepCopy();
@@ -580,7 +586,7 @@ class ChecksCatchBreakageTest {
     @Test
     void ingressRoutedToTheManagementPortFails() {
         Rendered r = prod();
-        assertThat(breakAndCheck(r, DeployChecks::ingress, () -> {
+        assertThat(breakAndCheck(r, IngressChecks::ingress, () -> {
                     ArrayNode paths =
                             (ArrayNode) r.get("Ingress", "lifeline-public").at("/spec/rules/0/http/paths");
                     obj(paths.get(0).at("/backend/service/port")).put("name", "management");
@@ -606,7 +612,7 @@ class ChecksCatchBreakageTest {
         Rendered r = dev();
         assertThat(breakAndCheck(
                         r,
-                        rr -> DeployChecks.images(rr, List.of(), Rendered.projectVersion()),
+                        rr -> SettingsChecks.images(rr, List.of(), Rendered.projectVersion()),
                         () -> container(r, "contact-service").put("image", "lifeline/contact-service:latest")))
                 .containsExactly(
                         "Deployment/contact-service: image lifeline/contact-service:latest is not [registry/]lifeline/contact-service:"

@@ -1,11 +1,13 @@
 package dev.lifeline.deploy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.lifeline.deploy.support.DeployChecks;
+import dev.lifeline.deploy.support.KafkaChecks;
 import dev.lifeline.deploy.support.Rendered;
+import dev.lifeline.deploy.support.ScalingChecks;
 import dev.lifeline.deploy.support.ServiceProperties;
 import dev.lifeline.deploy.support.ServiceProperties.TopicUse;
 import dev.lifeline.deploy.support.ServiceProperties.Use;
+import dev.lifeline.deploy.support.SettingsChecks;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -105,18 +107,19 @@ class ServiceTopicsCheckTest {
     void completeFixturePassesTheTopicAclAndSettingsChecks(String overlay) {
         Rendered r = Rendered.overlay(overlay);
         List<ServiceProperties> services = fixture("complete");
-        assertThat(DeployChecks.topicsUsedExist(r, services)).isEmpty();
-        assertThat(DeployChecks.kafkaAclsCoverServices(r, services)).isEmpty();
-        assertThat(DeployChecks.requiredSettings(r, services)).isEmpty();
-        assertThat(DeployChecks.runtimeSettings(r, services)).isEmpty();
-        assertThat(DeployChecks.images(r, services, Rendered.projectVersion())).isEmpty();
+        assertThat(KafkaChecks.topicsUsedExist(r, services)).isEmpty();
+        assertThat(KafkaChecks.kafkaAclsCoverServices(r, services)).isEmpty();
+        assertThat(SettingsChecks.requiredSettings(r, services)).isEmpty();
+        assertThat(SettingsChecks.runtimeSettings(r, services)).isEmpty();
+        assertThat(SettingsChecks.images(r, services, Rendered.projectVersion()))
+                .isEmpty();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
     void topicMissingFromTheManifestsFailsTheCheck(String overlay) {
         List<ServiceProperties> services = fixture("missing-topics");
-        List<String> violations = DeployChecks.topicsUsedExist(Rendered.overlay(overlay), services);
+        List<String> violations = KafkaChecks.topicsUsedExist(Rendered.overlay(overlay), services);
         assertThat(violations).hasSize(2);
         assertThat(violations.get(0) + violations.get(1))
                 .contains("mp.messaging.outgoing.audit-out.topic = outreach-audit.v1")
@@ -131,9 +134,9 @@ class ServiceTopicsCheckTest {
         assertThat(service(services, "outreach-service").consumersPerPod("outreach-deliveries.v1"))
                 .isEqualTo(3);
         Rendered prod = Rendered.overlay("prod").copy();
-        assertThat(DeployChecks.hpaWithinPartitions(prod, services)).isEmpty();
+        assertThat(ScalingChecks.hpaWithinPartitions(prod, services)).isEmpty();
         ((ObjectNode) prod.get("HorizontalPodAutoscaler", "outreach-service").get("spec")).put("maxReplicas", 5);
-        assertThat(DeployChecks.hpaWithinPartitions(prod, services))
+        assertThat(ScalingChecks.hpaWithinPartitions(prod, services))
                 .containsExactly(
                         "HorizontalPodAutoscaler/outreach-service: maxReplicas 5 x 3 consumer(s) per pod > 12 partitions of "
                                 + "outreach-deliveries.v1; consumers beyond the partition count sit idle");
@@ -142,14 +145,14 @@ class ServiceTopicsCheckTest {
     @Test
     void prodAclsMissingWhatAServiceUsesFailTheCheck() {
         List<ServiceProperties> services = fixture("acl-gap");
-        assertThat(DeployChecks.topicsUsedExist(Rendered.overlay("prod"), services))
+        assertThat(KafkaChecks.topicsUsedExist(Rendered.overlay("prod"), services))
                 .isEmpty();
-        assertThat(DeployChecks.kafkaAclsCoverServices(Rendered.overlay("prod"), services))
+        assertThat(KafkaChecks.kafkaAclsCoverServices(Rendered.overlay("prod"), services))
                 .containsExactlyInAnyOrder(
                         "monitor-service: mp.messaging.incoming.contacts-in.topic = contacts.v1: KafkaUser monitor-service may not read topic contacts.v1",
                         "monitor-service: KafkaUser monitor-service may not use consumer group shared-readers");
         // dev runs Kafka without authorization: nothing to cover there
-        assertThat(DeployChecks.kafkaAclsCoverServices(Rendered.overlay("dev"), services))
+        assertThat(KafkaChecks.kafkaAclsCoverServices(Rendered.overlay("dev"), services))
                 .isEmpty();
     }
 
@@ -157,13 +160,13 @@ class ServiceTopicsCheckTest {
     void settingWithoutDefaultThatNoManifestProvidesFailsTheCheck() {
         List<ServiceProperties> services = fixture("needs-setting");
         Rendered prod = Rendered.overlay("prod");
-        assertThat(DeployChecks.requiredSettings(prod, services))
+        assertThat(SettingsChecks.requiredSettings(prod, services))
                 .containsExactly(
                         "monitor-service: quarkus.mailer.host=localhost points at localhost in the cluster; "
                                 + "Deployment/monitor-service must set QUARKUS_MAILER_HOST",
                         "monitor-service: lifeline.monitor.statuspage-token needs ${LIFELINE_STATUSPAGE_TOKEN}, which "
                                 + "Deployment/monitor-service does not set (set LIFELINE_STATUSPAGE_TOKEN or LIFELINE_MONITOR_STATUSPAGE_TOKEN)");
-        assertThat(DeployChecks.runtimeSettings(prod, services))
+        assertThat(SettingsChecks.runtimeSettings(prod, services))
                 .containsExactly(
                         "monitor-service: the management interface is off (quarkus.management.enabled is not true in "
                                 + "application.properties): health and metrics would answer on the API port 8080, where the "
