@@ -1,6 +1,6 @@
 package dev.lifeline.contact.bulk;
 
-import dev.lifeline.contact.optin.OptInConfig;
+import dev.lifeline.contact.config.ContactConfig;
 import dev.lifeline.kit.problem.ProblemException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -47,7 +47,7 @@ public class ImportService {
     ImportWorker worker;
 
     @Inject
-    OptInConfig config;
+    ContactConfig config;
 
     /** {@code duplicate}: the job already had this file and is live or done; otherwise it is new or resumed. */
     public record Accepted(ImportJob job, boolean duplicate) {}

@@ -1,5 +1,6 @@
 package dev.lifeline.contact.optin;
 
+import dev.lifeline.contact.config.ContactConfig;
 import dev.lifeline.contact.consent.ConsentSource;
 import dev.lifeline.contact.input.InvalidFieldException;
 import dev.lifeline.contact.profile.ConsentPolicy;
@@ -52,7 +53,7 @@ public class CaptureService {
     ConfirmationMailer mailer;
 
     @Inject
-    OptInConfig config;
+    ContactConfig config;
 
     @Inject
     MeterRegistry metrics;

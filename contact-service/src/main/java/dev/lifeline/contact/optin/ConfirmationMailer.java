@@ -1,5 +1,6 @@
 package dev.lifeline.contact.optin;
 
+import dev.lifeline.contact.config.ContactConfig;
 import dev.lifeline.contact.profile.Contact;
 import dev.lifeline.contact.tenant.Tenant;
 import dev.lifeline.events.contact.ContactChannel;
@@ -26,7 +27,7 @@ public class ConfirmationMailer {
     ReactiveMailer mailer;
 
     @Inject
-    OptInConfig config;
+    ContactConfig config;
 
     @Inject
     MeterRegistry metrics;

@@ -1,6 +1,7 @@
 package dev.lifeline.contact.optin;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.lifeline.contact.config.ContactConfig;
 import dev.lifeline.contact.input.InvalidFieldException;
 import dev.lifeline.contact.tenant.Tenant;
 import dev.lifeline.events.EventCodec;
@@ -36,7 +37,7 @@ public class FormResource {
     CaptureService capture;
 
     @Inject
-    OptInConfig config;
+    ContactConfig config;
 
     @Inject
     Template form;

@@ -1,6 +1,7 @@
 package dev.lifeline.contact.subjectaccess;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lifeline.contact.config.ContactConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
@@ -26,21 +27,24 @@ public class OutreachClient {
     private final HttpClient http;
 
     @Inject
-    public OutreachClient(OutreachLink link, ObjectMapper json) {
+    public OutreachClient(ContactConfig config, ObjectMapper json) {
+        this(new OutreachLink(config.outreachUrl(), config.outreachTimeout()), json);
+    }
+
+    OutreachClient(OutreachLink link, ObjectMapper json) {
         this.link = link;
         this.json = json;
         this.http = HttpClient.newBuilder()
-                .connectTimeout(link.outreachTimeout())
+                .connectTimeout(link.timeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
     }
 
     /** @param credential the request's own {@code Authorization} or {@code X-Api-Key} header, name and value */
     public OutreachSection dataOf(UUID contactId, Credential credential) {
-        URI uri = URI.create(
-                link.outreachUrl().toString().replaceAll("/+$", "") + "/api/v1/contacts/" + contactId + "/data");
+        URI uri = URI.create(link.url().toString().replaceAll("/+$", "") + "/api/v1/contacts/" + contactId + "/data");
         HttpRequest request = HttpRequest.newBuilder(uri)
-                .timeout(link.outreachTimeout())
+                .timeout(link.timeout())
                 .header("Accept", "application/json")
                 .header(credential.header(), credential.value())
                 .GET()

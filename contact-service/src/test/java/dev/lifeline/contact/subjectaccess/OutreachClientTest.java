@@ -49,19 +49,7 @@ class OutreachClientTest {
     }
 
     private OutreachClient client(URI base) {
-        return new OutreachClient(
-                new OutreachLink() {
-                    @Override
-                    public URI outreachUrl() {
-                        return base;
-                    }
-
-                    @Override
-                    public Duration outreachTimeout() {
-                        return Duration.ofSeconds(5);
-                    }
-                },
-                new ObjectMapper());
+        return new OutreachClient(new OutreachLink(base, Duration.ofSeconds(5)), new ObjectMapper());
     }
 
     private OutreachClient client() {

@@ -1,13 +1,17 @@
-package dev.lifeline.contact.optin;
+package dev.lifeline.contact.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+import java.net.URI;
 import java.time.Duration;
 
-/** Contact settings (double opt-in, the public capture endpoint, imports); defaults documented in application.properties. */
+/**
+ * Every setting of contact-service ({@code lifeline.contact.*}): double opt-in, the public capture endpoint, imports, and
+ * where outreach-service answers subject access requests. Defaults are documented in application.properties.
+ */
 @ConfigMapping(prefix = "lifeline.contact")
-public interface OptInConfig {
+public interface ContactConfig {
 
     /** Origin that links in e-mails point to (the public route of /confirm). */
     @WithDefault("http://localhost:8081")
@@ -42,4 +46,12 @@ public interface OptInConfig {
     /** Ignored with the rest of the JSON limit; present so one prefix documents all contact settings. */
     @WithDefault("65536")
     long maxJsonBytes();
+
+    /** Base URL of outreach-service as this service reaches it (in a cluster: its Service name). */
+    @WithDefault("http://localhost:8083")
+    URI outreachUrl();
+
+    /** How long to wait for outreach before a subject access answer marks its section unavailable. */
+    @WithDefault("PT5S")
+    Duration outreachTimeout();
 }
