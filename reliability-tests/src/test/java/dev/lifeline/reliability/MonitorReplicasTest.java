@@ -2,7 +2,7 @@ package dev.lifeline.reliability;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lifeline.events.outage.CatalogPlatforms;
-import dev.lifeline.monitor.simulator.SimulatedHealth.Mode;
+import dev.lifeline.localstack.simulator.SimulatedHealth.Mode;
 import dev.lifeline.system.Http;
 import dev.lifeline.system.RunningSystem;
 import org.junit.jupiter.api.AfterAll;

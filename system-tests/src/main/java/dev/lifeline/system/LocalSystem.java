@@ -1,7 +1,7 @@
 package dev.lifeline.system;
 
 import dev.lifeline.localstack.LocalRun;
-import dev.lifeline.monitor.simulator.PlatformSimulator;
+import dev.lifeline.localstack.simulator.PlatformSimulator;
 
 /**
  * The whole system on a developer's machine: the platform simulator that the monitor's local defaults watch, then

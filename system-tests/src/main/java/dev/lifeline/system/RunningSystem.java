@@ -3,7 +3,7 @@ package dev.lifeline.system;
 import dev.lifeline.localstack.FreePort;
 import dev.lifeline.localstack.LocalStack;
 import dev.lifeline.localstack.ServiceProcess;
-import dev.lifeline.monitor.simulator.PlatformSimulator;
+import dev.lifeline.localstack.simulator.PlatformSimulator;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package dev.lifeline.monitor.simulator;
+package dev.lifeline.localstack.simulator;
 
 import java.time.Duration;
 import java.time.Instant;

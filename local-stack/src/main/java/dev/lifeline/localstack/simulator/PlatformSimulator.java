@@ -1,4 +1,4 @@
-package dev.lifeline.monitor.simulator;
+package dev.lifeline.localstack.simulator;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;

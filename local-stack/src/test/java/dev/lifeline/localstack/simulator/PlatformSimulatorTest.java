@@ -1,6 +1,6 @@
-package dev.lifeline.monitor.simulator;
+package dev.lifeline.localstack.simulator;
 
-import dev.lifeline.monitor.simulator.SimulatedHealth.Mode;
+import dev.lifeline.localstack.simulator.SimulatedHealth.Mode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
