@@ -17,8 +17,10 @@ import dev.lifeline.deploy.support.ServiceProperties;
 import dev.lifeline.deploy.support.SettingsChecks;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -217,6 +219,7 @@ class ChecksCatchBreakageTest {
                 }))
                 .containsExactlyInAnyOrder(
                         "Deployment/monitor-service: prometheus.io/port is 8080, metrics answer only on the management port 9000",
+                        "ServiceMonitor/lifeline-services: scrapes Service/console-service on port http, metrics answer only on its management port",
                         "ServiceMonitor/lifeline-services: scrapes Service/contact-service on port http, metrics answer only on its management port",
                         "ServiceMonitor/lifeline-services: scrapes Service/monitor-service on port http, metrics answer only on its management port",
                         "ServiceMonitor/lifeline-services: scrapes Service/outreach-service on port http, metrics answer only on its management port",
@@ -368,8 +371,12 @@ class ChecksCatchBreakageTest {
                             .orElseThrow();
                     obj(s.get("stringData")).remove("admin-key");
                 }))
-                .containsExactly("Deployment/contact-service env LIFELINE_ADMIN_KEY uses key 'admin-key' of Secret "
-                        + "contact-service-secrets, which has only [link-secret]");
+                // the console reads contact-service's operator key from the same Secret (it creates tenants with it)
+                .containsExactlyInAnyOrder(
+                        "Deployment/contact-service env LIFELINE_ADMIN_KEY uses key 'admin-key' of Secret "
+                                + "contact-service-secrets, which has only [link-secret]",
+                        "Deployment/console-service env LIFELINE_ADMIN_KEY uses key 'admin-key' of Secret "
+                                + "contact-service-secrets, which has only [link-secret]");
     }
 
     @Test
@@ -419,8 +426,26 @@ class ChecksCatchBreakageTest {
                         SecretChecks::secretsHoldNoRealValues,
                         () -> obj(r.get("Secret", "outreach-sms").get("stringData"))
                                 .put("auth-token", "0f1e2d3c4b5a")))
-                .containsExactly(
-                        "Secret/outreach-sms key auth-token: a committed value must be empty or start with 'dev-only-'");
+                .containsExactly("Secret/outreach-sms key auth-token: a committed value must be empty or start with "
+                        + "'dev-only-' (plain, or once base64-decoded)");
+    }
+
+    @Test
+    void devBase64KeyThatDoesNotDecodeToADevValueFails() {
+        Rendered r = dev();
+        // the committed key is base64 of "dev-only-console-key-encryption!" (the console needs 32 bytes, base64)
+        assertThat(r.get("Secret", "console-service-secrets")
+                        .at("/stringData/key-encryption-key")
+                        .asText())
+                .isEqualTo(Base64.getEncoder()
+                        .encodeToString("dev-only-console-key-encryption!".getBytes(StandardCharsets.US_ASCII)));
+        assertThat(breakAndCheck(
+                        r,
+                        SecretChecks::secretsHoldNoRealValues,
+                        () -> obj(r.get("Secret", "console-service-secrets").get("stringData"))
+                                .put("key-encryption-key", "q83vEjRWeJCrze8SNFZ4kKvN7xI0VniQq83vEjRWeJA=")))
+                .containsExactly("Secret/console-service-secrets key key-encryption-key: a committed value must be "
+                        + "empty or start with 'dev-only-' (plain, or once base64-decoded)");
     }
 
     // ------------------------------------------------------------------ topics and Kafka
@@ -477,6 +502,49 @@ class ChecksCatchBreakageTest {
                 .singleElement()
                 .asString()
                 .startsWith("KafkaTopic/tenants.v1: strimzi.io/cluster=other names no Kafka");
+    }
+
+    /** The services as deploy/ sees them: three Kafka clients and the console, which uses HTTP only. */
+    private static List<ServiceProperties> kafkaUse() {
+        List<ServiceProperties> services = new ArrayList<>();
+        for (String svc : List.of("contact-service", "monitor-service", "outreach-service", "console-service")) {
+            Map<String, String> props = new HashMap<>();
+            if (!svc.equals("console-service")) {
+                props.put("kafka.bootstrap.servers", "lifeline-kafka-bootstrap:9092");
+            }
+            services.add(new ServiceProperties(
+                    svc, Path.of(svc + "/src/main/resources/application.properties"), Map.copyOf(props)));
+        }
+        return services;
+    }
+
+    @Test
+    void consoleGivenKafkaAccessOrKafkaClientWithoutItFails() {
+        Rendered r = prod();
+        assertThat(breakAndCheck(r, x -> KafkaChecks.kafkaAccessMatchesUse(x, kafkaUse()), () -> {
+                    obj(r.get("Deployment", "console-service").at("/spec/template/metadata/labels"))
+                            .put("lifeline.dev/kafka-client", "true");
+                    ArrayNode egress = (ArrayNode)
+                            r.get("NetworkPolicy", "console-service").at("/spec/egress");
+                    egress.add(r.get("NetworkPolicy", "contact-service")
+                            .at("/spec/egress/0")
+                            .deepCopy());
+                    obj(r.get("Deployment", "outreach-service").at("/spec/template/metadata/labels"))
+                            .remove("lifeline.dev/kafka-client");
+                }))
+                .containsExactlyInAnyOrder(
+                        "Deployment/console-service: uses no Kafka but its pods carry lifeline.dev/kafka-client=true, "
+                                + "which the brokers admit",
+                        "NetworkPolicy/console-service: lets console-service, which uses no Kafka, reach the brokers",
+                        "Deployment/outreach-service: uses Kafka (application.properties) but its pods lack "
+                                + "lifeline.dev/kafka-client=true, so Strimzi's listeners would not admit them");
+        Rendered dev = dev();
+        assertThat(breakAndCheck(
+                        dev,
+                        x -> KafkaChecks.kafkaAccessMatchesUse(x, kafkaUse()),
+                        () -> obj(dev.get("ConfigMap", "console-service-config").get("data"))
+                                .put("KAFKA_BOOTSTRAP_SERVERS", "lifeline-kafka-bootstrap:9092")))
+                .containsExactly("Deployment/console-service: uses no Kafka but is given KAFKA_BOOTSTRAP_SERVERS");
     }
 
     @Test
@@ -581,6 +649,47 @@ class ChecksCatchBreakageTest {
                 .containsExactlyInAnyOrder(
                         "Ingress/lifeline-public path /q: exposes a non-public endpoint",
                         "Ingress/lifeline-public path /unsubscribe: Service unsubscribe-service does not exist");
+    }
+
+    @Test
+    void consoleOnTheSharedHostOrSharingItsHostFails() {
+        for (String overlay : List.of("dev", "prod")) {
+            Rendered r = Rendered.overlay(overlay).copy();
+            // the console's "/" on the host of the services' public paths would take every path they do not route
+            assertThat(breakAndCheck(
+                            r,
+                            IngressChecks::ingress,
+                            () -> obj(r.get("Ingress", "lifeline-public").at("/spec/rules/1"))
+                                    .remove("host")))
+                    .as(overlay)
+                    .contains(
+                            "Ingress/lifeline-public: routes console-service on a rule without a host; a web UI is "
+                                    + "routed from / and needs a host of its own",
+                            "Ingress/lifeline-public path /: exposes a non-public endpoint");
+        }
+        // another service's path on the console's host: the host must route the console alone
+        Rendered r = prod();
+        assertThat(breakAndCheck(r, IngressChecks::ingress, () -> {
+                    ArrayNode paths =
+                            (ArrayNode) r.get("Ingress", "lifeline-public").at("/spec/rules/1/http/paths");
+                    ObjectNode admin = paths.get(0).deepCopy();
+                    admin.put("path", "/api/v1/admin");
+                    obj(admin.at("/backend/service")).put("name", "contact-service");
+                    paths.add(admin);
+                }))
+                .contains("Ingress/lifeline-public host console.lifeline.example.com: routes [console-service, "
+                        + "contact-service]; the host of console-service must route to it alone");
+    }
+
+    @Test
+    void serviceOtherThanTheConsoleAtTheRootOfItsOwnHostFails() {
+        Rendered r = prod();
+        assertThat(breakAndCheck(
+                        r,
+                        IngressChecks::ingress,
+                        () -> obj(r.get("Ingress", "lifeline-public").at("/spec/rules/1/http/paths/0/backend/service"))
+                                .put("name", "contact-service")))
+                .containsExactly("Ingress/lifeline-public path /: exposes a non-public endpoint");
     }
 
     @Test

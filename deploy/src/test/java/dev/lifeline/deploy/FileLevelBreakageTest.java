@@ -142,8 +142,9 @@ class FileLevelBreakageTest {
         assertThat(results.get("topics are well-formed"))
                 .containsExactly(
                         "KafkaTopic consent-withdrawals.v1: has no dead-letter topic consent-withdrawals.v1.dlq");
+        // one per database: contact-, monitor-, outreach- and console-db
         assertThat(results.get("schemas"))
-                .hasSize(3)
+                .hasSize(4)
                 .allSatisfy(e -> assertThat(e).contains("CNPG schema").contains("enablePodAntiAfinity"));
     }
 }

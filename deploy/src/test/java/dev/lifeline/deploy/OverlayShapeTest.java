@@ -8,13 +8,17 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** What issue 7 asks of each overlay, beyond the invariants every overlay meets. */
 class OverlayShapeTest {
 
+    /** The services that scale out (HPA, PDB, a KafkaUser in prod). */
     static final List<String> SERVICES = List.of("contact-service", "monitor-service", "outreach-service");
+    /** The owner's console: one replica everywhere (its sign-in limiter counts in memory). */
+    static final String CONSOLE = "console-service";
 
     static List<String> names(Rendered r, String kind) {
         return r.ofKind(kind).map(o -> Json.text(o, "metadata", "name")).toList();
@@ -32,8 +36,9 @@ class OverlayShapeTest {
         assertThat(dev.ofKind("KafkaNodePool"))
                 .singleElement()
                 .satisfies(p -> assertThat(p.at("/spec/replicas").asInt()).isEqualTo(1));
+        assertThat(dev.get("Deployment", CONSOLE).at("/spec/replicas").asInt()).isEqualTo(1);
         assertThat(dev.ofKind("Cluster"))
-                .hasSize(3)
+                .hasSize(4)
                 .allSatisfy(c -> assertThat(c.at("/spec/instances").asInt()).isEqualTo(1));
         assertThat(names(dev, "Deployment")).contains("mailpit");
         JsonNode outreach = dev.get("ConfigMap", "outreach-service-config").get("data");
@@ -56,7 +61,9 @@ class OverlayShapeTest {
             assertThat(pod.at("/topologySpreadConstraints/0/topologyKey").asText())
                     .isEqualTo("topology.kubernetes.io/zone");
         }
-        assertThat(prod.ofKind("Cluster")).hasSize(3).allSatisfy(c -> {
+        // The console stays at one pod: N pods would each allow the sign-in attempts its in-memory limiter allows.
+        assertThat(prod.get("Deployment", CONSOLE).at("/spec/replicas").asInt()).isEqualTo(1);
+        assertThat(prod.ofKind("Cluster")).hasSize(4).allSatisfy(c -> {
             assertThat(c.at("/spec/instances").asInt()).isEqualTo(3);
             assertThat(c.at("/spec/affinity/enablePodAntiAffinity").asBoolean()).isTrue();
         });
@@ -100,7 +107,8 @@ class OverlayShapeTest {
                         "outreach-sms",
                         "contact-service-secrets",
                         "monitor-service-secrets",
-                        "lifeline-link-signing");
+                        "lifeline-link-signing",
+                        "console-service-secrets");
         assertThat(prod.get("ConfigMap", "outreach-service-config")
                         .at("/data/QUARKUS_MAILER_START_TLS")
                         .asText())
@@ -115,18 +123,23 @@ class OverlayShapeTest {
                     .ofKind("Ingress")
                     .forEach(i -> i.at("/spec/rules")
                             .forEach(rule -> rule.at("/http/paths")
-                                    .forEach(p -> routes.add(p.get("path").asText() + " -> "
+                                    .forEach(p -> routes.add(rule.path("host").asText("*")
+                                            + p.get("path").asText()
+                                            + " -> "
                                             + p.at("/backend/service/name").asText() + ":"
                                             + p.at("/backend/service/port/name").asText()))));
+            String host = overlay.equals("dev") ? "*" : "lifeline.example.com";
+            String consoleHost = overlay.equals("dev") ? "console.localhost" : "console.lifeline.example.com";
             assertThat(routes)
                     .as(overlay)
                     .containsExactlyInAnyOrder(
-                            "/f -> contact-service:http",
-                            "/api/v1/public -> contact-service:http",
-                            "/confirm -> contact-service:http",
-                            "/status -> monitor-service:http",
-                            "/api/v1/status -> monitor-service:http",
-                            "/unsubscribe -> outreach-service:http");
+                            host + "/f -> contact-service:http",
+                            host + "/api/v1/public -> contact-service:http",
+                            host + "/confirm -> contact-service:http",
+                            host + "/status -> monitor-service:http",
+                            host + "/api/v1/status -> monitor-service:http",
+                            host + "/unsubscribe -> outreach-service:http",
+                            consoleHost + "/ -> console-service:http");
         }
     }
 
@@ -134,7 +147,7 @@ class OverlayShapeTest {
     void eachServiceExposesItsApiAndItsManagementPort() {
         for (String overlay : List.of("dev", "prod")) {
             Rendered r = Rendered.overlay(overlay);
-            for (String s : SERVICES) {
+            for (String s : Stream.concat(SERVICES.stream(), Stream.of(CONSOLE)).toList()) {
                 List<String> ports = new ArrayList<>();
                 r.get("Service", s)
                         .at("/spec/ports")

@@ -98,6 +98,7 @@ public final class DeployChecks {
         out.put("topics are well-formed", topicsWellFormed(r));
         out.put("Strimzi resources belong to the Kafka cluster", strimziClusterLabels(r));
         out.put("Kafka clients match a listener", kafkaClientsMatchListeners(r));
+        out.put("only the services that use Kafka can reach it", kafkaAccessMatchesUse(r, services));
         out.put("KafkaUser ACLs cover what each service uses", kafkaAclsCoverServices(r, services));
         out.put("each service owns its database, and only it", databasesIsolated(r));
         out.put("scaling: HPA xor fixed replicas, PDB, anti-affinity", scaling(r));

@@ -4,9 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 import static dev.lifeline.deploy.support.DatabaseChecks.*;
 import static dev.lifeline.deploy.support.DeployChecks.*;
@@ -27,10 +31,45 @@ public final class IngressChecks {
     /** Never routed from outside: Quarkus' health, metrics and dev endpoints. */
     static final List<String> PRIVATE_PREFIXES = List.of("/q");
 
+    /**
+     * Services whose whole http port is public: a browser UI that signs its users in itself and serves no operator
+     * or tenant API there (console-service, the owner's console). Such a service is routed from "/", so it gets a
+     * host of its own that routes nothing else: on the shared host its "/" would take every path the others do not
+     * route, and another service on its host could be shadowed or exposed. Its "/" also covers /q on the http port,
+     * where it serves nothing: the management interface (on for every service, see SettingsChecks.runtimeSettings)
+     * takes health and metrics to 9000, and the console has no OpenAPI or Swagger UI. Named here, not by a
+     * manifest label, so that a manifest cannot declare any service public.
+     */
+    static final Set<String> WEB_UIS = Set.of("console-service");
+
     public static List<String> ingress(Rendered r) {
         List<String> v = new ArrayList<>();
+        // What each host routes to, over every rule of every Ingress (null: the rules without a host).
+        Map<String, Set<String>> byHost = new HashMap<>();
+        r.ofKind("Ingress")
+                .forEach(i -> iterable(at(i, "spec", "rules")).forEach(rule -> {
+                    Set<String> backends = byHost.computeIfAbsent(text(rule, "host"), h -> new TreeSet<>());
+                    iterable(at(rule, "http", "paths"))
+                            .forEach(p -> backends.add(String.valueOf(text(p, "backend", "service", "name"))));
+                }));
         r.ofKind("Ingress").forEach(i -> {
             for (JsonNode rule : iterable(at(i, "spec", "rules"))) {
+                Set<String> backends = byHost.get(text(rule, "host"));
+                boolean webUiHost = false;
+                for (String ui : WEB_UIS) {
+                    if (!backends.contains(ui)) {
+                        continue;
+                    }
+                    if (text(rule, "host") == null) {
+                        v.add(id(i) + ": routes " + ui + " on a rule without a host; a web UI is routed from / and "
+                                + "needs a host of its own");
+                    } else if (backends.size() > 1) {
+                        v.add(id(i) + " host " + text(rule, "host") + ": routes " + backends + "; the host of " + ui
+                                + " must route to it alone");
+                    } else {
+                        webUiHost = true;
+                    }
+                }
                 for (JsonNode p : iterable(at(rule, "http", "paths"))) {
                     String path = text(p, "path");
                     String type = text(p, "pathType");
@@ -38,14 +77,15 @@ public final class IngressChecks {
                         v.add(id(i) + " path " + path + ": pathType " + type
                                 + " is controller-specific; use Prefix or Exact");
                     }
+                    boolean uiRoot = webUiHost && "/".equals(path);
                     if (path == null
-                            || path.equals("/")
+                            || (path.equals("/") && !uiRoot)
                             || path.equals("/api")
                             || path.equals("/api/v1")
                             || PRIVATE_PREFIXES.stream()
                                     .anyMatch(x -> path.equals(x)
                                             || path.startsWith(x + "/")
-                                            || x.startsWith(path.endsWith("/") ? path : path + "/"))) {
+                                            || (!uiRoot && x.startsWith(path.endsWith("/") ? path : path + "/")))) {
                         v.add(id(i) + " path " + path + ": exposes a non-public endpoint");
                     }
                     String svc = text(p, "backend", "service", "name");

@@ -189,10 +189,23 @@ public final class KafkaChecks {
                 .orElse(d.getSpec().getTemplate().getSpec().getContainers().get(0));
     }
 
+    /** The pod label Strimzi's listeners admit (base/kafka, overlays/prod/patches/kafka.yaml). */
+    static final String KAFKA_CLIENT_LABEL = "lifeline.dev/kafka-client";
+
+    /** Whether a Deployment is set up as a Kafka client: its pods carry the client label or it names a bootstrap. */
+    static boolean kafkaClient(Rendered r, Deployment d) {
+        return "true".equals(label(d.getSpec().getTemplate().getMetadata().getLabels(), KAFKA_CLIENT_LABEL))
+                || plainEnv(r, mainContainer(d)).containsKey("KAFKA_BOOTSTRAP_SERVERS");
+    }
+
+    /**
+     * Every service set up as a Kafka client reaches a listener it can talk to. Which services must be clients is
+     * {@link #kafkaAccessMatchesUse}'s business (from their application.properties).
+     */
     public static List<String> kafkaClientsMatchListeners(Rendered r) {
         List<String> v = new ArrayList<>();
         for (Deployment d : deployments(r)) {
-            if (!isService(d)) {
+            if (!isService(d) || !kafkaClient(r, d)) {
                 continue;
             }
             String who = "Deployment/" + d.getMetadata().getName();
@@ -283,6 +296,58 @@ public final class KafkaChecks {
         return v;
     }
 
+    /**
+     * A service whose application.properties uses Kafka is admitted by the listeners (the client label); one that
+     * uses none gets no Kafka access at all: no client label, no bootstrap setting, no egress to the brokers, no
+     * KafkaUser. Least privilege: console-service talks HTTP only, and a compromised console must not reach Kafka.
+     */
+    public static List<String> kafkaAccessMatchesUse(Rendered r, List<ServiceProperties> services) {
+        List<String> v = new ArrayList<>();
+        for (ServiceProperties s : services) {
+            Optional<Deployment> dep = deployments(r).stream()
+                    .filter(d -> d.getMetadata().getName().equals(s.service()))
+                    .findFirst();
+            if (dep.isEmpty()) {
+                continue;
+            }
+            Deployment d = dep.get();
+            String who = "Deployment/" + s.service();
+            boolean labelled =
+                    "true".equals(label(d.getSpec().getTemplate().getMetadata().getLabels(), KAFKA_CLIENT_LABEL));
+            if (s.usesKafka()) {
+                if (!labelled) {
+                    v.add(who + ": uses Kafka (application.properties) but its pods lack " + KAFKA_CLIENT_LABEL
+                            + "=true, so Strimzi's listeners would not admit them");
+                }
+                continue;
+            }
+            if (labelled) {
+                v.add(who + ": uses no Kafka but its pods carry " + KAFKA_CLIENT_LABEL
+                        + "=true, which the brokers admit");
+            }
+            if (plainEnv(r, mainContainer(d)).containsKey("KAFKA_BOOTSTRAP_SERVERS")) {
+                v.add(who + ": uses no Kafka but is given KAFKA_BOOTSTRAP_SERVERS");
+            }
+            if (r.find("KafkaUser", s.service()).isPresent()) {
+                v.add("KafkaUser/" + s.service() + ": " + s.service() + " uses no Kafka and needs no Kafka identity");
+            }
+            JsonNode podLabels = Json.TREE.valueToTree(
+                    d.getSpec().getTemplate().getMetadata().getLabels());
+            r.ofKind("NetworkPolicy")
+                    .filter(p -> matchesSelector(at(p, "spec", "podSelector"), podLabels))
+                    .forEach(p -> {
+                        for (JsonNode rule : iterable(at(p, "spec", "egress"))) {
+                            for (JsonNode peer : iterable(rule.get("to"))) {
+                                if (text(peer, "podSelector", "matchLabels", "strimzi.io/cluster") != null) {
+                                    v.add(id(p) + ": lets " + s.service() + ", which uses no Kafka, reach the brokers");
+                                }
+                            }
+                        }
+                    });
+        }
+        return v;
+    }
+
     /** Whether a KafkaUser's simple ACLs allow an operation on a resource. */
     static boolean allowed(ObjectNode user, String resourceType, String name, String operation) {
         for (JsonNode acl : iterable(at(user, "spec", "authorization", "acls"))) {
@@ -315,6 +380,9 @@ public final class KafkaChecks {
             return v;
         }
         for (ServiceProperties s : services) {
+            if (!s.usesKafka()) {
+                continue;
+            }
             Optional<ObjectNode> user = r.find("KafkaUser", s.service());
             if (user.isEmpty()) {
                 v.add(s.service() + ": no KafkaUser " + s.service() + " although Kafka authorizes clients");

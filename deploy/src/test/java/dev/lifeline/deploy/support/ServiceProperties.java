@@ -46,13 +46,6 @@ public record ServiceProperties(String service, Path file, Map<String, String> p
             Pattern.compile("mp\\.messaging\\.(incoming|outgoing)\\.(\"[^\"]+\"|[^.]+)\\.(.+)");
     private static final Pattern EXPRESSION = Pattern.compile("\\$\\{([^}:]+)(?::([^}]*))?}");
 
-    /**
-     * Modules that run only in the local run so far, with no manifests in deploy/ yet: console-service (issue 14,
-     * in progress; it needs its database, its Secret and NetworkPolicy openings to the three services' APIs). Listed
-     * here, by name, so that no other new service can slip past the checks without manifests.
-     */
-    public static final Set<String> NOT_YET_DEPLOYED = Set.of("console-service");
-
     /** The deployed services of the project: every *-service module with an application.properties. */
     public static List<ServiceProperties> loadAll(Path projectRoot) {
         if (!Files.isDirectory(projectRoot)) {
@@ -60,7 +53,6 @@ public record ServiceProperties(String service, Path file, Map<String, String> p
         }
         try (Stream<Path> dirs = Files.list(projectRoot)) {
             return dirs.filter(d -> d.getFileName().toString().endsWith("-service"))
-                    .filter(d -> !NOT_YET_DEPLOYED.contains(d.getFileName().toString()))
                     .map(d -> d.resolve("src/main/resources/application.properties"))
                     .filter(Files::isRegularFile)
                     .sorted()
@@ -131,6 +123,15 @@ public record ServiceProperties(String service, Path file, Map<String, String> p
     /** Whether the module's pom has quarkus-kubernetes, i.e. the build writes target/kubernetes/. */
     public boolean generatesManifests() {
         return pomContains("<artifactId>quarkus-kubernetes</artifactId>");
+    }
+
+    /**
+     * Whether the service is a Kafka client: its properties configure Kafka ({@code kafka.*}, {@code mp.messaging.*})
+     * or its build has the Kafka connector. console-service, for one, is not: it reaches the services over HTTP only.
+     */
+    public boolean usesKafka() {
+        return props.keySet().stream().anyMatch(k -> k.startsWith("kafka.") || k.startsWith("mp.messaging."))
+                || pomContains("quarkus-messaging-kafka");
     }
 
     private boolean pomContains(String text) {
