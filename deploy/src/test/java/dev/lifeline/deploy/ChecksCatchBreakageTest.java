@@ -519,6 +519,42 @@ class ChecksCatchBreakageTest {
     }
 
     @Test
+    void callBetweenServicesThatANetworkPolicyDropsFails() {
+        Rendered r = prod();
+        assertThat(breakAndCheck(r, PodChecks::inClusterCallsAdmitted, () -> {
+                    // the console's way out to the three APIs, and monitor-service's way in for the console
+                    ((ArrayNode) r.get("NetworkPolicy", "console-service").at("/spec/egress")).remove(1);
+                    ArrayNode monitorIngress = (ArrayNode)
+                            r.get("NetworkPolicy", "monitor-service").at("/spec/ingress");
+                    assertThat(monitorIngress
+                                    .get(2)
+                                    .at("/from/0/podSelector/matchLabels/app.kubernetes.io~1name")
+                                    .asText())
+                            .isEqualTo("console-service");
+                    monitorIngress.remove(2);
+                }))
+                .containsExactlyInAnyOrder(
+                        "Deployment/console-service: LIFELINE_CONTACT_URL calls contact-service on http, but no "
+                                + "NetworkPolicy of the caller lets it out",
+                        "Deployment/console-service: LIFELINE_MONITOR_URL calls monitor-service on http, but no "
+                                + "NetworkPolicy of the caller lets it out",
+                        "Deployment/console-service: LIFELINE_OUTREACH_URL calls outreach-service on http, but no "
+                                + "NetworkPolicy of the caller lets it out",
+                        "Deployment/console-service: LIFELINE_MONITOR_URL calls monitor-service on http, but no "
+                                + "NetworkPolicy of monitor-service lets it in");
+        // contact-service's subject access requests to outreach-service are checked the same way
+        Rendered dev = dev();
+        assertThat(breakAndCheck(
+                        dev,
+                        PodChecks::inClusterCallsAdmitted,
+                        () -> ((ArrayNode) dev.get("NetworkPolicy", "outreach-service")
+                                        .at("/spec/ingress"))
+                                .remove(2)))
+                .containsExactly("Deployment/contact-service: LIFELINE_CONTACT_OUTREACH_URL calls outreach-service on "
+                        + "http, but no NetworkPolicy of outreach-service lets it in");
+    }
+
+    @Test
     void consoleGivenKafkaAccessOrKafkaClientWithoutItFails() {
         Rendered r = prod();
         assertThat(breakAndCheck(r, x -> KafkaChecks.kafkaAccessMatchesUse(x, kafkaUse()), () -> {

@@ -91,6 +91,7 @@ public final class DeployChecks {
         out.put("services probe SmallRye Health and expose metrics on the management port", serviceHealthAndMetrics(r));
         out.put("only Prometheus reaches the management port", managementPortPrivate(r));
         out.put("services have a Service, a ServiceAccount and a NetworkPolicy", servicesWired(r));
+        out.put("calls between services are let out by the caller and in by the callee", inClusterCallsAdmitted(r));
         out.put("referenced Secrets exist as templates or operator outputs", secretsReferencedExist(r));
         out.put("committed Secrets hold no real secrets", secretsHoldNoRealValues(r));
         out.put("referenced ConfigMaps exist", configMapsReferencedExist(r));

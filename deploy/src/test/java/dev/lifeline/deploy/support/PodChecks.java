@@ -18,6 +18,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static dev.lifeline.deploy.support.DatabaseChecks.*;
 import static dev.lifeline.deploy.support.DeployChecks.*;
@@ -340,6 +342,116 @@ public final class PodChecks {
             int from = port.asInt(-1);
             int to = pt.has("endPort") ? pt.get("endPort").asInt() : from;
             if (MANAGEMENT_PORT_NAME.equals(port.asText()) || (from <= MANAGEMENT_PORT && MANAGEMENT_PORT <= to)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** An in-cluster URL in a service's settings: http://<Service>[.<namespace>...]:<port>[/path]. */
+    private static final Pattern IN_CLUSTER_URL =
+            Pattern.compile("https?://([a-z0-9-]+)(\\.[a-z0-9.-]+)?:(\\d+)(/.*)?");
+
+    /**
+     * Every call one service makes to another (a setting whose value is http://&lt;Service&gt;:&lt;port&gt;, e.g.
+     * console-service's LIFELINE_MONITOR_URL) is let out by the caller's NetworkPolicies and let in by the
+     * callee's, on the port the Service leads to: with default-deny on both sides, a missing rule on either end
+     * is a console (or subject access request) that fails only in the cluster.
+     */
+    public static List<String> inClusterCallsAdmitted(Rendered r) {
+        List<String> v = new ArrayList<>();
+        List<ObjectNode> policies = r.ofKind("NetworkPolicy").toList();
+        for (Deployment caller : deployments(r)) {
+            if (!isService(caller)) {
+                continue;
+            }
+            String who = "Deployment/" + caller.getMetadata().getName();
+            JsonNode callerLabels = Json.TREE.valueToTree(
+                    caller.getSpec().getTemplate().getMetadata().getLabels());
+            plainEnv(r, mainContainer(caller)).forEach((name, value) -> {
+                Matcher m = IN_CLUSTER_URL.matcher(value);
+                if (!m.matches()) {
+                    return;
+                }
+                Optional<ObjectNode> svc = r.find("Service", m.group(1));
+                if (svc.isEmpty()) {
+                    return; // outside the overlay (e.g. the OpenTelemetry collector in its own namespace)
+                }
+                JsonNode servicePort = null;
+                for (JsonNode sp : iterable(at(svc.get(), "spec", "ports"))) {
+                    if (m.group(3).equals(sp.path("port").asText())) {
+                        servicePort = sp;
+                    }
+                }
+                if (servicePort == null) {
+                    v.add(who + ": " + name + " calls " + m.group(1) + " on " + m.group(3) + ", a port Service "
+                            + m.group(1) + " does not have");
+                    return;
+                }
+                JsonNode target =
+                        servicePort.has("targetPort") ? servicePort.get("targetPort") : servicePort.get("port");
+                for (Deployment callee : deployments(r)) {
+                    JsonNode calleeLabels = Json.TREE.valueToTree(
+                            callee.getSpec().getTemplate().getMetadata().getLabels());
+                    if (!matches(at(svc.get(), "spec", "selector"), calleeLabels)) {
+                        continue;
+                    }
+                    Container c = mainContainer(callee);
+                    // the container port the call arrives on, by name and number
+                    String portName = target.isTextual() ? target.asText() : null;
+                    Integer portNumber = target.isTextual() ? containerPort(c, target.asText()) : target.asInt();
+                    if (portName == null && c.getPorts() != null) {
+                        portName = c.getPorts().stream()
+                                .filter(p -> Objects.equals(p.getContainerPort(), portNumber))
+                                .map(p -> p.getName())
+                                .findFirst()
+                                .orElse(null);
+                    }
+                    String callPort = portName;
+                    boolean out = policies.stream()
+                            .filter(p -> selects(p, callerLabels))
+                            .anyMatch(p -> admits(p, "egress", "to", calleeLabels, callPort, portNumber));
+                    boolean in = policies.stream()
+                            .filter(p -> selects(p, calleeLabels))
+                            .anyMatch(p -> admits(p, "ingress", "from", callerLabels, callPort, portNumber));
+                    String call = who + ": " + name + " calls "
+                            + callee.getMetadata().getName() + " on " + (portName != null ? portName : portNumber);
+                    if (!out) {
+                        v.add(call + ", but no NetworkPolicy of the caller lets it out");
+                    }
+                    if (!in) {
+                        v.add(call + ", but no NetworkPolicy of "
+                                + callee.getMetadata().getName() + " lets it in");
+                    }
+                }
+            });
+        }
+        return v;
+    }
+
+    private static boolean selects(ObjectNode policy, JsonNode podLabels) {
+        JsonNode sel = at(policy, "spec", "podSelector");
+        return sel == null || sel.size() == 0 || matchesSelector(sel, podLabels);
+    }
+
+    /** Whether a rule of a policy's egress (peers "to") or ingress ("from") lets pods with these labels through. */
+    private static boolean admits(
+            ObjectNode policy, String direction, String peers, JsonNode peerLabels, String portName, Integer port) {
+        for (JsonNode rule : iterable(at(policy, "spec", direction))) {
+            boolean portOk = !rule.has("ports") || rule.get("ports").isEmpty();
+            for (JsonNode pt : iterable(rule.get("ports"))) {
+                JsonNode p = pt.get("port");
+                portOk |= p == null
+                        || (p.isTextual() && p.asText().equals(portName))
+                        || (p.isInt() && port != null && p.asInt() == port);
+            }
+            boolean peerOk = !rule.has(peers) || rule.get(peers).isEmpty();
+            for (JsonNode peer : iterable(rule.get(peers))) {
+                peerOk |= !peer.has("namespaceSelector")
+                        && !peer.has("ipBlock")
+                        && matchesSelector(peer.get("podSelector"), peerLabels);
+            }
+            if (portOk && peerOk) {
                 return true;
             }
         }
