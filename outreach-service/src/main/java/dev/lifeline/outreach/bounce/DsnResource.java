@@ -1,6 +1,7 @@
 package dev.lifeline.outreach.bounce;
 
 import dev.lifeline.kit.problem.ProblemException;
+import dev.lifeline.outreach.config.BounceConfig;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;

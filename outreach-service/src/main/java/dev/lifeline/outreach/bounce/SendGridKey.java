@@ -1,5 +1,6 @@
 package dev.lifeline.outreach.bounce;
 
+import dev.lifeline.outreach.config.BounceConfig;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

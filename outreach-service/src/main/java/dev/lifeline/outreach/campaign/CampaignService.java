@@ -1,8 +1,8 @@
 package dev.lifeline.outreach.campaign;
 
 import dev.lifeline.kit.egress.EgressGuard;
-import dev.lifeline.outreach.OutreachConfig;
-import dev.lifeline.outreach.sms.SmsConfig;
+import dev.lifeline.outreach.config.OutreachConfig;
+import dev.lifeline.outreach.config.SmsConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;

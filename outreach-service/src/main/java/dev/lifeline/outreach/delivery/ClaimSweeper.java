@@ -4,6 +4,7 @@ import dev.lifeline.events.Topics;
 import dev.lifeline.events.outreach.DeliveryJob;
 import dev.lifeline.kit.inbox.DatabaseOutage;
 import dev.lifeline.kit.outbox.Outbox;
+import dev.lifeline.outreach.config.DeliveryConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,10 +1,10 @@
 package dev.lifeline.outreach.delivery;
 
 import dev.lifeline.events.contact.ContactChannel;
-import dev.lifeline.outreach.OutreachConfig;
 import dev.lifeline.outreach.campaign.Campaign;
 import dev.lifeline.outreach.campaign.MessageTemplates;
 import dev.lifeline.outreach.campaign.WhatsAppTemplate;
+import dev.lifeline.outreach.config.OutreachConfig;
 import dev.lifeline.outreach.contacts.ProjectedContact;
 import dev.lifeline.outreach.unsubscribe.LinkSigner;
 import dev.lifeline.outreach.whatsapp.WhatsAppParameters;

@@ -2,6 +2,7 @@ package dev.lifeline.outreach.delivery;
 
 import dev.lifeline.events.contact.ContactChannel;
 import dev.lifeline.kit.inbox.DatabaseOutage;
+import dev.lifeline.outreach.config.LimitsConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

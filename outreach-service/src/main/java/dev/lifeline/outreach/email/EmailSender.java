@@ -1,7 +1,7 @@
 package dev.lifeline.outreach.email;
 
-import dev.lifeline.outreach.bounce.BounceConfig;
 import dev.lifeline.outreach.bounce.DeliveryRef;
+import dev.lifeline.outreach.config.BounceConfig;
 import dev.lifeline.outreach.contacts.ProjectedContact;
 import dev.lifeline.outreach.delivery.ChannelSender;
 import dev.lifeline.outreach.delivery.RenderedMessage;

@@ -1,6 +1,6 @@
 package dev.lifeline.outreach.run;
 
-import dev.lifeline.outreach.OutreachConfig;
+import dev.lifeline.outreach.config.OutreachConfig;
 import dev.lifeline.outreach.delivery.ClaimSweeper;
 import dev.lifeline.outreach.webhook.WebhookDispatch;
 import io.quarkus.runtime.ShutdownEvent;

@@ -1,6 +1,7 @@
 package dev.lifeline.outreach.sms;
 
-import dev.lifeline.outreach.OutreachConfig;
+import dev.lifeline.outreach.config.OutreachConfig;
+import dev.lifeline.outreach.config.SmsConfig;
 import dev.lifeline.outreach.contacts.ProjectedContact;
 import dev.lifeline.outreach.delivery.ChannelSender;
 import dev.lifeline.outreach.delivery.RenderedMessage;

@@ -1,6 +1,7 @@
 package dev.lifeline.outreach.sms;
 
-import dev.lifeline.outreach.OutreachConfig;
+import dev.lifeline.outreach.config.OutreachConfig;
+import dev.lifeline.outreach.config.SmsConfig;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;

@@ -1,7 +1,8 @@
 package dev.lifeline.outreach.sms;
 
 import dev.lifeline.kit.problem.ProblemException;
-import dev.lifeline.outreach.OutreachConfig;
+import dev.lifeline.outreach.config.OutreachConfig;
+import dev.lifeline.outreach.config.SmsConfig;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;

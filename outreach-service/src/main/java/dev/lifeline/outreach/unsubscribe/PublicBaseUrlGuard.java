@@ -1,6 +1,6 @@
 package dev.lifeline.outreach.unsubscribe;
 
-import dev.lifeline.outreach.OutreachConfig;
+import dev.lifeline.outreach.config.OutreachConfig;
 import io.quarkus.arc.profile.IfBuildProfile;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;

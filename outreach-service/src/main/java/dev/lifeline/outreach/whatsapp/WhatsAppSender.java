@@ -1,5 +1,6 @@
 package dev.lifeline.outreach.whatsapp;
 
+import dev.lifeline.outreach.config.WhatsAppConfig;
 import dev.lifeline.outreach.contacts.ProjectedContact;
 import dev.lifeline.outreach.delivery.ChannelSender;
 import dev.lifeline.outreach.delivery.RenderedMessage;

@@ -1,4 +1,4 @@
-package dev.lifeline.outreach.delivery;
+package dev.lifeline.outreach.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -11,7 +11,7 @@ public interface DeliveryConfig {
 
     /**
      * How long a claim (queued → sending) stays its sender's before the sweeper takes it back and queues the delivery
-     * again. Must be well above the longest single send, see {@link ClaimLease}.
+     * again. Must be well above the longest single send, see {@code ClaimLease}.
      */
     @WithDefault("PT2M")
     Duration claimLease();

@@ -1,4 +1,4 @@
-package dev.lifeline.outreach.bounce;
+package dev.lifeline.outreach.config;
 
 import io.smallrye.config.ConfigMapping;
 

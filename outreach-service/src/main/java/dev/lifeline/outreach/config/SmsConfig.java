@@ -1,4 +1,4 @@
-package dev.lifeline.outreach.sms;
+package dev.lifeline.outreach.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
