@@ -10,34 +10,26 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.UUID;
 
 /**
- * The delivery ledger. Its primary key (run, contact, channel) and the claim (queued → sending, with a token) make
- * one sender at a time own a delivery; a claim whose lease ran out is taken back by {@link ClaimSweeper}.
+ * The delivery ledger's state changes. Its primary key (run, contact, channel) and the claim (queued → sending, with a
+ * token) make one sender at a time own a delivery; a claim whose lease ran out is taken back by {@link ClaimSweeper}.
+ * What the ledger says about who was told is read through {@link DeliveryHistory}.
+ *
+ * <p>Plain SQL: a run is queued in one statement over arrays, a claim is a conditional update whose row count says who
+ * won it, expired claims are taken with {@code for update skip locked}, and releases go in JDBC batches; JPA has no
+ * word for these, and they are the storm's hot path.
  */
 @ApplicationScoped
 public class DeliveryStore {
 
     /** Who claims: shown in the ledger, so an operator can tell which instance a stranded claim belonged to. */
     public static final String INSTANCE = ManagementFactory.getRuntimeMXBean().getName();
-
-    public record Row(
-            UUID runId,
-            String contactId,
-            String channel,
-            String state,
-            int attempts,
-            String providerMessageId,
-            String lastError,
-            Instant updatedAt) {}
 
     @Inject
     Sql sql;
@@ -115,32 +107,6 @@ public class DeliveryStore {
                         runId,
                         slice)
                 .orElse(0);
-    }
-
-    /** Contacts the outage notice of this incident reached (sent, not merely queued or deferred). */
-    public Set<String> toldOfOutage(String tenantId, String outageId) {
-        return new HashSet<>(sql.query("""
-                select distinct d.contact_id from delivery d join campaign_run r on r.id = d.run_id
-                where r.tenant_id = ? and r.outage_id = ? and d.outage_notice and d.state = 'sent'
-                """, rs -> rs.getString(1), tenantId, outageId));
-    }
-
-    /** Contacts that got (or are getting) a "we're back" message of this incident. */
-    public Set<String> toldOfRecovery(String tenantId, String outageId) {
-        return new HashSet<>(sql.query("""
-                select distinct d.contact_id from delivery d join campaign_run r on r.id = d.run_id
-                where r.tenant_id = ? and r.outage_id = ? and r.trigger = 'recovery'
-                  and d.state in ('queued', 'deferred', 'sending', 'sent')
-                """, rs -> rs.getString(1), tenantId, outageId));
-    }
-
-    /** Contacts that got (or are getting) an outage message for any of these platforms since {@code since}. */
-    public Set<String> notifiedSince(String tenantId, Collection<String> platformIds, Instant since) {
-        return new HashSet<>(sql.query("""
-                select distinct contact_id from delivery
-                where tenant_id = ? and platform_id = any(?) and outage_notice and created_at >= ?
-                  and state in ('queued', 'sending', 'sent')
-                """, rs -> rs.getString(1), tenantId, platformIds, since));
     }
 
     /**
@@ -294,25 +260,5 @@ public class DeliveryStore {
             }
             return null;
         });
-    }
-
-    public List<Row> forRun(UUID runId, int limit, int offset) {
-        return sql.query(
-                """
-                select run_id, contact_id, channel, state, attempts, provider_message_id, last_error, updated_at
-                from delivery where run_id = ? order by contact_id limit ? offset ?
-                """,
-                rs -> new Row(
-                        Sql.uuid(rs, "run_id"),
-                        rs.getString("contact_id"),
-                        rs.getString("channel"),
-                        rs.getString("state"),
-                        rs.getInt("attempts"),
-                        rs.getString("provider_message_id"),
-                        rs.getString("last_error"),
-                        Sql.instant(rs, "updated_at")),
-                runId,
-                limit,
-                offset);
     }
 }

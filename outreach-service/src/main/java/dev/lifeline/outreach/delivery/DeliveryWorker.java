@@ -35,6 +35,10 @@ import java.util.concurrent.CompletionStage;
  * the outcome.
  * A crash after the claim leaves the delivery in {@code sending} until its claim lease runs out; then
  * {@link ClaimSweeper} queues it again and a new job takes this same path.
+ *
+ * <p>Past the usual size on purpose: a batch's claim, its quiet-hours deferrals, the send per channel and the hand-off
+ * of each outcome are one sequence whose order carries the delivery guarantees, and reads best in one place; the
+ * channels' details live in their senders, the outcomes' writing in {@link OutcomeWriter}.
  */
 @ApplicationScoped
 public class DeliveryWorker {

@@ -10,6 +10,7 @@ import dev.lifeline.outreach.campaign.CampaignChannel;
 import dev.lifeline.outreach.campaign.CampaignStore;
 import dev.lifeline.outreach.config.OutreachConfig;
 import dev.lifeline.outreach.contacts.ContactStore;
+import dev.lifeline.outreach.delivery.DeliveryHistory;
 import dev.lifeline.outreach.delivery.DeliveryStore;
 import dev.lifeline.outreach.delivery.Slicing;
 import dev.lifeline.outreach.outage.OutageStore;
@@ -50,6 +51,9 @@ public class RunDispatcher {
 
     @Inject
     DeliveryStore deliveries;
+
+    @Inject
+    DeliveryHistory history;
 
     @Inject
     Outbox outbox;
@@ -114,11 +118,10 @@ public class RunDispatcher {
                 run.tenantId() + "|" + platformGroups.groupKey(run.platformId()));
         Set<String> family = platformGroups.family(run.platformId());
         IncidentRules rules = IncidentRules.of(campaign.kind(), run.trigger());
-        Set<String> toldOfOutage =
-                rules.recovery() ? deliveries.toldOfOutage(run.tenantId(), run.outageId()) : Set.of();
+        Set<String> toldOfOutage = rules.recovery() ? history.toldOfOutage(run.tenantId(), run.outageId()) : Set.of();
         Set<String> alreadyTold = rules.outageNotice()
-                ? deliveries.notifiedSince(run.tenantId(), family, now.minus(config.noticeWindow()))
-                : rules.recovery() ? deliveries.toldOfRecovery(run.tenantId(), run.outageId()) : Set.of();
+                ? history.notifiedSince(run.tenantId(), family, now.minus(config.noticeWindow()))
+                : rules.recovery() ? history.toldOfRecovery(run.tenantId(), run.outageId()) : Set.of();
         Set<String> down = rules.downPlatforms(
                 family,
                 outages.openPlatforms(run.tenantId()).stream()

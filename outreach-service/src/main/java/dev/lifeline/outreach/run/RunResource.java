@@ -3,7 +3,7 @@ package dev.lifeline.outreach.run;
 import dev.lifeline.kit.problem.ProblemException;
 import dev.lifeline.kit.tenant.CurrentTenant;
 import dev.lifeline.kit.tenant.RequiresTenant;
-import dev.lifeline.outreach.delivery.DeliveryStore;
+import dev.lifeline.outreach.delivery.DeliveryHistory;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -44,7 +44,7 @@ public class RunResource {
 
     @GET
     @Path("deliveries")
-    public List<DeliveryStore.Row> deliveries(
+    public List<DeliveryHistory.Row> deliveries(
             @PathParam("id") String runId,
             @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit,
             @QueryParam("offset") @DefaultValue("0") @Min(0) int offset) {

@@ -4,6 +4,7 @@ import dev.lifeline.kit.problem.ProblemException;
 import dev.lifeline.outreach.campaign.Campaign;
 import dev.lifeline.outreach.campaign.CampaignKind;
 import dev.lifeline.outreach.campaign.CampaignStore;
+import dev.lifeline.outreach.delivery.DeliveryHistory;
 import dev.lifeline.outreach.delivery.DeliveryStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -25,6 +26,9 @@ public class RunService {
 
     @Inject
     DeliveryStore deliveries;
+
+    @Inject
+    DeliveryHistory history;
 
     @Inject
     RunLauncher launcher;
@@ -97,8 +101,8 @@ public class RunService {
         return view(runs.find(tenantId, runId).orElseThrow());
     }
 
-    public List<DeliveryStore.Row> deliveries(String tenantId, UUID runId, int limit, int offset) {
+    public List<DeliveryHistory.Row> deliveries(String tenantId, UUID runId, int limit, int offset) {
         runs.find(tenantId, runId).orElseThrow(() -> ProblemException.notFound("run"));
-        return deliveries.forRun(runId, limit, offset);
+        return history.forRun(runId, limit, offset);
     }
 }
