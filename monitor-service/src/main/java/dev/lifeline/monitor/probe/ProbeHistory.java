@@ -8,6 +8,7 @@ import org.jboss.logging.Logger;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -19,6 +20,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Keeps probe history in batches (thousands of probes must not mean thousands of commits a second) and prunes it after
  * the retention period. Results waiting while the database is down are bounded: the oldest are dropped, not the JVM.
+ *
+ * <p>Plain JDBC: the writes are JDBC batches of up to a thousand rows off any transaction, the prune one bulk delete,
+ * and the read a bounded scan of an append-only table; none of it is entity CRUD.
  */
 @ApplicationScoped
 public class ProbeHistory {
@@ -112,6 +116,33 @@ public class ProbeHistory {
         } catch (SQLException e) {
             throw new IllegalStateException("prune failed", e);
         }
+    }
+
+    /** The platform's most recent results, newest first. */
+    public List<ProbeResultView> recent(String platformId, int limit) {
+        List<ProbeResultView> out = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement q =
+                        c.prepareStatement("SELECT probe_id, kind, outcome, latency_ms, detail, observed_at "
+                                + "FROM probe_result WHERE platform_id = ? ORDER BY observed_at DESC LIMIT ?")) {
+            q.setString(1, platformId);
+            q.setInt(2, limit);
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    long latency = rs.getLong(4);
+                    out.add(new ProbeResultView(
+                            rs.getString(1),
+                            rs.getString(2),
+                            rs.getString(3).toLowerCase(),
+                            rs.wasNull() ? null : latency,
+                            rs.getString(5),
+                            rs.getTimestamp(6).toInstant()));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read probe history", e);
+        }
+        return out;
     }
 
     public void flushNow() {

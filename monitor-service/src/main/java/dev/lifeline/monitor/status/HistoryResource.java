@@ -4,7 +4,8 @@ import dev.lifeline.kit.problem.ProblemException;
 import dev.lifeline.monitor.catalog.PlatformDirectory;
 import dev.lifeline.monitor.outage.OutageEntity;
 import dev.lifeline.monitor.outage.OutageView;
-import io.agroal.api.AgroalDataSource;
+import dev.lifeline.monitor.probe.ProbeHistory;
+import dev.lifeline.monitor.probe.ProbeResultView;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -14,13 +15,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 /** Public history of the catalogue platforms: outages with durations and recent probe results. */
@@ -29,12 +25,12 @@ import java.util.List;
 public class HistoryResource {
 
     private final PlatformDirectory platforms;
-    private final AgroalDataSource dataSource;
+    private final ProbeHistory history;
     private final Clock clock;
 
-    public HistoryResource(PlatformDirectory platforms, AgroalDataSource dataSource, Clock clock) {
+    public HistoryResource(PlatformDirectory platforms, ProbeHistory history, Clock clock) {
         this.platforms = platforms;
-        this.dataSource = dataSource;
+        this.history = history;
         this.clock = clock;
     }
 
@@ -55,29 +51,7 @@ public class HistoryResource {
     public List<ProbeResultView> probeResults(
             @PathParam("platformId") String platformId, @QueryParam("limit") @DefaultValue("100") int limit) {
         catalogued(platformId);
-        List<ProbeResultView> out = new ArrayList<>();
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement q =
-                        c.prepareStatement("SELECT probe_id, kind, outcome, latency_ms, detail, observed_at "
-                                + "FROM probe_result WHERE platform_id = ? ORDER BY observed_at DESC LIMIT ?")) {
-            q.setString(1, platformId);
-            q.setInt(2, bounded(limit));
-            try (ResultSet rs = q.executeQuery()) {
-                while (rs.next()) {
-                    long latency = rs.getLong(4);
-                    out.add(new ProbeResultView(
-                            rs.getString(1),
-                            rs.getString(2),
-                            rs.getString(3).toLowerCase(),
-                            rs.wasNull() ? null : latency,
-                            rs.getString(5),
-                            rs.getTimestamp(6).toInstant()));
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot read probe history", e);
-        }
-        return out;
+        return history.recent(platformId, bounded(limit));
     }
 
     private void catalogued(String platformId) {

@@ -1,4 +1,4 @@
-package dev.lifeline.monitor.status;
+package dev.lifeline.monitor.probe;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
