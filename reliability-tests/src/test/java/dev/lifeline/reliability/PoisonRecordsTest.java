@@ -11,6 +11,7 @@ import dev.lifeline.events.outage.Severity;
 import dev.lifeline.events.outreach.ConsentWithdrawn;
 import dev.lifeline.events.outreach.DeliveryJob;
 import dev.lifeline.events.outreach.WithdrawalReason;
+import dev.lifeline.localstack.TopicReader;
 import dev.lifeline.system.Http;
 import dev.lifeline.system.RunningSystem;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -20,7 +21,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -210,7 +210,7 @@ class PoisonRecordsTest {
                 missing.add(topic + " " + key + " (" + copiesOfKey.size() + " of " + CONSUMERS.get(topic) + " copies)");
             }
             copiesOfKey.stream()
-                    .filter(r -> header(r, "dead-letter-reason") == null)
+                    .filter(r -> TopicReader.header(r, "dead-letter-reason") == null)
                     .forEach(r -> withoutReason.add(r.topic() + " " + key));
         });
         // Dead letters keep ids only: no copy holds the value it was made from, in its value or its headers.
@@ -401,10 +401,5 @@ class PoisonRecordsTest {
             }
         }
         return found;
-    }
-
-    private static String header(ConsumerRecord<String, byte[]> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 }

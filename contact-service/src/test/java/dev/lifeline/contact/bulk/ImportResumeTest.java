@@ -2,12 +2,12 @@ package dev.lifeline.contact.bulk;
 
 import dev.lifeline.contact.profile.Contact;
 import dev.lifeline.contact.support.Api;
-import dev.lifeline.contact.support.TopicReader;
 import dev.lifeline.events.EventCodec;
 import dev.lifeline.events.Topics;
 import dev.lifeline.events.contact.ContactUpserted;
 import dev.lifeline.localstack.InjectLocalStack;
 import dev.lifeline.localstack.LocalStack;
+import dev.lifeline.localstack.TopicReader;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;

@@ -1,7 +1,6 @@
 package dev.lifeline.contact.consent;
 
 import dev.lifeline.contact.support.Api;
-import dev.lifeline.contact.support.TopicReader;
 import dev.lifeline.events.EventCodec;
 import dev.lifeline.events.Topics;
 import dev.lifeline.events.contact.ContactChannel;
@@ -10,6 +9,7 @@ import dev.lifeline.events.outreach.ConsentWithdrawn;
 import dev.lifeline.events.outreach.WithdrawalReason;
 import dev.lifeline.localstack.InjectLocalStack;
 import dev.lifeline.localstack.LocalStack;
+import dev.lifeline.localstack.TopicReader;
 import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;

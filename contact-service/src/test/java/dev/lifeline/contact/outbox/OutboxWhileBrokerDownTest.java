@@ -1,12 +1,12 @@
 package dev.lifeline.contact.outbox;
 
 import dev.lifeline.contact.support.Api;
-import dev.lifeline.contact.support.TopicReader;
 import dev.lifeline.events.EventCodec;
 import dev.lifeline.events.Topics;
 import dev.lifeline.events.contact.ContactUpserted;
 import dev.lifeline.localstack.InjectLocalStack;
 import dev.lifeline.localstack.LocalStack;
+import dev.lifeline.localstack.TopicReader;
 import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;

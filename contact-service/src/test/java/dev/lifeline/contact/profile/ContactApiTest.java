@@ -1,7 +1,6 @@
 package dev.lifeline.contact.profile;
 
 import dev.lifeline.contact.support.Api;
-import dev.lifeline.contact.support.TopicReader;
 import dev.lifeline.events.EventCodec;
 import dev.lifeline.events.Topics;
 import dev.lifeline.events.contact.ConsentStatus;
@@ -9,6 +8,7 @@ import dev.lifeline.events.contact.ContactChannel;
 import dev.lifeline.events.contact.ContactUpserted;
 import dev.lifeline.localstack.InjectLocalStack;
 import dev.lifeline.localstack.LocalStack;
+import dev.lifeline.localstack.TopicReader;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;

@@ -1,12 +1,12 @@
 package dev.lifeline.contact.profile;
 
 import dev.lifeline.contact.support.Api;
-import dev.lifeline.contact.support.TopicReader;
 import dev.lifeline.events.EventCodec;
 import dev.lifeline.events.Topics;
 import dev.lifeline.events.contact.ContactErased;
 import dev.lifeline.localstack.InjectLocalStack;
 import dev.lifeline.localstack.LocalStack;
+import dev.lifeline.localstack.TopicReader;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;

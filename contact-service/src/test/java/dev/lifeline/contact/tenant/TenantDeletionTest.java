@@ -1,13 +1,13 @@
 package dev.lifeline.contact.tenant;
 
 import dev.lifeline.contact.support.Api;
-import dev.lifeline.contact.support.TopicReader;
 import dev.lifeline.events.EventCodec;
 import dev.lifeline.events.EventTypes;
 import dev.lifeline.events.Topics;
 import dev.lifeline.events.tenant.TenantDeleted;
 import dev.lifeline.localstack.InjectLocalStack;
 import dev.lifeline.localstack.LocalStack;
+import dev.lifeline.localstack.TopicReader;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -26,7 +26,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import static dev.lifeline.contact.support.TopicReader.header;
+import static dev.lifeline.localstack.TopicReader.header;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
