@@ -4,8 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.lifeline.localstack.CapturedMail;
 import dev.lifeline.system.Http;
 import dev.lifeline.system.RunningSystem;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestInstance.Lifecycle;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -54,6 +59,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * </ul>
  */
 @Order(50)
+@TestInstance(Lifecycle.PER_CLASS)
 class SecurityTest {
 
     static final String SECURITY_CHECKS = "security checks (keys, links, rate limit, admin)";
@@ -76,24 +82,73 @@ class SecurityTest {
             String platformId,
             String probeId) {}
 
-    @Test
-    void tenantsKeysLinksRateLimitsAndAdminEndpointsHold() throws Exception {
-        Estate a = estate("seca-" + suffix);
-        Estate b = estate("secb-" + suffix);
+    private Estate a;
+    private Estate b;
 
+    /** Two fully set-up businesses, each the other's attacker. */
+    @BeforeAll
+    void twoBusinessesWithSomethingOfEveryKind() {
+        a = estate("seca-" + suffix);
+        b = estate("secb-" + suffix);
+    }
+
+    @BeforeEach
+    void noFailuresYet() {
+        failures.clear();
+    }
+
+    @Test
+    @Order(1)
+    void aBusinessNeverReachesAnotherBusinesssDataAndItsIdsLookUnknown() {
         isolation(a, b);
         isolation(b, a);
-        keysStoredHashed(List.of(a.business(), b.business()));
-        confirmationLinks();
-        unsubscribeLinks(b);
-        rateLimits();
-        adminEndpoints(a.business());
+        assertNoFailures();
+    }
 
+    @Test
+    @Order(2)
+    void apiKeysAreStoredOnlyAsHashesAndNeverShownAgain() throws SQLException {
+        keysStoredHashed(List.of(a.business(), b.business()));
+        assertNoFailures();
+    }
+
+    @Test
+    @Order(3)
+    void confirmationLinksCannotBeForgedAlteredOrUsedAfterTheyExpire() {
+        confirmationLinks();
+        assertNoFailures();
+    }
+
+    @Test
+    @Order(4)
+    void unsubscribeLinksCannotBeForgedOrAltered() {
+        unsubscribeLinks(b);
+        assertNoFailures();
+    }
+
+    @Test
+    @Order(5)
+    void thePublicFormIsRateLimitedPerIpEvenWithASpoofedForwardedFor() {
+        rateLimits();
+        assertNoFailures();
+    }
+
+    @Test
+    @Order(6)
+    void adminEndpointsAnswerOnlyTheOperatorsKey() {
+        adminEndpoints(a.business());
+        assertNoFailures();
+    }
+
+    @AfterAll
+    void countChecks() {
         Results.add(Results.ISOLATION_CHECKS, isolationChecks);
         Results.add(SECURITY_CHECKS, securityChecks);
         System.out.printf(
-                "SecurityTest: %d isolation checks, %d other security checks, %d failed%n",
-                isolationChecks, securityChecks, failures.size());
+                "SecurityTest: %d isolation checks, %d other security checks%n", isolationChecks, securityChecks);
+    }
+
+    private void assertNoFailures() {
         assertThat(failures).as(String.join("\n", failures)).isEmpty();
     }
 
