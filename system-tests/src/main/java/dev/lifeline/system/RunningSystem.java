@@ -22,6 +22,9 @@ import java.util.Map;
  * The three services started from their built jars as separate processes against one real broker, database and
  * SMTP server — the system as an operator would run it. Test suites use it to crash, restart and add instances the
  * way an operator (or a failing machine) would.
+ *
+ * <p>Longer than most classes because it is the one place that knows how each service is configured, started,
+ * killed and added as another instance; the suites only name what they want.
  */
 public final class RunningSystem implements AutoCloseable {
 

@@ -21,8 +21,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * A stand-in for the platforms we watch, so that outages can be rehearsed without the internet. JDK only, so it runs
- * from the service's jar with a plain {@code java -cp}. Per platform id it serves
+ * A stand-in for the platforms we watch, so that outages can be rehearsed without the internet. Per platform id it
+ * serves
  * <ul>
  *   <li>{@code GET /platforms/{id}/health} — a plain HTTP endpoint</li>
  *   <li>{@code GET /platforms/{id}/api/v2/status.json} and {@code summary.json} — Atlassian Statuspage style</li>
@@ -30,6 +30,9 @@ import java.util.concurrent.ThreadLocalRandom;
  * </ul>
  * and {@code POST /simulator/platforms/{id}?mode=up|slow|5xx|timeout|garbage|flapping|degraded|maintenance[&period=10s][&slow=3s]} switches
  * one; {@code GET /simulator/platforms} lists them; {@code POST /simulator/reset} puts every platform back up.
+ *
+ * <p>One JDK-only file, so that it runs with a plain {@code java -cp} from the local-stack jar; its length is the
+ * three status formats it imitates.
  */
 public final class PlatformSimulator implements AutoCloseable {
 
