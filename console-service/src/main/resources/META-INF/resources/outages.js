@@ -1,4 +1,5 @@
-// Keeps the timeline live: fetched again every second while a run sends or an outage is open, else every 15 s.
+// Keeps the timeline live: fetched again every second while a run sends or an outage is open, else every 5 s
+// (an outage's first run may send a small audience within seconds of the outage).
 (function () {
   var box = document.getElementById('timeline');
   function live() {
@@ -12,7 +13,7 @@
     }).then(function (html) {
       if (html !== null) { box.innerHTML = html; }
     }).catch(function () { /* offline for a moment: the next round tries again */ })
-      .then(function () { setTimeout(refresh, live() ? 1000 : 15000); });
+      .then(function () { setTimeout(refresh, live() ? 1000 : 5000); });
   }
-  setTimeout(refresh, live() ? 1000 : 15000);
+  setTimeout(refresh, live() ? 1000 : 5000);
 })();

@@ -271,7 +271,7 @@ public class CampaignsResource {
                     : 400;
             return Html.status(status, editor(owner, id, form, CampaignForm.mapped(answer.problems())));
         }
-        return Html.to("/campaigns/" + answer.value().id() + "?saved");
+        return Html.to("/campaigns/" + answer.value().id() + "?saved=1");
     }
 
     private TemplateInstance editor(
