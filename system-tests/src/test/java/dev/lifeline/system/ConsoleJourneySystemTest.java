@@ -8,6 +8,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
@@ -130,7 +131,17 @@ class ConsoleJourneySystemTest {
         browser.get(link);
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "Ada's Café"));
         browser.findElement(By.cssSelector("form button[type=submit]")).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Your business is ready"));
+        // On a loaded machine contact-service may not answer in time: the page then offers "Try again", as to a user.
+        new WebDriverWait(browser, Duration.ofSeconds(120), Duration.ofSeconds(2))
+                .ignoring(StaleElementReferenceException.class)
+                .until(d -> {
+                    String heading = d.findElement(By.tagName("h1")).getText();
+                    if (heading.equals("Almost there")) {
+                        d.findElement(By.cssSelector("main form button[type=submit]"))
+                                .click();
+                    }
+                    return heading.equals("Your business is ready");
+                });
 
         browser.findElement(By.linkText("Sign in")).click();
         browser.findElement(By.id("email")).sendKeys(email);
@@ -161,12 +172,17 @@ class ConsoleJourneySystemTest {
         String campaign = writeAnEmailCampaignWithPreview(base, wait);
         awaitTheAudienceCount(wait);
 
-        browser.get(base + "/outages");
+        browser.findElement(By.linkText("Campaigns")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr[data-campaign='" + campaign + "']")));
+        screenshot("campaigns");
+
+        browser.findElement(By.linkText("Outages and runs")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Outages and runs"));
         system.simulator().set("instagram", Mode.FIVE_XX, Duration.ZERO, Duration.ZERO);
         Set<Integer> seen = watchTheRunsSentCount(campaign);
         screenshot("outages");
 
+        System.out.println("Sent counts seen on the Outages and runs page: " + seen);
         assertThat(seen).as("sent counts the page showed while the run sent").hasSizeGreaterThanOrEqualTo(2);
         assertThat(seen).contains(CUSTOMERS);
         assertThat(system.stack.mail().awaitCount(CUSTOMERS + 1, Duration.ofSeconds(60)))
@@ -182,6 +198,29 @@ class ConsoleJourneySystemTest {
         assertThat(browser.findElements(By.cssSelector("#deliveries tr[data-state=sent]")))
                 .hasSize(CUSTOMERS);
         screenshot("run");
+
+        setTheSenderOnTheSettingsPage(base, wait);
+    }
+
+    /** outreach refuses a display name with angle brackets: its message shows next to the field; a good one saves. */
+    private static void setTheSenderOnTheSettingsPage(String base, WebDriverWait wait) {
+        browser.get(base + "/settings");
+        WebElement name = browser.findElement(By.id("displayName"));
+        name.sendKeys("Ada <Café>");
+        browser.findElement(By.cssSelector("form[action='/settings/sender'] button[type=submit]"))
+                .click();
+        assertThat(wait.until(ExpectedConditions.presenceOfElementLocated(By.id("displayName-error")))
+                        .getText())
+                .isNotBlank();
+        assertThat(browser.findElement(By.id("displayName")).getAttribute("value"))
+                .isEqualTo("Ada <Café>");
+        name = browser.findElement(By.id("displayName"));
+        name.clear();
+        name.sendKeys("Ada's Shop");
+        browser.findElement(By.cssSelector("form[action='/settings/sender'] button[type=submit]"))
+                .click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "Sender saved."));
+        assertThat(browser.findElement(By.id("sender-from")).getText()).contains("Ada's Shop");
     }
 
     /** The owner creates a key on the Settings page; it is shown once, and the test uses it as an import would. */
@@ -198,6 +237,10 @@ class ConsoleJourneySystemTest {
         assertThat(browser.findElements(By.id("new-key-value")))
                 .as("a key is shown once")
                 .isEmpty();
+        assertThat(browser.findElement(By.id("keys")).getText()).contains("in use by this console");
+        assertThat(browser.findElements(By.cssSelector("#keys button")))
+                .as("only the new key can be revoked, not the console's own")
+                .hasSize(1);
         return key;
     }
 
@@ -273,6 +316,7 @@ class ConsoleJourneySystemTest {
                     return d.findElement(By.id("audience")).getText().startsWith(CUSTOMERS + " customers")
                             || audience == null;
                 });
+        ((JavascriptExecutor) browser).executeScript("document.getElementById('preview-heading').scrollIntoView()");
         screenshot("campaign");
     }
 
@@ -308,6 +352,8 @@ class ConsoleJourneySystemTest {
         config.put("lifeline.console.services.monitor-url", system.monitor().baseUrl());
         config.put("lifeline.console.services.outreach-url", system.outreach().baseUrl());
         config.put("lifeline.console.bcrypt-cost", "10");
+        // The machines that run this suite are often loaded: more patience with the services than in production.
+        config.put("lifeline.console.services.timeout", "PT15S");
         Path home = Path.of(System.getProperty("lifeline.services.dir", ".."))
                 .toAbsolutePath()
                 .normalize();
