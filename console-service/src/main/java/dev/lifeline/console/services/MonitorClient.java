@@ -26,6 +26,17 @@ public class MonitorClient {
             boolean open,
             long durationSeconds) {}
 
+    /** An outage in the business's timeline; {@code id} is the one outreach's runs name as {@code outageId}. */
+    public record TimelineOutage(
+            String id,
+            String platformId,
+            String severity,
+            String reason,
+            Instant startedAt,
+            Instant resolvedAt,
+            boolean open,
+            long durationSeconds) {}
+
     private final ServiceHttp http;
     private final ConsoleConfig config;
 
@@ -84,6 +95,55 @@ public class MonitorClient {
             throw new IllegalStateException("monitor-service refused the dependencies: HTTP " + reply.status());
         }
         return true;
+    }
+
+    /** The business's outages, newest first, open and resolved. */
+    public List<TimelineOutage> outages(String apiKey, int limit) {
+        ServiceHttp.Reply reply = http.get(
+                config.services().monitorUrl() + "/api/v1/tenant/outages?state=all&limit=" + limit, auth(apiKey));
+        if (!reply.ok()) {
+            throw new IllegalStateException("monitor-service answered HTTP " + reply.status());
+        }
+        List<TimelineOutage> outages = new ArrayList<>();
+        for (JsonNode o : reply.body()) {
+            outages.add(new TimelineOutage(
+                    o.path("id").asText(),
+                    o.path("platformId").asText(),
+                    o.path("severity").asText(""),
+                    o.path("reason").isTextual() ? o.path("reason").asText() : null,
+                    instant(o.path("startedAt")),
+                    instant(o.path("resolvedAt")),
+                    o.path("open").asBoolean(),
+                    o.path("durationSeconds").asLong()));
+        }
+        return outages;
+    }
+
+    /** The platform ids the business depends on. */
+    public List<String> dependencies(String apiKey) {
+        ServiceHttp.Reply reply =
+                http.get(config.services().monitorUrl() + "/api/v1/tenant/dependencies", auth(apiKey));
+        if (!reply.ok()) {
+            throw new IllegalStateException("monitor-service answered HTTP " + reply.status());
+        }
+        List<String> ids = new ArrayList<>();
+        reply.body().forEach(id -> ids.add(id.asText()));
+        return ids;
+    }
+
+    /** Replaces the dependencies; a refusal (unknown platform) comes back as messages per field. */
+    public Answer<List<String>> replaceDependencies(String apiKey, List<String> platformIds) {
+        ServiceHttp.Reply reply = http.put(
+                config.services().monitorUrl() + "/api/v1/tenant/dependencies",
+                auth(apiKey),
+                Map.of("platformIds", platformIds));
+        if (reply.ok()) {
+            return Answer.of(platformIds);
+        }
+        if (reply.status() >= 500 || reply.status() == 401) {
+            throw new IllegalStateException("monitor-service answered HTTP " + reply.status());
+        }
+        return Answer.refused(FieldProblems.of(reply));
     }
 
     private static Map<String, String> auth(String apiKey) {

@@ -49,6 +49,10 @@ public class ServiceHttp {
         return send(builder(url, headers).PUT(jsonBody(body)));
     }
 
+    public Reply delete(String url, Map<String, String> headers) {
+        return send(builder(url, headers).DELETE());
+    }
+
     private HttpRequest.Builder builder(String url, Map<String, String> headers) {
         HttpRequest.Builder builder =
                 HttpRequest.newBuilder(URI.create(url)).timeout(timeout).header("Accept", "application/json");

@@ -1,0 +1,261 @@
+package dev.lifeline.console.services;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.lifeline.console.config.ConsoleConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/** outreach-service's campaign, run and sender APIs, as its README documents them; always as the business. */
+@ApplicationScoped
+public class OutreachClient {
+
+    /** A campaign as outreach shows it; {@code quietStart}/{@code quietEnd} "HH:mm[:ss]" or null. */
+    public record Campaign(
+            String id,
+            String name,
+            String platformId,
+            String channel,
+            String kind,
+            String subject,
+            String textBody,
+            String htmlBody,
+            String gracePeriod,
+            String quietStart,
+            String quietEnd,
+            boolean active) {}
+
+    /** A run's counts: the ledger's states add up to the audience; the receipts come on top. */
+    public record Run(
+            String id,
+            String campaignId,
+            String outageId,
+            String platformId,
+            String trigger,
+            String status,
+            boolean dryRun,
+            Integer audience,
+            int queued,
+            int deferred,
+            int sending,
+            int sent,
+            int failed,
+            int bounced,
+            int cancelled,
+            int delivered,
+            int undelivered,
+            int complained,
+            Instant createdAt,
+            Instant finishedAt) {
+
+        /** Still sending or waiting for its grace period: the page keeps refreshing it. */
+        public boolean live() {
+            return "scheduled".equals(status) || "dispatched".equals(status);
+        }
+    }
+
+    /** A campaign's runs summed. */
+    public record Totals(int runs, int sent, int delivered, int bounced, int failed, int complained) {}
+
+    /** One recipient's delivery; the contact's id only (outreach shows no address here). */
+    public record Delivery(
+            String contactId, String channel, String state, int attempts, String lastError, Instant updatedAt) {}
+
+    /** A campaign rendered for one contact. */
+    public record Preview(String subject, String text, String html, String smsEncoding, Integer smsSegments) {}
+
+    /** The business as the sender of its mail; {@code from} is the From header as sent. */
+    public record Sender(String displayName, String fromAddress, String replyTo, String from) {}
+
+    private final ServiceHttp http;
+    private final ConsoleConfig config;
+
+    public OutreachClient(ServiceHttp http, ConsoleConfig config) {
+        this.http = http;
+        this.config = config;
+    }
+
+    public List<Campaign> campaigns(String key) {
+        return list(get(key, "/api/v1/campaigns"), OutreachClient::campaign);
+    }
+
+    public Optional<Campaign> campaign(String key, String id) {
+        ServiceHttp.Reply reply = http.get(url("/api/v1/campaigns/" + id), auth(key));
+        return reply.status() == 404
+                ? Optional.empty()
+                : Optional.of(campaign(ok(reply).body()));
+    }
+
+    public Answer<Campaign> create(String key, Map<String, Object> body) {
+        return written(http.post(url("/api/v1/campaigns"), auth(key), body), OutreachClient::campaign);
+    }
+
+    public Answer<Campaign> replace(String key, String id, Map<String, Object> body) {
+        return written(http.put(url("/api/v1/campaigns/" + id), auth(key), body), OutreachClient::campaign);
+    }
+
+    public Answer<Preview> preview(String key, String campaignId, String contactId) {
+        Map<String, Object> body = contactId == null ? Map.of() : Map.of("contactId", contactId);
+        return written(
+                http.post(url("/api/v1/campaigns/" + campaignId + "/preview"), auth(key), body),
+                n -> new Preview(
+                        text(n.path("subject")),
+                        text(n.path("text")),
+                        text(n.path("html")),
+                        text(n.path("smsSegments").path("encoding")),
+                        n.path("smsSegments").isObject()
+                                ? n.path("smsSegments").path("segments").asInt()
+                                : null));
+    }
+
+    /** A dry run: outreach counts the campaign's audience without sending; read the count from {@link #run}. */
+    public Answer<Run> dryRun(String key, String campaignId, String platformId) {
+        Map<String, Object> body =
+                platformId == null ? Map.of("dryRun", true) : Map.of("dryRun", true, "platformId", platformId);
+        return written(
+                http.post(url("/api/v1/campaigns/" + campaignId + "/runs"), auth(key), body), OutreachClient::run);
+    }
+
+    public List<Run> runs(String key, String campaignId) {
+        return list(get(key, "/api/v1/campaigns/" + campaignId + "/runs"), OutreachClient::run);
+    }
+
+    public Totals totals(String key, String campaignId) {
+        JsonNode t = get(key, "/api/v1/campaigns/" + campaignId + "/runs/totals");
+        return new Totals(
+                t.path("runs").asInt(),
+                t.path("sent").asInt(),
+                t.path("delivered").asInt(),
+                t.path("bounced").asInt(),
+                t.path("failed").asInt(),
+                t.path("complained").asInt());
+    }
+
+    public Optional<Run> run(String key, String runId) {
+        ServiceHttp.Reply reply = http.get(url("/api/v1/runs/" + runId), auth(key));
+        return reply.status() == 404
+                ? Optional.empty()
+                : Optional.of(run(ok(reply).body()));
+    }
+
+    public Answer<Run> cancel(String key, String runId) {
+        return written(http.post(url("/api/v1/runs/" + runId + "/cancel"), auth(key), Map.of()), OutreachClient::run);
+    }
+
+    public List<Delivery> deliveries(String key, String runId, int limit, int offset) {
+        return list(
+                get(key, "/api/v1/runs/" + runId + "/deliveries?limit=" + limit + "&offset=" + offset),
+                n -> new Delivery(
+                        n.path("contactId").asText(),
+                        n.path("channel").asText(),
+                        n.path("state").asText(),
+                        n.path("attempts").asInt(),
+                        text(n.path("lastError")),
+                        instant(n.path("updatedAt"))));
+    }
+
+    public Sender sender(String key) {
+        return sender(get(key, "/api/v1/tenant/sender"));
+    }
+
+    public Answer<Sender> replaceSender(String key, Map<String, Object> body) {
+        return written(http.put(url("/api/v1/tenant/sender"), auth(key), body), OutreachClient::sender);
+    }
+
+    private static Sender sender(JsonNode n) {
+        return new Sender(
+                text(n.path("displayName")),
+                text(n.path("fromAddress")),
+                text(n.path("replyTo")),
+                text(n.path("from")));
+    }
+
+    private static Campaign campaign(JsonNode n) {
+        JsonNode quiet = n.path("quietHours");
+        return new Campaign(
+                n.path("id").asText(),
+                n.path("name").asText(),
+                n.path("platformId").asText(),
+                n.path("channel").asText().toLowerCase(),
+                n.path("kind").asText("outage").toLowerCase(),
+                text(n.path("subject")),
+                text(n.path("textBody")),
+                text(n.path("htmlBody")),
+                n.path("gracePeriod").asText("PT2M"),
+                text(quiet.path("start")),
+                text(quiet.path("end")),
+                n.path("active").asBoolean(true));
+    }
+
+    private static Run run(JsonNode n) {
+        return new Run(
+                n.path("id").asText(),
+                n.path("campaignId").asText(),
+                text(n.path("outageId")),
+                text(n.path("platformId")),
+                n.path("trigger").asText(),
+                n.path("status").asText(),
+                n.path("dryRun").asBoolean(),
+                n.path("audience").isInt() ? n.path("audience").asInt() : null,
+                n.path("queued").asInt(),
+                n.path("deferred").asInt(),
+                n.path("sending").asInt(),
+                n.path("sent").asInt(),
+                n.path("failed").asInt(),
+                n.path("bounced").asInt(),
+                n.path("cancelled").asInt(),
+                n.path("delivered").asInt(),
+                n.path("undelivered").asInt(),
+                n.path("complained").asInt(),
+                instant(n.path("createdAt")),
+                instant(n.path("finishedAt")));
+    }
+
+    private JsonNode get(String key, String path) {
+        return ok(http.get(url(path), auth(key))).body();
+    }
+
+    private static ServiceHttp.Reply ok(ServiceHttp.Reply reply) {
+        if (!reply.ok()) {
+            throw new IllegalStateException("outreach-service answered HTTP " + reply.status());
+        }
+        return reply;
+    }
+
+    private static <T> Answer<T> written(ServiceHttp.Reply reply, Function<JsonNode, T> read) {
+        if (reply.ok()) {
+            return Answer.of(read.apply(reply.body()));
+        }
+        if (reply.status() >= 500 || reply.status() == 401) {
+            throw new IllegalStateException("outreach-service answered HTTP " + reply.status());
+        }
+        return Answer.refused(FieldProblems.of(reply));
+    }
+
+    private static <T> List<T> list(JsonNode array, Function<JsonNode, T> read) {
+        List<T> items = new ArrayList<>();
+        array.forEach(n -> items.add(read.apply(n)));
+        return items;
+    }
+
+    private String url(String path) {
+        return config.services().outreachUrl() + path;
+    }
+
+    private static Map<String, String> auth(String key) {
+        return Map.of("Authorization", "Bearer " + key);
+    }
+
+    private static String text(JsonNode node) {
+        return node.isTextual() ? node.asText() : null;
+    }
+
+    private static Instant instant(JsonNode node) {
+        return node.isTextual() ? Instant.parse(node.asText()) : null;
+    }
+}

@@ -1,0 +1,143 @@
+package dev.lifeline.console.campaigns;
+
+import dev.lifeline.console.support.Browser;
+import dev.lifeline.console.support.Owners;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The Campaigns page's refusals, against the console's real database. outreach-service is absent here (its URL is
+ * a closed port), so what the console checks itself is what these tests see; outreach's own refusals next to the
+ * field are in system-tests' ConsoleJourneySystemTest.
+ */
+@QuarkusTest
+class CampaignsPageTest {
+
+    private static final String PASSWORD = "correct horse battery";
+
+    @Inject
+    Owners owners;
+
+    @Test
+    void aSignedOutVisitorIsSentToSignIn() {
+        Response page = new Browser().get("/campaigns");
+        assertThat(page.statusCode()).isEqualTo(303);
+        assertThat(page.header("Location")).endsWith("/signin");
+    }
+
+    @Test
+    void anEmptyEmailCampaignIsRefused_withAMessageNextToEachMissingField() {
+        Browser browser = signedIn();
+        browser.get("/campaigns/new?channel=email");
+
+        Response refused = browser.post("/campaigns/new", form(Map.of("name", " ", "subject", "", "textBody", "")));
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        String html = refused.asString();
+        assertThat(html)
+                .contains("id=\"name-error\">Give the campaign a name.")
+                .contains("id=\"subject-error\">Write a subject line.")
+                .contains("id=\"textBody-error\">Write the message.")
+                .contains("aria-invalid=\"true\"")
+                .doesNotContain("Exception", "at dev.lifeline");
+    }
+
+    @Test
+    void aGracePeriodThatIsNotMinutesAndHalfAQuietWindowAreNamedNextToTheirFields_andTheTextIsKept() {
+        Browser browser = signedIn();
+        browser.get("/campaigns/new?channel=email");
+
+        Response refused = browser.post(
+                "/campaigns/new", form(Map.of("graceMinutes", "two", "quietStart", "21:00", "quietEnd", "")));
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.asString())
+                .contains("id=\"graceMinutes-error\">Enter a number of minutes from 0 to 1440.")
+                .contains("id=\"quietStart-error\">Give both the start and the end of the quiet hours, or neither.")
+                .contains("Instagram is down &lt;b&gt;again&lt;/b&gt;");
+        Response late = browser.post(
+                "/campaigns/new", form(Map.of("graceMinutes", "1441", "quietStart", "21:00", "quietEnd", "25:00")));
+        assertThat(late.asString())
+                .contains("id=\"graceMinutes-error\"")
+                .contains("id=\"quietStart-error\">Write the times as hours and minutes");
+    }
+
+    @Test
+    void aCampaignFormWithoutTheBrowsersCsrfTokenIsRefused() {
+        Browser browser = signedIn();
+        browser.get("/campaigns/new?channel=email");
+        Map<String, Object> fields = new HashMap<>(form(Map.of()));
+
+        Response forged = browser.postRaw("/campaigns/new", fields);
+        fields.put("csrf", "forged-token-forged-token-forged-token");
+        Response wrong = browser.postRaw("/campaigns/new", fields);
+        Response audience = browser.postRaw("/campaigns/" + UUID.randomUUID() + "/audience", Map.of());
+
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(wrong.statusCode()).isEqualTo(403);
+        assertThat(audience.statusCode()).isEqualTo(403);
+        assertThat(forged.asString()).contains("This form has expired");
+    }
+
+    @Test
+    void withOutreachAwayTheListSaysSo_withoutAStackTrace() {
+        Browser browser = signedIn();
+
+        Response page = browser.get("/campaigns");
+
+        assertThat(page.statusCode()).isEqualTo(503);
+        assertThat(page.asString())
+                .contains("Campaigns is not available right now")
+                .doesNotContain("Exception");
+    }
+
+    @Test
+    void theSmsEditorCountsSegments_andTheCounterAnswersAsTheOwnerTypes() {
+        Browser browser = signedIn();
+
+        Response editor = browser.get("/campaigns/new?channel=sms");
+
+        assertThat(editor.statusCode()).isEqualTo(200);
+        assertThat(editor.asString()).contains("id=\"sms-counter\"").doesNotContain("id=\"subject\"");
+        Response counted =
+                RestAssured.given().queryParam("text", "Ł".repeat(71)).get("/campaigns/segments");
+        assertThat(counted.statusCode()).isEqualTo(200);
+        assertThat(counted.jsonPath().getString("encoding")).isEqualTo("UCS-2");
+        assertThat(counted.jsonPath().getInt("segments")).isEqualTo(2);
+        assertThat(counted.jsonPath().getInt("perSegment")).isEqualTo(67);
+    }
+
+    private Browser signedIn() {
+        String email = "owner-" + UUID.randomUUID() + "@example.com";
+        owners.create(email, PASSWORD);
+        Browser browser = new Browser();
+        browser.get("/signin");
+        assertThat(browser.post("/signin", Map.of("email", email, "password", PASSWORD))
+                        .statusCode())
+                .isEqualTo(303);
+        return browser;
+    }
+
+    private static Map<String, Object> form(Map<String, String> overrides) {
+        Map<String, Object> fields = new HashMap<>();
+        fields.put("channel", "email");
+        fields.put("name", "Instagram fallback");
+        fields.put("platformId", "instagram");
+        fields.put("subject", "We are still here");
+        fields.put("textBody", "Instagram is down <b>again</b>");
+        fields.put("graceMinutes", "2");
+        fields.put("quietStart", "");
+        fields.put("quietEnd", "");
+        fields.putAll(overrides);
+        return fields;
+    }
+}
