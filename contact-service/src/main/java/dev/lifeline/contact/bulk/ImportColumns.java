@@ -141,7 +141,7 @@ public final class ImportColumns {
             }
         }
         List<String> tags = v.containsKey("tags")
-                ? Arrays.stream(v.get("tags").split("[;|]"))
+                ? Arrays.stream(v.get("tags").split("[;|,]"))
                         .map(String::strip)
                         .filter(s -> !s.isEmpty())
                         .toList()

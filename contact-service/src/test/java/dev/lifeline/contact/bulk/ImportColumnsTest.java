@@ -99,6 +99,10 @@ class ImportColumnsTest {
         ContactInput international = columns.toInput(List.of("", "Hopper", "'+49 151 12345678", "GB"));
 
         assertThat(british.name()).isEqualTo("Ada Lovelace");
+        assertThat(ImportColumns.of(List.of("email", "Tags"))
+                        .toInput(List.of("a@example.com", "vip, gold;x"))
+                        .tags())
+                .containsExactly("vip", "gold", "x");
         assertThat(british.phone()).isEqualTo("+447400123456");
         assertThat(american.name()).isEqualTo("Grace");
         assertThat(american.phone()).isEqualTo("+12015550123");
