@@ -7,6 +7,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -164,6 +165,11 @@ class ContactsConsoleSystemTest {
         assertThat(browser.findElement(By.id("failed")).getText()).isEqualTo("1");
         assertThat(browser.findElement(By.id("errors-link")).isDisplayed()).isTrue();
         screenshot("import-done");
+        String errors = fetchText(browser.findElement(By.id("errors-link")).getAttribute("href"));
+        assertThat(errors)
+                .startsWith("200\n")
+                .contains("row,field,message", "4,\"email\",\"")
+                .containsIgnoringCase("not a valid e-mail address");
 
         // The imported customers are listed and found by the search, phone numbers read in their row's country.
         browser.findElement(By.id("contacts-link")).click();
@@ -185,6 +191,32 @@ class ContactsConsoleSystemTest {
                 .contains("confirmed");
         assertThat(browser.findElement(By.id("ledger")).getText()).contains("import");
         screenshot("detail");
+
+        // Export: contact-service's CSV, streamed through the console.
+        String export = fetchText(base + "/contacts/export.csv");
+        assertThat(export)
+                .startsWith("200\n")
+                .contains("charles@engine.example", "mary@engine.example", "ada@example.com");
+
+        // Erase, after a confirmation step.
+        browser.findElement(By.linkText("Erase…")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Erase Charles Babbage?"));
+        browser.findElement(By.id("confirm-erase")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector(".notice"), "The contact was erased"));
+        assertThat(String.join("\n", rows())).doesNotContain("Charles").contains("Mary Somerville", "Ada Lovelace");
+    }
+
+    /** GETs a URL from the page, with its cookies, as a download link would: the status, a line break, the body. */
+    private static String fetchText(String url) {
+        Object answer = ((JavascriptExecutor) browser)
+                .executeAsyncScript(
+                        "var done = arguments[arguments.length - 1];"
+                                + "fetch(arguments[0], {credentials: 'same-origin'})"
+                                + ".then(function (r) { return r.text().then(function (t) { done(r.status + '\\n' + t); }); })"
+                                + ".catch(function (e) { done('failed ' + e); });",
+                        url);
+        return String.valueOf(answer);
     }
 
     private static List<String> rows() {
