@@ -4,10 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.lifeline.console.config.ConsoleConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.io.InputStream;
 import java.net.URLEncoder;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
 
 /** contact-service's admin and contacts APIs, as its README documents them. */
 @ApplicationScoped
@@ -78,5 +82,70 @@ public class ContactClient {
             cursor = next.isTextual() && !next.asText().isEmpty() ? next.asText() : null;
         } while (cursor != null && count < COUNT_CAP);
         return Math.min(count, COUNT_CAP);
+    }
+
+    /** One page of the business's contacts; {@code q}, {@code tag} and {@code cursor} may be null. */
+    public ServiceHttp.Reply contacts(String apiKey, String q, String tag, String cursor, int limit) {
+        StringBuilder url = new StringBuilder(contactsUrl()).append("?limit=").append(limit);
+        appendParam(url, "q", q);
+        appendParam(url, "tag", tag);
+        appendParam(url, "cursor", cursor);
+        return http.get(url.toString(), auth(apiKey));
+    }
+
+    /** @param id a UUID the caller checked: it goes into the path as it is */
+    public ServiceHttp.Reply contact(String apiKey, UUID id) {
+        return http.get(contactsUrl() + "/" + id, auth(apiKey));
+    }
+
+    /** The consent state per channel and every ledger line behind it. */
+    public ServiceHttp.Reply consentProof(String apiKey, UUID id) {
+        return http.get(contactsUrl() + "/" + id + "/consents", auth(apiKey));
+    }
+
+    public ServiceHttp.Reply createContact(String apiKey, Map<String, Object> body) {
+        return http.post(contactsUrl(), auth(apiKey), body);
+    }
+
+    public ServiceHttp.Reply changeContact(String apiKey, UUID id, Map<String, Object> body) {
+        return http.patch(contactsUrl() + "/" + id, auth(apiKey), body);
+    }
+
+    /** Erasure (GDPR art. 17): 204, or 404 for an unknown id. */
+    public ServiceHttp.Reply eraseContact(String apiKey, UUID id) {
+        return http.delete(contactsUrl() + "/" + id, auth(apiKey));
+    }
+
+    /** Every contact as CSV, streamed as contact-service writes it; the caller closes the body. */
+    public HttpResponse<InputStream> exportCsv(String apiKey) {
+        return http.stream(contactsUrl() + "/export?format=csv", auth(apiKey));
+    }
+
+    /** Starts an import of the CSV file; {@code unknownColumns} is {@code ignore}, {@code attributes} or null. */
+    public ServiceHttp.Reply startImport(String apiKey, Path csv, String unknownColumns) {
+        StringBuilder url = new StringBuilder(contactsUrl()).append("/imports");
+        if (unknownColumns != null) {
+            url.append("?unknownColumns=").append(URLEncoder.encode(unknownColumns, StandardCharsets.UTF_8));
+        }
+        return http.postFile(url.toString(), auth(apiKey), "text/csv", csv);
+    }
+
+    /** @param jobId a UUID the caller checked */
+    public ServiceHttp.Reply importJob(String apiKey, UUID jobId) {
+        return http.get(contactsUrl() + "/imports/" + jobId, auth(apiKey));
+    }
+
+    private String contactsUrl() {
+        return config.services().contactUrl() + "/api/v1/contacts";
+    }
+
+    private static void appendParam(StringBuilder url, String name, String value) {
+        if (value != null && !value.isBlank()) {
+            url.append('&').append(name).append('=').append(URLEncoder.encode(value.strip(), StandardCharsets.UTF_8));
+        }
+    }
+
+    private static Map<String, String> auth(String apiKey) {
+        return Map.of("Authorization", "Bearer " + apiKey);
     }
 }

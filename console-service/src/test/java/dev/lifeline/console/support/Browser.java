@@ -46,6 +46,21 @@ public final class Browser {
         return response;
     }
 
+    /** Posts a multipart form with one file and this browser's CSRF field (unless {@code withCsrf} is false). */
+    public Response postFile(String path, String field, String fileName, byte[] content, boolean withCsrf) {
+        var request = RestAssured.given()
+                .redirects()
+                .follow(false)
+                .cookies(cookies)
+                .multiPart(field, fileName, content, "text/csv");
+        if (withCsrf) {
+            request = request.multiPart("csrf", csrf);
+        }
+        Response response = request.post(path);
+        remember(response);
+        return response;
+    }
+
     public String cookie(String name) {
         return cookies.get(name);
     }

@@ -4,6 +4,7 @@ import dev.lifeline.contact.consent.ConsentSource;
 import dev.lifeline.contact.input.InvalidFieldException;
 import dev.lifeline.contact.profile.ConsentStates;
 import dev.lifeline.contact.profile.ContactInput;
+import dev.lifeline.contact.profile.ContactNormaliser;
 import dev.lifeline.events.contact.ContactChannel;
 
 import java.util.ArrayList;
@@ -16,9 +17,38 @@ import java.util.Set;
 
 /**
  * Maps CSV columns to contact fields by their header, in any order and case ("E-Mail", "email", "e_mail").
- * Columns named {@code attr.<key>} become custom attributes. An unknown column is an error, not silently dropped.
+ * Columns named {@code attr.<key>} become custom attributes. What happens to any other column is the uploader's
+ * choice ({@link Unknown}): by default the file is refused, so that a typo in a header never drops data silently.
+ * {@code first_name} and {@code last_name} make the name when there is no name; a {@code country} column (ISO code
+ * or English name) reads that row's phone number as dialled in that country instead of the tenant's region.
  */
 public final class ImportColumns {
+
+    /** What an upload wants done with a column that is no contact field. */
+    public enum Unknown {
+        /** The whole file is refused, naming the column (the default). */
+        REFUSE,
+        /** The column is skipped. */
+        IGNORE,
+        /** The column becomes an attribute named by its header. */
+        ATTRIBUTES;
+
+        /** @throws InvalidFieldException naming {@code unknownColumns} for anything else */
+        public static Unknown parse(String value) {
+            if (value == null || value.isBlank()) {
+                return REFUSE;
+            }
+            return switch (value.strip().toLowerCase(Locale.ROOT)) {
+                case "refuse" -> REFUSE;
+                case "ignore" -> IGNORE;
+                case "attributes" -> ATTRIBUTES;
+                default -> throw new InvalidFieldException("unknownColumns", "must be refuse, ignore or attributes");
+            };
+        }
+    }
+
+    /** A contact holds at most this many attributes (as through the API). */
+    static final int MAX_ATTRIBUTES = 30;
 
     static final Set<String> KNOWN = Set.of(
             "name",
@@ -32,7 +62,10 @@ public final class ImportColumns {
             "emailconsent",
             "smsconsent",
             "whatsappconsent",
-            "consenttext");
+            "consenttext",
+            "firstname",
+            "lastname",
+            "country");
 
     private final String[] keys;
 
@@ -42,6 +75,11 @@ public final class ImportColumns {
 
     /** @throws InvalidFieldException naming the column when the header cannot be imported */
     public static ImportColumns of(List<String> header) {
+        return of(header, Unknown.REFUSE);
+    }
+
+    /** @throws InvalidFieldException naming the column when the header cannot be imported */
+    public static ImportColumns of(List<String> header, Unknown unknown) {
         String[] keys = new String[header.size()];
         List<String> seen = new ArrayList<>();
         for (int i = 0; i < header.size(); i++) {
@@ -49,6 +87,12 @@ public final class ImportColumns {
             String key = raw.toLowerCase(Locale.ROOT).startsWith("attr.")
                     ? "attr." + raw.substring(5).strip()
                     : raw.toLowerCase(Locale.ROOT).replaceAll("[\\s_\\-]", "");
+            if (!key.startsWith("attr.") && !KNOWN.contains(key) && unknown != Unknown.REFUSE) {
+                if (unknown == Unknown.IGNORE || raw.isEmpty()) {
+                    continue;
+                }
+                key = "attr." + raw;
+            }
             if (!key.startsWith("attr.") && !KNOWN.contains(key)) {
                 throw new InvalidFieldException(
                         "header",
@@ -60,6 +104,13 @@ public final class ImportColumns {
             }
             seen.add(key);
             keys[i] = key;
+        }
+        if (seen.stream().filter(k -> k.startsWith("attr.")).count() > MAX_ATTRIBUTES) {
+            throw new InvalidFieldException(
+                    "header", "more than " + MAX_ATTRIBUTES + " attribute columns; a contact holds at most that many");
+        }
+        if (seen.stream().anyMatch(k -> k.length() > "attr.".length() + 64)) {
+            throw new InvalidFieldException("header", "an attribute column's name is longer than 64 characters");
         }
         if (!seen.contains("email") && !seen.contains("phone")) {
             throw new InvalidFieldException("header", "needs an email or a phone column");
@@ -80,7 +131,7 @@ public final class ImportColumns {
         Map<String, Object> attributes = new LinkedHashMap<>();
         for (int i = 0; i < keys.length; i++) {
             String value = values.get(i).strip();
-            if (value.isEmpty()) {
+            if (value.isEmpty() || keys[i] == null) {
                 continue;
             }
             if (keys[i].startsWith("attr.")) {
@@ -90,7 +141,7 @@ public final class ImportColumns {
             }
         }
         List<String> tags = v.containsKey("tags")
-                ? Arrays.stream(v.get("tags").split("[;|]"))
+                ? Arrays.stream(v.get("tags").split("[;|,]"))
                         .map(String::strip)
                         .filter(s -> !s.isEmpty())
                         .toList()
@@ -111,9 +162,9 @@ public final class ImportColumns {
                 flag(v, "smsconsent", "sms_consent"),
                 flag(v, "whatsappconsent", "whatsapp_consent"));
         return new ContactInput(
-                v.get("name"),
+                name(v),
                 v.get("email"),
-                v.get("phone"),
+                phone(v),
                 consents,
                 v.get("consenttext"),
                 tags,
@@ -122,6 +173,33 @@ public final class ImportColumns {
                 v.get("timezone"),
                 v.getOrDefault("source", ConsentSource.IMPORT),
                 attributes.isEmpty() ? null : attributes);
+    }
+
+    private static String name(Map<String, String> v) {
+        if (v.containsKey("name")) {
+            return v.get("name");
+        }
+        String joined = (v.getOrDefault("firstname", "") + " " + v.getOrDefault("lastname", "")).strip();
+        return joined.isEmpty() ? null : joined;
+    }
+
+    /**
+     * A spreadsheet's leading apostrophe (kept so that it shows the +) is no part of the number. With a country
+     * column, a number without + is read as dialled in that row's country; with + the country does not matter.
+     */
+    private static String phone(Map<String, String> v) {
+        String phone = v.get("phone");
+        if (phone == null) {
+            return null;
+        }
+        if (phone.startsWith("'")) {
+            phone = phone.substring(1).strip();
+        }
+        String country = v.get("country");
+        if (country == null || phone.startsWith("+") || phone.isEmpty()) {
+            return phone.isEmpty() ? null : phone;
+        }
+        return ContactNormaliser.phone(phone, Countries.code(country));
     }
 
     private static Boolean flag(Map<String, String> v, String key, String column) {

@@ -10,6 +10,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -49,13 +50,16 @@ public class ImportResource {
 
     /**
      * 202 with the new job, or with the job of the same file when this upload resumes it (it was interrupted or
-     * failed); a re-upload of a live or done job answers 200 with the job that already has it.
+     * failed); a re-upload of a live or done job answers 200 with the job that already has it. {@code unknownColumns}
+     * ({@code refuse}, the default, {@code ignore} or {@code attributes}) says what happens to a column that is no
+     * contact field.
      */
     @POST
     @Consumes({"text/csv", "application/csv", MediaType.TEXT_PLAIN})
-    public Response upload(InputStream body) throws IOException {
+    public Response upload(@QueryParam("unknownColumns") String unknownColumns, InputStream body) throws IOException {
+        ImportColumns.Unknown unknown = ImportColumns.Unknown.parse(unknownColumns);
         UUID tenantId = UUID.fromString(tenant.id());
-        ImportService.Accepted accepted = imports.receive(tenantId, body);
+        ImportService.Accepted accepted = imports.receive(tenantId, body, unknown);
         URI location = URI.create("/api/v1/contacts/imports/" + accepted.job().id);
         JobView view = view(accepted.job(), List.of());
         return (accepted.duplicate()

@@ -19,6 +19,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -52,12 +53,14 @@ public class ImportService {
     /** {@code duplicate}: the job already had this file and is live or done; otherwise it is new or resumed. */
     public record Accepted(ImportJob job, boolean duplicate) {}
 
-    public Accepted receive(UUID tenantId, InputStream body) throws IOException {
+    /** @param unknown what to do with columns that are no contact field; part of the job's identity, see jobId */
+    public Accepted receive(UUID tenantId, InputStream body, ImportColumns.Unknown unknown) throws IOException {
         Path file = Files.createTempFile("contact-import-", ".csv");
         boolean keep = false;
         try {
             String hash = spool(body, file);
-            UUID jobId = jobId(tenantId, hash);
+            String uploadKey = uploadKey(hash, unknown);
+            UUID jobId = jobId(tenantId, uploadKey);
             Optional<ImportJob> existing = QuarkusTransaction.requiringNew().call(() -> find(tenantId, jobId));
             if (existing.isPresent()) {
                 // Same content hash, so the file passed the check when the job was created: no need to read it twice.
@@ -73,14 +76,15 @@ public class ImportService {
                         "Import job %s resumes after %d of %d rows (was %s)",
                         jobId, seen.rowsRead, seen.rowsTotal, seen.state);
                 keep = true;
-                worker.submit(new ImportRun(jobId, runId.get(), tenantId), file, seen.rowsRead);
+                worker.submit(new ImportRun(jobId, runId.get(), tenantId), file, seen.rowsRead, unknown);
                 return new Accepted(current, false);
             }
-            long rows = UploadCheck.check(file);
+            long rows = UploadCheck.check(file, unknown);
             UUID runId = UUID.randomUUID();
             ImportJob job;
             try {
-                job = QuarkusTransaction.requiringNew().call(() -> jobs.create(tenantId, jobId, hash, rows, runId));
+                job = QuarkusTransaction.requiringNew()
+                        .call(() -> jobs.create(tenantId, jobId, uploadKey, rows, runId));
             } catch (RuntimeException e) {
                 // The same file uploaded twice at once: the other upload created the job first (the job id is the
                 // content hash), and that job is this upload's answer.
@@ -91,7 +95,7 @@ public class ImportService {
                 return new Accepted(raced.get(), true);
             }
             keep = true;
-            worker.submit(new ImportRun(jobId, runId, tenantId), file, 0);
+            worker.submit(new ImportRun(jobId, runId, tenantId), file, 0, unknown);
             return new Accepted(job, false);
         } finally {
             if (!keep) {
@@ -100,8 +104,20 @@ public class ImportService {
         }
     }
 
-    static UUID jobId(UUID tenantId, String contentHash) {
-        return UUID.nameUUIDFromBytes((tenantId + "|" + contentHash).getBytes(StandardCharsets.UTF_8));
+    static UUID jobId(UUID tenantId, String uploadKey) {
+        return UUID.nameUUIDFromBytes((tenantId + "|" + uploadKey).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * What makes an upload the same job (stored as the job's {@code content_hash}, unique per tenant): the file's
+     * SHA-256 and, unless it is the default, the choice for unknown columns, since the same file under another choice
+     * imports other data. Under the default it is the hash alone, as before the choice existed, so older jobs still
+     * resume.
+     */
+    static String uploadKey(String contentHash, ImportColumns.Unknown unknown) {
+        return unknown == ImportColumns.Unknown.REFUSE
+                ? contentHash
+                : contentHash + "|unknown-columns=" + unknown.name().toLowerCase(Locale.ROOT);
     }
 
     /** An interrupted job ({@link StallRule}) goes to a new run; of two racing uploads at most one gets it. */

@@ -48,14 +48,14 @@ public class ImportWorker {
     }
 
     /** Imports the file's data rows after the first {@code skip} (those a previous run committed), then deletes it. */
-    void submit(ImportRun run, Path file, long skip) {
-        worker.submit(() -> run(run, file, skip));
+    void submit(ImportRun run, Path file, long skip, ImportColumns.Unknown unknown) {
+        worker.submit(() -> run(run, file, skip, unknown));
     }
 
-    private void run(ImportRun run, Path file, long skip) {
+    private void run(ImportRun run, Path file, long skip, ImportColumns.Unknown unknown) {
         try (CsvReader csv = UploadCheck.open(file)) {
             QuarkusTransaction.requiringNew().run(() -> jobs.addProgress(run, "running", 0, 0, 0, List.of()));
-            ImportColumns columns = ImportColumns.of(csv.next());
+            ImportColumns columns = ImportColumns.of(csv.next(), unknown);
             // rows_read committed with the rows it counts, so exactly these are in; row numbers stay the file's.
             long skipped = 0;
             while (skipped < skip && csv.next() != null) {

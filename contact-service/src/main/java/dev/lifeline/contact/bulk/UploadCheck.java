@@ -23,13 +23,13 @@ public final class UploadCheck {
     private UploadCheck() {}
 
     /** @return the number of data rows (records after the header) */
-    public static long check(Path file) throws IOException {
+    public static long check(Path file, ImportColumns.Unknown unknown) throws IOException {
         try (CsvReader csv = open(file)) {
             List<String> header = csv.next();
             if (header == null) {
                 throw new InvalidFieldException("header", "the file is empty; the first row must name the columns");
             }
-            ImportColumns.of(header);
+            ImportColumns.of(header, unknown);
             long rows = 0;
             while (csv.next() != null) {
                 rows++;

@@ -4,6 +4,7 @@ import dev.lifeline.contact.input.InvalidFieldException;
 import dev.lifeline.contact.profile.ContactInput;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -57,5 +58,59 @@ class ImportColumnsTest {
         assertThat(ExportResource.cell("=HYPERLINK(\"x\")")).isEqualTo("\"'=HYPERLINK(\"\"x\"\")\"");
         assertThat(ExportResource.cell("+4915112345678")).isEqualTo("+4915112345678");
         assertThat(ExportResource.cell("Lovelace, Ada")).isEqualTo("\"Lovelace, Ada\"");
+    }
+
+    @Test
+    void unknownColumnsAreSkippedOrKeptAsAttributes_whenTheUploaderSaysSo() {
+        List<String> header = List.of("Email", "Total Spent", "", "Note");
+        List<String> row = List.of("ada@example.com", "12.50", "x", "likes tea");
+
+        ContactInput ignored =
+                ImportColumns.of(header, ImportColumns.Unknown.IGNORE).toInput(row);
+        ContactInput kept =
+                ImportColumns.of(header, ImportColumns.Unknown.ATTRIBUTES).toInput(row);
+
+        assertThat(ignored.email()).isEqualTo("ada@example.com");
+        assertThat(ignored.attributes()).isNull();
+        assertThat(kept.attributes()).isEqualTo(Map.of("Total Spent", "12.50", "Note", "likes tea"));
+    }
+
+    @Test
+    void moreAttributeColumnsThanAContactHolds_isRefusedAsAWhole() {
+        List<String> header = new ArrayList<>(List.of("email"));
+        for (int i = 0; i <= ImportColumns.MAX_ATTRIBUTES; i++) {
+            header.add("extra " + i);
+        }
+        assertThatThrownBy(() -> ImportColumns.of(header, ImportColumns.Unknown.ATTRIBUTES))
+                .isInstanceOf(InvalidFieldException.class)
+                .hasMessageContaining("more than 30 attribute columns");
+        assertThatThrownBy(() -> ImportColumns.Unknown.parse("keep"))
+                .isInstanceOf(InvalidFieldException.class)
+                .extracting(e -> ((InvalidFieldException) e).field())
+                .isEqualTo("unknownColumns");
+    }
+
+    @Test
+    void firstAndLastNameMakeTheName_andARowsCountryReadsItsPhoneNumber() {
+        ImportColumns columns = ImportColumns.of(List.of("First Name", "Last Name", "Phone", "Country"));
+
+        ContactInput british = columns.toInput(List.of("Ada", "Lovelace", "07400 123456", "GB"));
+        ContactInput american = columns.toInput(List.of("Grace", "", "(201) 555-0123", "United States"));
+        ContactInput international = columns.toInput(List.of("", "Hopper", "'+49 151 12345678", "GB"));
+
+        assertThat(british.name()).isEqualTo("Ada Lovelace");
+        assertThat(ImportColumns.of(List.of("email", "Tags"))
+                        .toInput(List.of("a@example.com", "vip, gold;x"))
+                        .tags())
+                .containsExactly("vip", "gold", "x");
+        assertThat(british.phone()).isEqualTo("+447400123456");
+        assertThat(american.name()).isEqualTo("Grace");
+        assertThat(american.phone()).isEqualTo("+12015550123");
+        assertThat(international.name()).isEqualTo("Hopper");
+        assertThat(international.phone()).isEqualTo("+49 151 12345678");
+        assertThatThrownBy(() -> columns.toInput(List.of("A", "B", "07400 123456", "Atlantis")))
+                .isInstanceOf(InvalidFieldException.class)
+                .extracting(e -> ((InvalidFieldException) e).field())
+                .isEqualTo("country");
     }
 }
