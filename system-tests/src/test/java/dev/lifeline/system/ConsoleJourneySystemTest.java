@@ -3,7 +3,7 @@ package dev.lifeline.system;
 import dev.lifeline.localstack.CapturedMail;
 import dev.lifeline.localstack.FreePort;
 import dev.lifeline.localstack.ServiceProcess;
-import dev.lifeline.monitor.simulator.SimulatedHealth.Mode;
+import dev.lifeline.localstack.simulator.SimulatedHealth.Mode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
