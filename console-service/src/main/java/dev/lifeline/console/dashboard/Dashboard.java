@@ -47,23 +47,24 @@ public class Dashboard {
             LOG.warnf("Dashboard without monitor-service: %s", e.getMessage());
             monitorDown = true;
         }
-        Map<String, Integer> reachable = new LinkedHashMap<>();
-        if (withCounts) {
-            for (String channel : CHANNELS) {
-                reachable.put(channel, count(key, channel));
-            }
-        }
-        return new DashboardView(
-                business.name, user.email, user.role, platforms, reachable, ContactClient.COUNT_CAP, last, monitorDown);
+        Map<String, Long> reachable = withCounts ? reachable(key) : Map.of();
+        return new DashboardView(business.name, user.email, user.role, platforms, reachable, last, monitorDown);
     }
 
-    private Integer count(String key, String channel) {
+    /** Confirmed contacts per channel; each channel "not available" (null) while contact-service does not answer. */
+    private Map<String, Long> reachable(String key) {
+        Map<String, Long> reachable = new LinkedHashMap<>();
+        Map<String, Long> counted;
         try {
-            return contacts.reachable(key, channel);
+            counted = contacts.reachable(key);
         } catch (ServiceUnavailableException | IllegalStateException e) {
-            LOG.warnf("No %s count from contact-service: %s", channel, e.getMessage());
-            return null;
+            LOG.warnf("No contact counts from contact-service: %s", e.getMessage());
+            counted = Map.of();
         }
+        for (String channel : CHANNELS) {
+            reachable.put(channel, counted.get(channel));
+        }
+        return reachable;
     }
 
     /**

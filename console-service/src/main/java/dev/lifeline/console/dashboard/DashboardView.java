@@ -14,8 +14,7 @@ public record DashboardView(
         String email,
         String role,
         List<MonitorClient.Platform> platforms,
-        Map<String, Integer> reachable,
-        int countCap,
+        Map<String, Long> reachable,
         MonitorClient.Outage lastOutage,
         boolean monitorDown) {
 

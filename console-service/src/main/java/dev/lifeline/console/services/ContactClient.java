@@ -18,9 +18,6 @@ import java.util.UUID;
 public class ContactClient {
 
     /** Counting pages through the list: contact-service has no count endpoint (yet), so the count stops here. */
-    public static final int COUNT_CAP = 10_000;
-
-    private static final int PAGE = 500;
 
     /** What the admin API answered for a new tenant; the key is shown only in this answer. */
     public record NewTenant(String id, String slug, String apiKey) {}
@@ -65,23 +62,19 @@ public class ContactClient {
                 tenant.path("apiKey").asText()));
     }
 
-    /** Contacts with confirmed consent on a channel, counted up to {@link #COUNT_CAP}. */
-    public int reachable(String apiKey, String channel) {
-        int count = 0;
-        String cursor = null;
-        do {
-            String url = config.services().contactUrl() + "/api/v1/contacts?limit=" + PAGE + "&consent="
-                    + URLEncoder.encode(channel + ":confirmed", StandardCharsets.UTF_8)
-                    + (cursor == null ? "" : "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8));
-            ServiceHttp.Reply reply = http.get(url, Map.of("Authorization", "Bearer " + apiKey));
-            if (!reply.ok()) {
-                throw new IllegalStateException("contact-service answered HTTP " + reply.status());
-            }
-            count += reply.body().path("items").size();
-            JsonNode next = reply.body().path("nextCursor");
-            cursor = next.isTextual() && !next.asText().isEmpty() ? next.asText() : null;
-        } while (cursor != null && count < COUNT_CAP);
-        return Math.min(count, COUNT_CAP);
+    /** Contacts with confirmed consent, per channel, as contact-service counts them (one query, any list size). */
+    public Map<String, Long> reachable(String apiKey) {
+        ServiceHttp.Reply reply = http.get(contactsUrl() + "/counts", auth(apiKey));
+        if (!reply.ok()) {
+            throw new IllegalStateException("contact-service answered HTTP " + reply.status());
+        }
+        Map<String, Long> reachable = new LinkedHashMap<>();
+        reply.body()
+                .path("channels")
+                .properties()
+                .forEach(channel -> reachable.put(
+                        channel.getKey(), channel.getValue().path("confirmed").asLong()));
+        return reachable;
     }
 
     /** One page of the business's contacts; {@code q}, {@code tag} and {@code cursor} may be null. */

@@ -7,7 +7,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -56,5 +58,39 @@ public class ContactRepository implements PanacheRepositoryBase<Contact, UUID> {
                                 .and("phones", phones.isEmpty() ? List.of("") : phones))
                 .withLock(LockModeType.PESSIMISTIC_WRITE)
                 .list();
+    }
+
+    /**
+     * Live contacts, and per channel how many are in each consent state, in one scan of the tenant's rows (HQL's
+     * {@code filter} clauses): erased contacts count nowhere.
+     */
+    public ContactCounts counts(UUID tenantId) {
+        List<String> states = List.of("none", "pending", "confirmed", "withdrawn");
+        List<String> columns = List.of("consentEmail", "consentSms", "consentWhatsapp");
+        StringBuilder select = new StringBuilder("select count(c)");
+        for (String column : columns) {
+            for (String state : states) {
+                select.append(", count(c) filter (where c.")
+                        .append(column)
+                        .append(" = '")
+                        .append(state)
+                        .append("')");
+            }
+        }
+        Object[] row = getEntityManager()
+                .createQuery(
+                        select + " from Contact c where c.tenantId = :tenant and c.erasedAt is null", Object[].class)
+                .setParameter("tenant", tenantId)
+                .getSingleResult();
+        Map<String, Map<String, Long>> channels = new LinkedHashMap<>();
+        List<String> names = List.of("email", "sms", "whatsapp");
+        for (int c = 0; c < names.size(); c++) {
+            Map<String, Long> byState = new LinkedHashMap<>();
+            for (int s = 0; s < states.size(); s++) {
+                byState.put(states.get(s), (Long) row[1 + c * states.size() + s]);
+            }
+            channels.put(names.get(c), byState);
+        }
+        return new ContactCounts((Long) row[0], channels);
     }
 }
