@@ -1,13 +1,12 @@
 package dev.lifeline.console.campaigns;
 
 import dev.lifeline.console.services.Answer;
-import dev.lifeline.console.services.FieldProblems;
-import dev.lifeline.console.services.MonitorClient;
 import dev.lifeline.console.services.OutreachClient;
 import dev.lifeline.console.services.ServiceUnavailableException;
 import dev.lifeline.console.web.CsrfToken;
+import dev.lifeline.console.web.Html;
+import dev.lifeline.console.web.SignedInBusiness;
 import io.quarkus.qute.Template;
-import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -38,27 +37,24 @@ public class CampaignsResource {
     public record Listed(OutreachClient.Campaign campaign, OutreachClient.Totals totals) {}
 
     private final Template campaigns;
-    private final Template campaignEdit;
     private final Template error;
+    private final CampaignEditor editor;
     private final SignedInBusiness owners;
     private final OutreachClient outreach;
-    private final MonitorClient monitor;
     private final CsrfToken csrf;
 
     public CampaignsResource(
             Template campaigns,
-            Template campaignEdit,
             Template error,
+            CampaignEditor editor,
             SignedInBusiness owners,
             OutreachClient outreach,
-            MonitorClient monitor,
             CsrfToken csrf) {
         this.campaigns = campaigns;
-        this.campaignEdit = campaignEdit;
         this.error = error;
+        this.editor = editor;
         this.owners = owners;
         this.outreach = outreach;
-        this.monitor = monitor;
         this.csrf = csrf;
     }
 
@@ -84,7 +80,7 @@ public class CampaignsResource {
             return Html.signIn();
         }
         String ch = "sms".equals(channel) ? "sms" : "email";
-        return Html.ok(editor(owner.get(), null, CampaignForm.empty(ch), Map.of()));
+        return Html.ok(editor.page(owner.get(), null, CampaignForm.empty(ch), Map.of()));
     }
 
     @POST
@@ -118,7 +114,7 @@ public class CampaignsResource {
                 quietStart,
                 quietEnd,
                 active != null);
-        return save(owner.get(), null, form);
+        return editor.save(owner.get(), null, form);
     }
 
     @GET
@@ -133,7 +129,7 @@ public class CampaignsResource {
         if (owner.isEmpty()) {
             return Html.signIn();
         }
-        Optional<OutreachClient.Campaign> campaign = find(owner.get(), id);
+        Optional<OutreachClient.Campaign> campaign = editor.find(owner.get(), id);
         if (campaign.isEmpty()) {
             return Html.status(
                     404,
@@ -143,10 +139,10 @@ public class CampaignsResource {
         }
         String contact = contactId == null || contactId.isBlank() ? null : contactId.strip();
         Answer<OutreachClient.Preview> preview = outreach.preview(owner.get().key(), id, contact);
-        Optional<OutreachClient.Run> count = dryRun == null || !isUuid(dryRun)
+        Optional<OutreachClient.Run> count = dryRun == null || !CampaignEditor.isUuid(dryRun)
                 ? Optional.empty()
                 : outreach.run(owner.get().key(), dryRun);
-        return Html.ok(editor(owner.get(), id, CampaignForm.of(campaign.get()), Map.of())
+        return Html.ok(editor.page(owner.get(), id, CampaignForm.of(campaign.get()), Map.of())
                 .data("preview", preview.value())
                 .data(
                         "previewError",
@@ -190,7 +186,8 @@ public class CampaignsResource {
                 quietStart,
                 quietEnd,
                 active != null);
-        return save(owner.get(), isUuid(id) ? id : UUID.randomUUID().toString(), form);
+        return editor.save(
+                owner.get(), CampaignEditor.isUuid(id) ? id : UUID.randomUUID().toString(), form);
     }
 
     /** Counts who would get the campaign now (outreach's dry run), without sending anything. */
@@ -205,17 +202,11 @@ public class CampaignsResource {
         if (owner.isEmpty()) {
             return Html.signIn();
         }
-        Optional<OutreachClient.Campaign> campaign = find(owner.get(), id);
+        Optional<OutreachClient.Campaign> campaign = editor.find(owner.get(), id);
         if (campaign.isEmpty()) {
             return Html.to("/campaigns");
         }
-        String platform = null;
-        if ("any".equals(campaign.get().platformId())) {
-            // A run speaks for one platform; for "any" the count is the same whichever the business depends on.
-            platform =
-                    monitor.dependencies(owner.get().key()).stream().findFirst().orElse("instagram");
-        }
-        Answer<OutreachClient.Run> run = outreach.dryRun(owner.get().key(), id, platform);
+        Answer<OutreachClient.Run> run = editor.countAudience(owner.get(), campaign.get());
         return Html.to("/campaigns/" + id + (run.ok() ? "?dryRun=" + run.value().id() : ""));
     }
 
@@ -225,7 +216,7 @@ public class CampaignsResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response dryRunCount(@RestCookie("lifeline_session") String session, @RestPath String runId) {
         Optional<SignedInBusiness.Owner> owner = owners.of(session);
-        if (owner.isEmpty() || !isUuid(runId)) {
+        if (owner.isEmpty() || !CampaignEditor.isUuid(runId)) {
             return Response.status(owner.isEmpty() ? 401 : 404).build();
         }
         Optional<OutreachClient.Run> run = outreach.run(owner.get().key(), runId);
@@ -253,67 +244,5 @@ public class CampaignsResource {
     public Response refused(IllegalStateException e) {
         LOG.warnf("Campaigns page: %s", e.getMessage());
         return Html.unavailable(error.instance(), "Campaigns");
-    }
-
-    private Response save(SignedInBusiness.Owner owner, String id, CampaignForm form) {
-        Map<String, String> errors = form.errors();
-        if (!errors.isEmpty()) {
-            return Html.status(400, editor(owner, id, form, errors));
-        }
-        Answer<OutreachClient.Campaign> answer = id == null
-                ? outreach.create(owner.key(), form.request())
-                : outreach.replace(owner.key(), id, form.request());
-        if (!answer.ok()) {
-            int status = answer.problems().containsKey(FieldProblems.GENERAL)
-                            && answer.problems().size() == 1
-                            && id != null
-                    ? 404
-                    : 400;
-            return Html.status(status, editor(owner, id, form, CampaignForm.mapped(answer.problems())));
-        }
-        return Html.to("/campaigns/" + answer.value().id() + "?saved=1");
-    }
-
-    private TemplateInstance editor(
-            SignedInBusiness.Owner owner, String id, CampaignForm form, Map<String, String> errors) {
-        return campaignEdit
-                .data("owner", owner)
-                .data("id", id)
-                .data("form", form)
-                .data("errors", errors)
-                .data("platforms", platforms(form.platformId()))
-                .data("preview", null)
-                .data("previewError", null)
-                .data("contactId", "")
-                .data("dryRun", null)
-                .data("saved", false);
-    }
-
-    /** The catalogue for the platform choice; without monitor-service, at least "any" and the current one. */
-    private List<MonitorClient.Platform> platforms(String current) {
-        List<MonitorClient.Platform> list = new ArrayList<>();
-        list.add(new MonitorClient.Platform("any", "Any platform my business depends on", "", false));
-        try {
-            list.addAll(monitor.catalogue());
-        } catch (ServiceUnavailableException | IllegalStateException e) {
-            LOG.warnf("No platform catalogue for the campaign editor: %s", e.getMessage());
-        }
-        if (current != null && !current.isBlank() && list.stream().noneMatch(p -> p.id().equals(current))) {
-            list.add(new MonitorClient.Platform(current, current, "", false));
-        }
-        return list;
-    }
-
-    private Optional<OutreachClient.Campaign> find(SignedInBusiness.Owner owner, String id) {
-        return isUuid(id) ? outreach.campaign(owner.key(), id) : Optional.empty();
-    }
-
-    static boolean isUuid(String s) {
-        try {
-            UUID.fromString(s);
-            return s.length() == 36;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
     }
 }

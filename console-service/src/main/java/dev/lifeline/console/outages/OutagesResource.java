@@ -1,12 +1,12 @@
 package dev.lifeline.console.outages;
 
-import dev.lifeline.console.campaigns.Html;
-import dev.lifeline.console.campaigns.SignedInBusiness;
 import dev.lifeline.console.services.Answer;
 import dev.lifeline.console.services.MonitorClient;
 import dev.lifeline.console.services.OutreachClient;
 import dev.lifeline.console.services.ServiceUnavailableException;
 import dev.lifeline.console.web.CsrfToken;
+import dev.lifeline.console.web.Html;
+import dev.lifeline.console.web.SignedInBusiness;
 import io.quarkus.qute.Template;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;

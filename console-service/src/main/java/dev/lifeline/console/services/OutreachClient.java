@@ -81,22 +81,22 @@ public class OutreachClient {
     }
 
     public List<Campaign> campaigns(String key) {
-        return list(get(key, "/api/v1/campaigns"), OutreachClient::campaign);
+        return list(get(key, "/api/v1/campaigns"), OutreachJson::campaign);
     }
 
     public Optional<Campaign> campaign(String key, String id) {
         ServiceHttp.Reply reply = http.get(url("/api/v1/campaigns/" + id), auth(key));
         return reply.status() == 404
                 ? Optional.empty()
-                : Optional.of(campaign(ok(reply).body()));
+                : Optional.of(OutreachJson.campaign(ok(reply).body()));
     }
 
     public Answer<Campaign> create(String key, Map<String, Object> body) {
-        return written(http.post(url("/api/v1/campaigns"), auth(key), body), OutreachClient::campaign);
+        return written(http.post(url("/api/v1/campaigns"), auth(key), body), OutreachJson::campaign);
     }
 
     public Answer<Campaign> replace(String key, String id, Map<String, Object> body) {
-        return written(http.put(url("/api/v1/campaigns/" + id), auth(key), body), OutreachClient::campaign);
+        return written(http.put(url("/api/v1/campaigns/" + id), auth(key), body), OutreachJson::campaign);
     }
 
     public Answer<Preview> preview(String key, String campaignId, String contactId) {
@@ -104,10 +104,10 @@ public class OutreachClient {
         return written(
                 http.post(url("/api/v1/campaigns/" + campaignId + "/preview"), auth(key), body),
                 n -> new Preview(
-                        text(n.path("subject")),
-                        text(n.path("text")),
-                        text(n.path("html")),
-                        text(n.path("smsSegments").path("encoding")),
+                        OutreachJson.text(n.path("subject")),
+                        OutreachJson.text(n.path("text")),
+                        OutreachJson.text(n.path("html")),
+                        OutreachJson.text(n.path("smsSegments").path("encoding")),
                         n.path("smsSegments").isObject()
                                 ? n.path("smsSegments").path("segments").asInt()
                                 : null));
@@ -117,12 +117,11 @@ public class OutreachClient {
     public Answer<Run> dryRun(String key, String campaignId, String platformId) {
         Map<String, Object> body =
                 platformId == null ? Map.of("dryRun", true) : Map.of("dryRun", true, "platformId", platformId);
-        return written(
-                http.post(url("/api/v1/campaigns/" + campaignId + "/runs"), auth(key), body), OutreachClient::run);
+        return written(http.post(url("/api/v1/campaigns/" + campaignId + "/runs"), auth(key), body), OutreachJson::run);
     }
 
     public List<Run> runs(String key, String campaignId) {
-        return list(get(key, "/api/v1/campaigns/" + campaignId + "/runs"), OutreachClient::run);
+        return list(get(key, "/api/v1/campaigns/" + campaignId + "/runs"), OutreachJson::run);
     }
 
     public Totals totals(String key, String campaignId) {
@@ -140,11 +139,11 @@ public class OutreachClient {
         ServiceHttp.Reply reply = http.get(url("/api/v1/runs/" + runId), auth(key));
         return reply.status() == 404
                 ? Optional.empty()
-                : Optional.of(run(ok(reply).body()));
+                : Optional.of(OutreachJson.run(ok(reply).body()));
     }
 
     public Answer<Run> cancel(String key, String runId) {
-        return written(http.post(url("/api/v1/runs/" + runId + "/cancel"), auth(key), Map.of()), OutreachClient::run);
+        return written(http.post(url("/api/v1/runs/" + runId + "/cancel"), auth(key), Map.of()), OutreachJson::run);
     }
 
     public List<Delivery> deliveries(String key, String runId, int limit, int offset) {
@@ -155,65 +154,16 @@ public class OutreachClient {
                         n.path("channel").asText(),
                         n.path("state").asText(),
                         n.path("attempts").asInt(),
-                        text(n.path("lastError")),
-                        instant(n.path("updatedAt"))));
+                        OutreachJson.text(n.path("lastError")),
+                        OutreachJson.instant(n.path("updatedAt"))));
     }
 
     public Sender sender(String key) {
-        return sender(get(key, "/api/v1/tenant/sender"));
+        return OutreachJson.sender(get(key, "/api/v1/tenant/sender"));
     }
 
     public Answer<Sender> replaceSender(String key, Map<String, Object> body) {
-        return written(http.put(url("/api/v1/tenant/sender"), auth(key), body), OutreachClient::sender);
-    }
-
-    private static Sender sender(JsonNode n) {
-        return new Sender(
-                text(n.path("displayName")),
-                text(n.path("fromAddress")),
-                text(n.path("replyTo")),
-                text(n.path("from")));
-    }
-
-    private static Campaign campaign(JsonNode n) {
-        JsonNode quiet = n.path("quietHours");
-        return new Campaign(
-                n.path("id").asText(),
-                n.path("name").asText(),
-                n.path("platformId").asText(),
-                n.path("channel").asText().toLowerCase(),
-                n.path("kind").asText("outage").toLowerCase(),
-                text(n.path("subject")),
-                text(n.path("textBody")),
-                text(n.path("htmlBody")),
-                n.path("gracePeriod").asText("PT2M"),
-                text(quiet.path("start")),
-                text(quiet.path("end")),
-                n.path("active").asBoolean(true));
-    }
-
-    private static Run run(JsonNode n) {
-        return new Run(
-                n.path("id").asText(),
-                n.path("campaignId").asText(),
-                text(n.path("outageId")),
-                text(n.path("platformId")),
-                n.path("trigger").asText(),
-                n.path("status").asText(),
-                n.path("dryRun").asBoolean(),
-                n.path("audience").isInt() ? n.path("audience").asInt() : null,
-                n.path("queued").asInt(),
-                n.path("deferred").asInt(),
-                n.path("sending").asInt(),
-                n.path("sent").asInt(),
-                n.path("failed").asInt(),
-                n.path("bounced").asInt(),
-                n.path("cancelled").asInt(),
-                n.path("delivered").asInt(),
-                n.path("undelivered").asInt(),
-                n.path("complained").asInt(),
-                instant(n.path("createdAt")),
-                instant(n.path("finishedAt")));
+        return written(http.put(url("/api/v1/tenant/sender"), auth(key), body), OutreachJson::sender);
     }
 
     private JsonNode get(String key, String path) {
@@ -249,13 +199,5 @@ public class OutreachClient {
 
     private static Map<String, String> auth(String key) {
         return Map.of("Authorization", "Bearer " + key);
-    }
-
-    private static String text(JsonNode node) {
-        return node.isTextual() ? node.asText() : null;
-    }
-
-    private static Instant instant(JsonNode node) {
-        return node.isTextual() ? Instant.parse(node.asText()) : null;
     }
 }

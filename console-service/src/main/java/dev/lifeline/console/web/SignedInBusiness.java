@@ -1,4 +1,4 @@
-package dev.lifeline.console.campaigns;
+package dev.lifeline.console.web;
 
 import dev.lifeline.console.account.Accounts;
 import dev.lifeline.console.account.Business;

@@ -1,4 +1,4 @@
-package dev.lifeline.console.campaigns;
+package dev.lifeline.console.web;
 
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.core.MediaType;
