@@ -193,7 +193,13 @@ class ConsoleJourneySystemTest {
         assertThat(campaignMails.stream().flatMap(m -> m.to().stream())).containsExactlyInAnyOrderElementsOf(customers);
         assertThat(campaignMails.get(0).text()).contains("Order at https://shop.example");
 
-        browser.findElement(By.cssSelector("div.run[data-run] a")).click();
+        // The Outages page replaces its runs every second: a link found just before a refresh is gone when clicked.
+        new WebDriverWait(browser, Duration.ofSeconds(20))
+                .ignoring(StaleElementReferenceException.class)
+                .until(d -> {
+                    d.findElement(By.cssSelector("div.run[data-run] a")).click();
+                    return true;
+                });
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("run-status"), "completed"));
         assertThat(browser.findElements(By.cssSelector("#deliveries tr[data-state=sent]")))
                 .hasSize(CUSTOMERS);
