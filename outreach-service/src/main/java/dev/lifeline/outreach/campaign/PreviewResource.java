@@ -12,6 +12,7 @@ import dev.lifeline.outreach.delivery.MessageRenderer;
 import dev.lifeline.outreach.delivery.RenderedMessage;
 import dev.lifeline.outreach.sms.SmsSegments;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -68,7 +69,7 @@ public class PreviewResource {
     MessageRenderer renderer;
 
     @POST
-    public Preview preview(@PathParam("id") String id, PreviewRequest request) {
+    public Preview preview(@PathParam("id") String id, @Valid PreviewRequest request) {
         Campaign campaign = campaigns
                 .find(tenant.id(), CampaignResource.parseId(id))
                 .orElseThrow(() -> ProblemException.notFound("campaign"));

@@ -44,4 +44,11 @@ public interface DeliveryConfig {
      */
     @WithDefault("PT30S")
     Duration openingPriority();
+
+    /**
+     * Test sends a business may make per hour (the owner trying a campaign on themselves). Low, because the address is
+     * the caller's choice: a higher limit would make Lifeline a relay for any address.
+     */
+    @WithDefault("20")
+    int testSendsPerHour();
 }

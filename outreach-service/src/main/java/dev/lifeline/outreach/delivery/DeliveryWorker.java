@@ -11,10 +11,7 @@ import dev.lifeline.outreach.config.DeliveryConfig;
 import dev.lifeline.outreach.config.OutreachConfig;
 import dev.lifeline.outreach.contacts.ContactStore;
 import dev.lifeline.outreach.contacts.ProjectedContact;
-import dev.lifeline.outreach.email.EmailSender;
-import dev.lifeline.outreach.sms.SmsSender;
 import dev.lifeline.outreach.unsubscribe.ConsentWithdrawals;
-import dev.lifeline.outreach.whatsapp.WhatsAppSender;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -58,13 +55,7 @@ public class DeliveryWorker {
     MessageRenderer renderer;
 
     @Inject
-    EmailSender email;
-
-    @Inject
-    SmsSender sms;
-
-    @Inject
-    WhatsAppSender whatsapp;
+    ChannelSenders senders;
 
     @Inject
     OutreachConfig config;
@@ -177,11 +168,7 @@ public class DeliveryWorker {
             }
         }
         RenderedMessage message = renderer.render(campaign.get(), contact.get(), outageFacts(runId));
-        ChannelSender sender = switch (job.channel()) {
-            case SMS -> sms;
-            case WHATSAPP -> whatsapp;
-            case EMAIL -> email;
-        };
+        ChannelSender sender = senders.of(job.channel());
         String messageKey = job.runId() + "." + job.contactId();
         RetryPolicy retry = new RetryPolicy(
                 config.sendMaxAttempts(), config.sendInitialBackoff(), config.sendMaxBackoff(), RetryPolicy::sleep);

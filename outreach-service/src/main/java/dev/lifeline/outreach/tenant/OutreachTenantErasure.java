@@ -28,6 +28,7 @@ public class OutreachTenantErasure implements TenantErasure {
             "DELETE FROM suppression WHERE tenant_id = ?",
             "DELETE FROM outreach_contact WHERE tenant_id = ?",
             "DELETE FROM tenant_dependency WHERE tenant_id = ?",
+            "DELETE FROM test_send WHERE tenant_id = ?",
             // Its sender identity, sending domains and DKIM keys (private keys included: nothing of them is kept).
             "DELETE FROM sender_identity WHERE tenant_id = ?",
             "DELETE FROM dkim_key WHERE tenant_id = ?",
