@@ -69,7 +69,28 @@ public class CampaignEditor {
                 .data("previewError", null)
                 .data("contactId", "")
                 .data("dryRun", null)
-                .data("saved", false);
+                .data("saved", false)
+                .data("testTo", owner.user().email)
+                .data("testSend", null)
+                .data("testError", null);
+    }
+
+    /** The editor of a saved campaign: its preview for a sample or the given contact, and a dry run's count. */
+    TemplateInstance editPage(
+            SignedInBusiness.Owner owner, OutreachClient.Campaign campaign, String contactId, String dryRunId) {
+        Answer<OutreachClient.Preview> preview = outreach.preview(owner.key(), campaign.id(), contactId);
+        Optional<OutreachClient.Run> count =
+                dryRunId == null || !isUuid(dryRunId) ? Optional.empty() : outreach.run(owner.key(), dryRunId);
+        return page(owner, campaign.id(), CampaignForm.of(campaign), Map.of())
+                .data("preview", preview.value())
+                .data(
+                        "previewError",
+                        preview.ok()
+                                ? null
+                                : String.join(" ", preview.problems().values()))
+                .data("contactId", contactId == null ? "" : contactId)
+                .data("dryRun", count.orElse(null))
+                .data("testTo", "sms".equals(campaign.channel()) ? "" : owner.user().email);
     }
 
     /** Starts outreach's dry run: who would get the campaign now, counted without sending anything. */

@@ -138,20 +138,8 @@ public class CampaignsResource {
                             .data("status", 404));
         }
         String contact = contactId == null || contactId.isBlank() ? null : contactId.strip();
-        Answer<OutreachClient.Preview> preview = outreach.preview(owner.get().key(), id, contact);
-        Optional<OutreachClient.Run> count = dryRun == null || !CampaignEditor.isUuid(dryRun)
-                ? Optional.empty()
-                : outreach.run(owner.get().key(), dryRun);
-        return Html.ok(editor.page(owner.get(), id, CampaignForm.of(campaign.get()), Map.of())
-                .data("preview", preview.value())
-                .data(
-                        "previewError",
-                        preview.ok()
-                                ? null
-                                : String.join(" ", preview.problems().values()))
-                .data("contactId", contact == null ? "" : contact)
-                .data("dryRun", count.orElse(null))
-                .data("saved", saved != null));
+        return Html.ok(
+                editor.editPage(owner.get(), campaign.get(), contact, dryRun).data("saved", saved != null));
     }
 
     @POST

@@ -113,6 +113,19 @@ public class OutreachClient {
                                 : null));
     }
 
+    /** What became of a test send: {@code status} sent, refused or failed, with the provider's words. */
+    public record TestSend(String to, String status, String detail) {}
+
+    /** Sends the campaign once to {@code to} (the owner), outside any outage; refusals name the field "to". */
+    public Answer<TestSend> testSend(String key, String campaignId, String to) {
+        return written(
+                http.post(url("/api/v1/campaigns/" + campaignId + "/test-send"), auth(key), Map.of("to", to)),
+                n -> new TestSend(
+                        OutreachJson.text(n.path("to")),
+                        OutreachJson.text(n.path("status")),
+                        OutreachJson.text(n.path("detail"))));
+    }
+
     /** A dry run: outreach counts the campaign's audience without sending; read the count from {@link #run}. */
     public Answer<Run> dryRun(String key, String campaignId, String platformId) {
         Map<String, Object> body =

@@ -1,5 +1,6 @@
 package dev.lifeline.console.web;
 
+import dev.lifeline.console.services.ServiceUnavailableException;
 import io.quarkus.qute.Template;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
@@ -51,6 +52,16 @@ public class ErrorPages {
             return page(status, "That did not work", "The request was not understood. Go back and try again.");
         }
         return page(status, "That did not work", "Go back and try again.");
+    }
+
+    /** A service behind a page that has no mapper of its own is away: say so, as the pages with one do. */
+    @ServerExceptionMapper
+    public Response unavailable(ServiceUnavailableException e) {
+        LOG.warnf("A console page without a service: %s", e.getMessage());
+        return page(
+                503,
+                "This page is not available right now",
+                "A part of Lifeline is not answering. Try again in a minute.");
     }
 
     @ServerExceptionMapper

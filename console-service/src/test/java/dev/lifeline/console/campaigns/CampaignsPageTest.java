@@ -81,10 +81,12 @@ class CampaignsPageTest {
         fields.put("csrf", "forged-token-forged-token-forged-token");
         Response wrong = browser.postRaw("/campaigns/new", fields);
         Response audience = browser.postRaw("/campaigns/" + UUID.randomUUID() + "/audience", Map.of());
+        Response test = browser.postRaw("/campaigns/" + UUID.randomUUID() + "/test", Map.of("to", "owner@example.com"));
 
         assertThat(forged.statusCode()).isEqualTo(403);
         assertThat(wrong.statusCode()).isEqualTo(403);
         assertThat(audience.statusCode()).isEqualTo(403);
+        assertThat(test.statusCode()).isEqualTo(403);
         assertThat(forged.asString()).contains("This form has expired");
     }
 
@@ -98,6 +100,23 @@ class CampaignsPageTest {
         assertThat(page.asString())
                 .contains("Campaigns is not available right now")
                 .doesNotContain("Exception");
+    }
+
+    @Test
+    void aTestSendWithOutreachAwaySaysSo_andASignedOutOneGoesToSignIn() {
+        Browser browser = signedIn();
+        browser.get("/campaigns/new?channel=email");
+
+        Response test = browser.post("/campaigns/" + UUID.randomUUID() + "/test", Map.of("to", "owner@example.com"));
+
+        assertThat(test.statusCode()).isEqualTo(503);
+        assertThat(test.asString()).contains("not available right now").doesNotContain("Exception");
+        Browser signedOut = new Browser();
+        signedOut.get("/signin");
+        Response anonymous =
+                signedOut.post("/campaigns/" + UUID.randomUUID() + "/test", Map.of("to", "owner@example.com"));
+        assertThat(anonymous.statusCode()).isEqualTo(303);
+        assertThat(anonymous.header("Location")).endsWith("/signin");
     }
 
     @Test
