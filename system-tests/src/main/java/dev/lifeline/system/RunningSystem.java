@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The three services started from their built jars as separate processes against one real broker, database and
+ * The three services (and, when asked, the owner's console) started from their built jars as separate processes against one real broker, database and
  * SMTP server — the system as an operator would run it. Test suites use it to crash, restart and add instances the
  * way an operator (or a failing machine) would.
  *
@@ -45,9 +45,10 @@ public final class RunningSystem implements AutoCloseable {
     public static final String CONTACT = "contact-service";
     public static final String MONITOR = "monitor-service";
     public static final String OUTREACH = "outreach-service";
+    public static final String CONSOLE = "console-service";
 
     private static final Map<String, String> DATABASES =
-            Map.of(CONTACT, "contact", MONITOR, "monitor", OUTREACH, "outreach");
+            Map.of(CONTACT, "contact", MONITOR, "monitor", OUTREACH, "outreach", CONSOLE, "console");
     /** How long an instance may take to be ready; -Dlifeline.ready-timeout-seconds for a machine under heavy load. */
     private static final Duration READY = Duration.ofSeconds(Long.getLong("lifeline.ready-timeout-seconds", 180));
 
@@ -149,6 +150,16 @@ public final class RunningSystem implements AutoCloseable {
         return process(OUTREACH);
     }
 
+    /**
+     * The owner's console in front of the running services, ready when this returns; {@code extra} adds to (and
+     * overrides) its configuration, e.g. a demo owner. Stopped with the system.
+     */
+    public ServiceProcess startConsole(Map<String, String> extra) {
+        ServiceProcess process = launch(CONSOLE, CONSOLE, FreePort.pick(), extra);
+        process.awaitReady(READY);
+        return process;
+    }
+
     /** A running instance by name: a service name, or the name given to {@link #addInstance}. */
     public synchronized ServiceProcess process(String instance) {
         Instance running = instances.get(instance);
@@ -226,6 +237,10 @@ public final class RunningSystem implements AutoCloseable {
     }
 
     private ServiceProcess launch(String service, String instanceName, int port) {
+        return launch(service, instanceName, port, Map.of());
+    }
+
+    private ServiceProcess launch(String service, String instanceName, int port, Map<String, String> extra) {
         Map<String, String> config = new HashMap<>(stack.quarkusConfig(DATABASES.get(service)));
         config.put("lifeline.admin-key", ADMIN_KEY);
         config.put("lifeline.link-signing-key", "system-test-link-signing-key-0123456789abcdef");
@@ -246,9 +261,13 @@ public final class RunningSystem implements AutoCloseable {
             config.put("lifeline.bounces.sendgrid.verification-key", SENDGRID_PUBLIC_KEY);
             config.put("lifeline.bounces.dsn.secret", DSN_SECRET);
         }
+        if (CONSOLE.equals(service)) {
+            config.putAll(consoleConfig(port));
+        }
         // Tests' probe targets and webhooks are local servers; production allows no internal address.
         config.put("lifeline.egress.allow-cidrs", "127.0.0.0/8,::1/128");
         config.putAll(extraConfig.getOrDefault(service, Map.of()));
+        config.putAll(extra);
         Path jar = home.resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
         // A restarted instance appends to its log, so a whole run's logs stay in one file per instance.
         Path log = logs.resolve(instanceName + ".log");
@@ -267,6 +286,21 @@ public final class RunningSystem implements AutoCloseable {
             instances.put(instanceName, new Instance(service, port, process));
         }
         return process;
+    }
+
+    /** The console talks to the services only over their public APIs, at their URLs in this system. */
+    private Map<String, String> consoleConfig(int port) {
+        Map<String, String> config = new HashMap<>();
+        config.put("lifeline.console.public-base-url", "http://localhost:" + port);
+        config.put("lifeline.console.admin-key", ADMIN_KEY);
+        config.put("lifeline.console.key-encryption-key", "c3lzdGVtLXRlc3QtY29uc29sZS1rZXktMzItYnl0ZXM=");
+        config.put("lifeline.console.services.contact-url", process(CONTACT).baseUrl());
+        config.put("lifeline.console.services.monitor-url", process(MONITOR).baseUrl());
+        config.put("lifeline.console.services.outreach-url", process(OUTREACH).baseUrl());
+        config.put("lifeline.console.bcrypt-cost", "10");
+        // The machines that run these suites are often loaded: more patience with the services than in production.
+        config.put("lifeline.console.services.timeout", "PT15S");
+        return config;
     }
 
     @Override

@@ -1,7 +1,6 @@
 package dev.lifeline.system;
 
 import dev.lifeline.localstack.CapturedMail;
-import dev.lifeline.localstack.FreePort;
 import dev.lifeline.localstack.ServiceProcess;
 import dev.lifeline.localstack.simulator.SimulatedHealth.Mode;
 import org.junit.jupiter.api.AfterAll;
@@ -15,6 +14,7 @@ import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -31,12 +31,12 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -75,7 +75,7 @@ class ConsoleJourneySystemTest {
                         RunningSystem.MONITOR, Map.of("lifeline.monitor.catalog-interval", "5s"),
                         RunningSystem.OUTREACH, Map.of("lifeline.limits.tenant-per-second", "1")),
                 true);
-        console = startConsole(system);
+        console = system.startConsole(Map.of());
         profile = Files.createTempDirectory("console-chromium-profile");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM);
@@ -171,6 +171,10 @@ class ConsoleJourneySystemTest {
 
         String campaign = writeAnEmailCampaignWithPreview(base, wait);
         awaitTheAudienceCount(wait);
+        sendATestToTheOwner(email, wait);
+        String journeyTab = browser.getWindowHandle();
+        String dashboardTab = openTheDashboardLiveInAnotherTab(base, wait);
+        browser.switchTo().window(journeyTab);
 
         browser.findElement(By.linkText("Campaigns")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr[data-campaign='" + campaign + "']")));
@@ -185,7 +189,10 @@ class ConsoleJourneySystemTest {
         System.out.println("Sent counts seen on the Outages and runs page: " + seen);
         assertThat(seen).as("sent counts the page showed while the run sent").hasSizeGreaterThanOrEqualTo(2);
         assertThat(seen).contains(CUSTOMERS);
-        assertThat(system.stack.mail().awaitCount(CUSTOMERS + 1, Duration.ofSeconds(60)))
+        theDashboardShowsInstagramDownWithoutAReload(dashboardTab);
+        browser.switchTo().window(journeyTab);
+        // The customers' mails, the owner's verification and the owner's test.
+        assertThat(system.stack.mail().awaitCount(CUSTOMERS + 2, Duration.ofSeconds(60)))
                 .isTrue();
         List<CapturedMail> campaignMails = system.stack.mail().messages().stream()
                 .filter(m -> m.subject().equals("Instagram is down, we are not"))
@@ -326,6 +333,40 @@ class ConsoleJourneySystemTest {
         screenshot("campaign");
     }
 
+    /** A dashboard left open in a tab, once its stream of platform changes is connected (it then stops polling). */
+    private static String openTheDashboardLiveInAnotherTab(String base, WebDriverWait wait) {
+        browser.switchTo().newWindow(WindowType.TAB);
+        browser.get(base + "/dashboard");
+        wait.until(ExpectedConditions.attributeToBe(By.id("platforms"), "data-live", "stream"));
+        ((JavascriptExecutor) browser).executeScript("window.loadedOnce = true;");
+        return browser.getWindowHandle();
+    }
+
+    /** The open dashboard learnt of the outage from the stream: same page (no reload), Instagram now down. */
+    private static void theDashboardShowsInstagramDownWithoutAReload(String dashboardTab) {
+        browser.switchTo().window(dashboardTab);
+        new WebDriverWait(browser, Duration.ofSeconds(30))
+                .ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.cssSelector("li[data-platform=instagram] .state"))
+                        .getText()
+                        .equals("down"));
+        assertThat(((JavascriptExecutor) browser).executeScript("return window.loadedOnce === true;"))
+                .as("the dashboard changed in place, without a reload")
+                .isEqualTo(true);
+        assertThat(browser.findElement(By.id("last-outage")).getText()).contains("instagram");
+        screenshot("dashboard-outage");
+    }
+
+    /** "Send me a test": the owner's own address is filled in, and the campaign arrives there marked as a test. */
+    private static void sendATestToTheOwner(String owner, WebDriverWait wait) {
+        assertThat(browser.findElement(By.id("testTo")).getAttribute("value")).isEqualTo(owner);
+        browser.findElement(By.cssSelector("#test-section button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("test-result"), "on its way to " + owner));
+        CapturedMail test = awaitMail(m -> m.to().contains(owner) && m.subject().startsWith("[Test] "));
+        assertThat(test.subject()).isEqualTo("[Test] Instagram is down, we are not");
+        assertThat(test.text()).startsWith("Hi Alex,").contains("Order at https://shop.example");
+    }
+
     /** Reads the run's "sent" count on the live page until it reaches the audience; returns each value seen. */
     private static Set<Integer> watchTheRunsSentCount(String campaign) {
         Set<Integer> seen = new LinkedHashSet<>();
@@ -348,43 +389,21 @@ class ConsoleJourneySystemTest {
         return seen;
     }
 
-    private static ServiceProcess startConsole(RunningSystem system) {
-        int port = FreePort.pick();
-        Map<String, String> config = new HashMap<>(system.stack.quarkusConfig("console"));
-        config.put("lifeline.console.public-base-url", "http://localhost:" + port);
-        config.put("lifeline.console.admin-key", RunningSystem.ADMIN_KEY);
-        config.put("lifeline.console.key-encryption-key", "c3lzdGVtLXRlc3QtY29uc29sZS1rZXktMzItYnl0ZXM=");
-        config.put("lifeline.console.services.contact-url", system.contacts().baseUrl());
-        config.put("lifeline.console.services.monitor-url", system.monitor().baseUrl());
-        config.put("lifeline.console.services.outreach-url", system.outreach().baseUrl());
-        config.put("lifeline.console.bcrypt-cost", "10");
-        // The machines that run this suite are often loaded: more patience with the services than in production.
-        config.put("lifeline.console.services.timeout", "PT15S");
-        Path home = Path.of(System.getProperty("lifeline.services.dir", ".."))
-                .toAbsolutePath()
-                .normalize();
-        ServiceProcess process = ServiceProcess.start(
-                "console-service",
-                home.resolve("console-service/target/quarkus-app/quarkus-run.jar"),
-                port,
-                config,
-                system.logsDir().resolve("console-service.log"));
-        process.awaitReady(Duration.ofSeconds(Long.getLong("lifeline.ready-timeout-seconds", 180)));
-        return process;
+    private static CapturedMail awaitMailTo(String email) {
+        return awaitMail(m -> m.to().contains(email));
     }
 
-    private static CapturedMail awaitMailTo(String email) {
+    private static CapturedMail awaitMail(Predicate<CapturedMail> wanted) {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
         while (Instant.now().isBefore(deadline)) {
-            Optional<CapturedMail> mail = system.stack.mail().messages().stream()
-                    .filter(m -> m.to().contains(email))
-                    .findFirst();
+            Optional<CapturedMail> mail =
+                    system.stack.mail().messages().stream().filter(wanted).findFirst();
             if (mail.isPresent()) {
                 return mail.get();
             }
             sleep();
         }
-        throw new AssertionError("no verification mail to the new owner in the mail catcher");
+        throw new AssertionError("the awaited mail did not reach the mail catcher in 30 s");
     }
 
     private static String linkIn(CapturedMail mail) {
