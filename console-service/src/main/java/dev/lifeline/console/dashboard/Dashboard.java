@@ -5,11 +5,13 @@ import dev.lifeline.console.account.Business;
 import dev.lifeline.console.account.ConsoleUser;
 import dev.lifeline.console.services.ContactClient;
 import dev.lifeline.console.services.MonitorClient;
+import dev.lifeline.console.services.OutreachClient;
 import dev.lifeline.console.services.ServiceUnavailableException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,11 +28,13 @@ public class Dashboard {
     private final Accounts accounts;
     private final MonitorClient monitor;
     private final ContactClient contacts;
+    private final OutreachClient outreach;
 
-    public Dashboard(Accounts accounts, MonitorClient monitor, ContactClient contacts) {
+    public Dashboard(Accounts accounts, MonitorClient monitor, ContactClient contacts, OutreachClient outreach) {
         this.accounts = accounts;
         this.monitor = monitor;
         this.contacts = contacts;
+        this.outreach = outreach;
     }
 
     public DashboardView of(ConsoleUser user, boolean withCounts) {
@@ -38,17 +42,34 @@ public class Dashboard {
         String key = accounts.apiKey(business);
         applyPendingDependencies(business, key);
         List<MonitorClient.Platform> platforms = null;
-        MonitorClient.Outage last = null;
+        MonitorClient.TimelineOutage last = null;
         boolean monitorDown = false;
         try {
             platforms = monitor.tenantStatus(key).orElse(null);
-            last = platforms == null ? null : monitor.lastOutage(key).orElse(null);
+            last = platforms == null
+                    ? null
+                    : monitor.outages(key, 1).stream().findFirst().orElse(null);
         } catch (ServiceUnavailableException | IllegalStateException e) {
             LOG.warnf("Dashboard without monitor-service: %s", e.getMessage());
             monitorDown = true;
         }
         Map<String, Long> reachable = withCounts ? reachable(key) : Map.of();
-        return new DashboardView(business.name, user.email, user.role, platforms, reachable, last, monitorDown);
+        OutageSends sent = last == null ? null : sendsFor(key, last.id());
+        return new DashboardView(business.name, user.email, user.role, platforms, reachable, last, sent, monitorDown);
+    }
+
+    /** What the business's campaigns sent for the outage; null ("not available") while outreach does not answer. */
+    private OutageSends sendsFor(String key, String outageId) {
+        try {
+            List<OutreachClient.Run> runs = new ArrayList<>();
+            for (OutreachClient.Campaign campaign : outreach.campaigns(key)) {
+                runs.addAll(outreach.runs(key, campaign.id()));
+            }
+            return OutageSends.of(outageId, runs);
+        } catch (ServiceUnavailableException | IllegalStateException e) {
+            LOG.warnf("No run figures from outreach-service: %s", e.getMessage());
+            return null;
+        }
     }
 
     /** Confirmed contacts per channel; each channel "not available" (null) while contact-service does not answer. */

@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * What the dashboard shows. {@code platforms} null while monitor-service does not know the business yet;
- * {@code reachable} maps a channel to a count, or to null when contact-service did not answer.
+ * {@code reachable} maps a channel to a count, or to null when contact-service did not answer; {@code lastOutageSends}
+ * is what the campaigns sent for the last outage, null when there is none or outreach-service did not answer.
  */
 public record DashboardView(
         String businessName,
@@ -15,8 +16,14 @@ public record DashboardView(
         String role,
         List<MonitorClient.Platform> platforms,
         Map<String, Long> reachable,
-        MonitorClient.Outage lastOutage,
+        MonitorClient.TimelineOutage lastOutage,
+        OutageSends lastOutageSends,
         boolean monitorDown) {
+
+    /** While the last outage is open or its campaigns still send, the page keeps fetching its figures. */
+    public boolean changing() {
+        return lastOutage != null && (lastOutage.open() || (lastOutageSends != null && lastOutageSends.live()));
+    }
 
     public boolean settingUp() {
         return platforms == null && !monitorDown;

@@ -17,15 +17,6 @@ public class MonitorClient {
     /** One platform's live state. */
     public record Platform(String id, String name, String state, boolean flapping) {}
 
-    /** An outage of one of the business's platforms. */
-    public record Outage(
-            String platformId,
-            String severity,
-            Instant startedAt,
-            Instant resolvedAt,
-            boolean open,
-            long durationSeconds) {}
-
     /** An outage in the business's timeline; {@code id} is the one outreach's runs name as {@code outageId}. */
     public record TimelineOutage(
             String id,
@@ -64,22 +55,6 @@ public class MonitorClient {
             throw new IllegalStateException("monitor-service answered HTTP " + reply.status());
         }
         return Optional.of(platforms(reply.body()));
-    }
-
-    public Optional<Outage> lastOutage(String apiKey) {
-        ServiceHttp.Reply reply =
-                http.get(config.services().monitorUrl() + "/api/v1/tenant/outages?state=all&limit=1", auth(apiKey));
-        if (!reply.ok() || reply.body().size() == 0) {
-            return Optional.empty();
-        }
-        JsonNode o = reply.body().get(0);
-        return Optional.of(new Outage(
-                o.path("platformId").asText(),
-                o.path("severity").asText(""),
-                instant(o.path("startedAt")),
-                instant(o.path("resolvedAt")),
-                o.path("open").asBoolean(),
-                o.path("durationSeconds").asLong()));
     }
 
     /** True once set; false while monitor-service does not know the business's key yet. */
