@@ -32,6 +32,9 @@ public class ConsoleUser extends PanacheEntityBase {
     public Instant createdAt;
 
     public static Optional<ConsoleUser> byEmail(String email) {
+        if (email.indexOf('\u0000') >= 0) {
+            return Optional.empty(); // PostgreSQL's text cannot hold NUL: such an address belongs to nobody
+        }
         return find("email", email).firstResultOptional();
     }
 }

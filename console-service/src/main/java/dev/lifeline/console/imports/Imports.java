@@ -56,7 +56,9 @@ public class Imports {
                     values.add(row.get(i).strip());
                 }
             }
-            columns.add(new ImportViews.Column(i, head.columns().get(i), String.join(" · ", values), choices.get(i)));
+            // A refused form may carry fewer choices than the file has columns: the rest show as "ignore".
+            String choice = i < choices.size() ? choices.get(i) : "ignore";
+            columns.add(new ImportViews.Column(i, head.columns().get(i), String.join(" · ", values), choice));
         }
         return Optional.of(new ImportViews.Mapping(
                 uploadId.toString(),

@@ -64,6 +64,15 @@ public class ErrorPages {
                 "A part of Lifeline is not answering. Try again in a minute.");
     }
 
+    /** A form body that is not URL-encoding (a "%" without two hex digits) is the sender's mistake, not ours. */
+    @ServerExceptionMapper
+    public Response undecodable(IllegalArgumentException e) {
+        if (e.getMessage() == null || !e.getMessage().startsWith("Failed to decode")) {
+            return unexpected(e);
+        }
+        return page(400, "That did not work", "The form could not be read. Go back and try again.");
+    }
+
     @ServerExceptionMapper
     public Response unexpected(RuntimeException e) {
         LOG.error("Unexpected failure rendering a console page", e);
