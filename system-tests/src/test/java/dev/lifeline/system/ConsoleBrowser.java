@@ -180,6 +180,20 @@ final class ConsoleBrowser implements AutoCloseable {
         throw new AssertionError("no mail to " + email + " in the mail catcher within " + patience);
     }
 
+    /**
+     * axe-core and the Tab key on the current page, recorded in {@code target/accessibility.md} as {@code page}: no
+     * serious or critical violation, and every visible control receives focus.
+     */
+    void assertAccessible(String page) {
+        Accessibility.Result result = Accessibility.check(browser, page);
+        assertThat(result.violations())
+                .as("serious or critical axe-core violations on " + page)
+                .isEmpty();
+        assertThat(result.unreachable())
+                .as("controls on " + page + " that Tab never reaches")
+                .isEmpty();
+    }
+
     /** The current page as {@code target/<name>-<shot>.png}. */
     void screenshot(String shot) {
         File file = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);

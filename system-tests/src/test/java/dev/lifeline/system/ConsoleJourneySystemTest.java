@@ -98,6 +98,7 @@ class ConsoleJourneySystemTest {
         assertThat(browser.findElement(By.cssSelector("tr[data-channel=email]")).getText())
                 .contains("0");
         console.screenshot("dashboard");
+        console.assertAccessible("dashboard");
 
         String key = createAnApiKeyOnTheSettingsPage(base, wait);
         List<String> customers = new ArrayList<>();
@@ -112,12 +113,14 @@ class ConsoleJourneySystemTest {
         browser.findElement(By.linkText("Campaigns")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr[data-campaign='" + campaign + "']")));
         console.screenshot("campaigns");
+        console.assertAccessible("campaigns");
 
         browser.findElement(By.linkText("Outages and runs")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Outages and runs"));
         system.simulator().set("instagram", Mode.FIVE_XX, Duration.ZERO, Duration.ZERO);
         Set<Integer> seen = watchTheRunsSentCount(campaign);
         console.screenshot("outages");
+        console.assertAccessible("outages");
 
         System.out.println("Sent counts seen on the Outages and runs page: " + seen);
         assertThat(seen).as("sent counts the page showed while the run sent").hasSizeGreaterThanOrEqualTo(2);
@@ -141,6 +144,7 @@ class ConsoleJourneySystemTest {
         assertThat(browser.findElements(By.cssSelector("#deliveries tr[data-state=sent]")))
                 .hasSize(CUSTOMERS);
         console.screenshot("run");
+        console.assertAccessible("run");
 
         setTheSenderOnTheSettingsPage(base, wait);
     }
@@ -164,6 +168,7 @@ class ConsoleJourneySystemTest {
                 .click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "Sender saved."));
         assertThat(browser.findElement(By.id("sender-from")).getText()).contains("Ada's Shop");
+        console.assertAccessible("settings");
     }
 
     /** The owner creates a key on the Settings page; it is shown once, and the test uses it as an import would. */
@@ -176,6 +181,7 @@ class ConsoleJourneySystemTest {
                 .getAttribute("value");
         assertThat(key).startsWith("ll_");
         console.screenshot("settings");
+        console.assertAccessible("settings (new key)");
         browser.get(base + "/settings");
         assertThat(browser.findElements(By.id("new-key-value")))
                 .as("a key is shown once")
@@ -261,6 +267,7 @@ class ConsoleJourneySystemTest {
                 });
         ((JavascriptExecutor) browser).executeScript("document.getElementById('preview-heading').scrollIntoView()");
         console.screenshot("campaign");
+        console.assertAccessible("campaign editor");
     }
 
     /** Reads the run's "sent" count on the live page until it reaches the audience; returns each value seen. */

@@ -83,6 +83,7 @@ class ContactsConsoleSystemTest {
         assertThat(browser.findElement(By.id("name")).getAttribute("value")).isEqualTo("Ada Lovelace");
         assertThat(browser.getPageSource()).doesNotContain("Exception");
         console.screenshot("add-error");
+        console.assertAccessible("add contact (refused)");
         WebElement email = browser.findElement(By.id("email"));
         email.clear();
         email.sendKeys("ada@example.com");
@@ -97,6 +98,7 @@ class ContactsConsoleSystemTest {
         Path csv = Files.createTempFile("shopify-customers", ".csv");
         Files.writeString(csv, SHOPIFY_EXPORT);
         browser.get(base + "/imports");
+        console.assertAccessible("import");
         browser.findElement(By.id("file")).sendKeys(csv.toAbsolutePath().toString());
         browser.findElement(By.cssSelector("main form button[type=submit]")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Choose what each column is"));
@@ -109,6 +111,7 @@ class ContactsConsoleSystemTest {
         new Select(browser.findElement(By.cssSelector("tr[data-column='Default Address City'] select")))
                 .selectByValue("attribute");
         console.screenshot("import-mapping");
+        console.assertAccessible("import mapping");
         browser.findElement(By.id("start-import")).click();
         new WebDriverWait(browser, Duration.ofSeconds(90)).until(ExpectedConditions.textToBe(By.id("percent"), "100"));
         wait.until(ExpectedConditions.textToBe(By.id("state"), "Done."));
@@ -117,6 +120,7 @@ class ContactsConsoleSystemTest {
         assertThat(browser.findElement(By.id("failed")).getText()).isEqualTo("1");
         assertThat(browser.findElement(By.id("errors-link")).isDisplayed()).isTrue();
         console.screenshot("import-done");
+        console.assertAccessible("import progress");
         String errors = fetchText(browser.findElement(By.id("errors-link")).getAttribute("href"));
         assertThat(errors)
                 .startsWith("200\n")
@@ -137,12 +141,14 @@ class ContactsConsoleSystemTest {
                 .contains("Mary Somerville", "+447400654321")
                 .doesNotContain("Ada Lovelace");
         console.screenshot("list");
+        console.assertAccessible("contacts");
         browser.findElement(By.linkText("Charles Babbage")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Charles Babbage"));
         assertThat(browser.findElement(By.cssSelector("tr[data-channel=email]")).getText())
                 .contains("confirmed");
         assertThat(browser.findElement(By.id("ledger")).getText()).contains("import");
         console.screenshot("detail");
+        console.assertAccessible("contact detail");
 
         // Export: contact-service's CSV, streamed through the console.
         String export = fetchText(base + "/contacts/export.csv");

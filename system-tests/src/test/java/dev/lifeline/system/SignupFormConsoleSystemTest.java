@@ -79,6 +79,10 @@ class SignupFormConsoleSystemTest {
     void theOwnerCopiesTheSnippet_aCustomerSignsUpWithItOnTheShopsOwnSite_andAppearsInContacts() {
         // The shop's site: another origin than both the console and contact-service.
         String shopOrigin = "http://localhost:" + shop.getAddress().getPort();
+        console.browser.get(console.base + "/signup");
+        console.assertAccessible("sign-up");
+        console.browser.get(console.base + "/signin");
+        console.assertAccessible("sign-in");
         console.signUpAndSignIn("Lovelace Teas");
 
         browser.findElement(By.linkText("Sign-up form")).click();
@@ -96,6 +100,7 @@ class SignupFormConsoleSystemTest {
                 .isEqualTo("true");
         assertThat(browser.getPageSource()).doesNotContain("Exception");
         console.screenshot("refused");
+        console.assertAccessible("sign-up form (refused)");
 
         // The new wording and the shop's site, saved: a new consent version, shown in the preview.
         WebElement emailText = browser.findElement(By.id("emailText"));
@@ -113,6 +118,7 @@ class SignupFormConsoleSystemTest {
                 .contains(EMAIL_TEXT);
         browser.switchTo().defaultContent();
         console.screenshot("page");
+        console.assertAccessible("sign-up form");
 
         // The snippet, copied with the keyboard: focus the button, press Enter.
         WebElement copy = browser.findElement(By.id("copy-snippet"));
@@ -120,6 +126,7 @@ class SignupFormConsoleSystemTest {
         wait.until(d -> !d.findElement(By.id("copy-status")).getText().isBlank());
         assertThat(browser.findElement(By.id("copy-status")).getText()).containsAnyOf("Copied.", "Ctrl+C");
         String snippet = browser.findElement(By.id("snippet")).getAttribute("value");
+        String hostedForm = browser.findElement(By.id("form-link")).getAttribute("href");
         assertThat(snippet).contains("<div data-lifeline-form></div>", "/embed.js\"></script>");
 
         // The shop's own page with the snippet: the form appears, a customer signs up.
@@ -155,5 +162,12 @@ class SignupFormConsoleSystemTest {
                 .contains("confirmed");
         assertThat(browser.findElement(By.id("ledger")).getText()).contains("form", "tenant-v2");
         console.screenshot("contact");
+
+        // contact-service's own pages, for the record only: this test asserts the console's pages, not these.
+        browser.get(shopOrigin + "/");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-lifeline-form] form")));
+        Accessibility.check(browser, "(not asserted) shop page with contact-service's embedded form");
+        browser.get(hostedForm);
+        Accessibility.check(browser, "(not asserted) contact-service's hosted form");
     }
 }
