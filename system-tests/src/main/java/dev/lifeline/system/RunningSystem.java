@@ -256,6 +256,8 @@ public final class RunningSystem implements AutoCloseable {
         config.put("lifeline.monitor.instance-id", instanceName);
         if (CONTACT.equals(service)) {
             config.put("lifeline.contact.outreach-url", "http://127.0.0.1:" + outreachPort);
+            // Its own address, as the hosted form's snippet and confirmation links name it to browsers.
+            config.put("lifeline.contact.public-base-url", "http://127.0.0.1:" + port);
         }
         if (OUTREACH.equals(service)) {
             config.put("lifeline.bounces.sendgrid.verification-key", SENDGRID_PUBLIC_KEY);

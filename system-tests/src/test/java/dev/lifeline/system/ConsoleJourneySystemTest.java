@@ -1,42 +1,30 @@
 package dev.lifeline.system;
 
 import dev.lifeline.localstack.CapturedMail;
-import dev.lifeline.localstack.ServiceProcess;
 import dev.lifeline.localstack.simulator.SimulatedHealth.Mode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -49,25 +37,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ConsoleJourneySystemTest {
 
-    private static final String CHROMIUM = "/usr/bin/chromium";
-    private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
     private static final int CUSTOMERS = 12;
     private static final Pattern CAMPAIGN_URL = Pattern.compile("/campaigns/([0-9a-f-]{36})");
-    private static final Pattern LINK = Pattern.compile("(http://localhost:\\d+/signup/verify\\?token=\\S+)");
 
     private static RunningSystem system;
-    private static ServiceProcess console;
+    private static ConsoleBrowser console;
     private static WebDriver browser;
-    private static Path profile;
 
     @BeforeAll
     static void startTheSystemTheConsoleAndABrowser() throws IOException {
-        assertThat(new File(CHROMIUM).canExecute())
-                .as("Debian's chromium (apt-get install chromium chromium-driver)")
-                .isTrue();
-        assertThat(new File(CHROMEDRIVER).canExecute())
-                .as("chromium-driver (apt-get install chromium-driver)")
-                .isTrue();
         // Catalogue probes every 5 s (detection in ~15 s, not 90) and a send rate of 1 a second: the run's counts
         // then climb over several seconds, slowly enough for the page to show values between 0 and the audience.
         system = RunningSystem.start(
@@ -75,35 +53,14 @@ class ConsoleJourneySystemTest {
                         RunningSystem.MONITOR, Map.of("lifeline.monitor.catalog-interval", "5s"),
                         RunningSystem.OUTREACH, Map.of("lifeline.limits.tenant-per-second", "1")),
                 true);
-        console = system.startConsole(Map.of());
-        profile = Files.createTempDirectory("console-chromium-profile");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments(
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-                "--disable-quic",
-                "--window-size=1100,900",
-                "--user-data-dir=" + profile);
-        ChromeDriverService driver = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER))
-                .usingAnyFreePort()
-                .build();
-        browser = new ChromeDriver(driver, options);
+        console = ConsoleBrowser.start(system, "console", 1100, 900);
+        browser = console.browser;
     }
 
     @AfterAll
     static void stopEverything() {
-        if (browser != null) {
-            browser.quit();
-        }
         if (console != null) {
-            console.stop();
+            console.close();
         }
         if (system != null) {
             system.close();
@@ -112,42 +69,25 @@ class ConsoleJourneySystemTest {
 
     @Test
     void anOwnerSignsUp_writesACampaign_andWatchesItsRunClimbLiveWhenInstagramGoesDown() throws IOException {
-        String base = "http://localhost:" + console.httpPort();
+        String base = console.base;
         String email = "owner-" + System.nanoTime() + "@example.com";
-        String password = "a long enough password";
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
 
         browser.get(base + "/signup");
         browser.findElement(By.id("businessName")).sendKeys("Ada's Café");
         browser.findElement(By.id("email")).sendKeys(email);
-        browser.findElement(By.id("password")).sendKeys(password);
+        browser.findElement(By.id("password")).sendKeys(ConsoleBrowser.PASSWORD);
         wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("input[name=platformIds][value=instagram]")))
                 .click();
-        screenshot("signup");
+        console.screenshot("signup");
         browser.findElement(By.cssSelector("form button[type=submit]")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Check your inbox"));
 
-        String link = linkIn(awaitMailTo(email));
-        browser.get(link);
+        browser.get(console.verificationLink(email));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "Ada's Café"));
-        browser.findElement(By.cssSelector("form button[type=submit]")).click();
-        // On a loaded machine contact-service may not answer in time: the page then offers "Try again", as to a user.
-        new WebDriverWait(browser, Duration.ofSeconds(120), Duration.ofSeconds(2))
-                .ignoring(StaleElementReferenceException.class)
-                .until(d -> {
-                    String heading = d.findElement(By.tagName("h1")).getText();
-                    if (heading.equals("Almost there")) {
-                        d.findElement(By.cssSelector("main form button[type=submit]"))
-                                .click();
-                    }
-                    return heading.equals("Your business is ready");
-                });
+        console.confirmTheSignup();
 
-        browser.findElement(By.linkText("Sign in")).click();
-        browser.findElement(By.id("email")).sendKeys(email);
-        browser.findElement(By.id("password")).sendKeys(password);
-        browser.findElement(By.cssSelector("main form button[type=submit]")).click();
-        wait.until(ExpectedConditions.urlToBe(base + "/dashboard"));
+        console.signIn(email);
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Ada's Café");
         assertThat(browser.manage().getCookieNamed("lifeline_session").isHttpOnly())
                 .isTrue();
@@ -160,7 +100,8 @@ class ConsoleJourneySystemTest {
         assertThat(instagram).contains("Instagram").containsAnyOf("up", "unknown", "degraded", "down", "recovering");
         assertThat(browser.findElement(By.cssSelector("tr[data-channel=email]")).getText())
                 .contains("0");
-        screenshot("dashboard");
+        console.screenshot("dashboard");
+        console.assertAccessible("dashboard");
 
         createAnApiKeyOnTheSettingsPage(base, wait);
         List<String> customers = new ArrayList<>();
@@ -178,13 +119,15 @@ class ConsoleJourneySystemTest {
 
         browser.findElement(By.linkText("Campaigns")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr[data-campaign='" + campaign + "']")));
-        screenshot("campaigns");
+        console.screenshot("campaigns");
+        console.assertAccessible("campaigns");
 
         browser.findElement(By.linkText("Outages and runs")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Outages and runs"));
         system.simulator().set("instagram", Mode.FIVE_XX, Duration.ZERO, Duration.ZERO);
         Set<Integer> seen = watchTheRunsSentCount(campaign);
-        screenshot("outages");
+        console.screenshot("outages");
+        console.assertAccessible("outages");
 
         System.out.println("Sent counts seen on the Outages and runs page: " + seen);
         assertThat(seen).as("sent counts the page showed while the run sent").hasSizeGreaterThanOrEqualTo(2);
@@ -210,7 +153,8 @@ class ConsoleJourneySystemTest {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("run-status"), "completed"));
         assertThat(browser.findElements(By.cssSelector("#deliveries tr[data-state=sent]")))
                 .hasSize(CUSTOMERS);
-        screenshot("run");
+        console.screenshot("run");
+        console.assertAccessible("run");
 
         setTheSenderOnTheSettingsPage(base, wait);
     }
@@ -234,6 +178,7 @@ class ConsoleJourneySystemTest {
                 .click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "Sender saved."));
         assertThat(browser.findElement(By.id("sender-from")).getText()).contains("Ada's Shop");
+        console.assertAccessible("settings");
     }
 
     /** The owner creates a key on the Settings page; it is shown once, and the test uses it as an import would. */
@@ -245,7 +190,8 @@ class ConsoleJourneySystemTest {
         String key = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("new-key-value")))
                 .getAttribute("value");
         assertThat(key).startsWith("ll_");
-        screenshot("settings");
+        console.screenshot("settings");
+        console.assertAccessible("settings (new key)");
         browser.get(base + "/settings");
         assertThat(browser.findElements(By.id("new-key-value")))
                 .as("a key is shown once")
@@ -284,7 +230,7 @@ class ConsoleJourneySystemTest {
         browser.findElement(By.id("start-import")).click();
         new WebDriverWait(browser, Duration.ofSeconds(90)).until(ExpectedConditions.textToBe(By.id("percent"), "100"));
         assertThat(browser.findElement(By.id("imported")).getText()).isEqualTo(Integer.toString(customers.size()));
-        screenshot("import");
+        console.screenshot("import");
     }
 
     /**
@@ -344,7 +290,8 @@ class ConsoleJourneySystemTest {
                             || audience == null;
                 });
         ((JavascriptExecutor) browser).executeScript("document.getElementById('preview-heading').scrollIntoView()");
-        screenshot("campaign");
+        console.screenshot("campaign");
+        console.assertAccessible("campaign editor");
     }
 
     /** A dashboard left open in a tab, once its stream of platform changes is connected (it then stops polling). */
@@ -373,7 +320,7 @@ class ConsoleJourneySystemTest {
                 .ignoring(StaleElementReferenceException.class)
                 .until(d ->
                         d.findElement(By.id("last-outage-sent")).getText().contains("sent " + CUSTOMERS + " messages"));
-        screenshot("dashboard-outage");
+        console.screenshot("dashboard-outage");
     }
 
     /** "Send me a test": the owner's own address is filled in, and the campaign arrives there marked as a test. */
@@ -381,7 +328,8 @@ class ConsoleJourneySystemTest {
         assertThat(browser.findElement(By.id("testTo")).getAttribute("value")).isEqualTo(owner);
         browser.findElement(By.cssSelector("#test-section button[type=submit]")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("test-result"), "on its way to " + owner));
-        CapturedMail test = awaitMail(m -> m.to().contains(owner) && m.subject().startsWith("[Test] "));
+        CapturedMail test = console.awaitMail(
+                m -> m.to().contains(owner) && m.subject().startsWith("[Test] "), Duration.ofSeconds(30));
         assertThat(test.subject()).isEqualTo("[Test] Instagram is down, we are not");
         assertThat(test.text()).startsWith("Hi Alex,").contains("Order at https://shop.example");
     }
@@ -406,48 +354,5 @@ class ConsoleJourneySystemTest {
                 .contains("down now");
         assertThat(campaign).isNotBlank();
         return seen;
-    }
-
-    private static CapturedMail awaitMailTo(String email) {
-        return awaitMail(m -> m.to().contains(email));
-    }
-
-    private static CapturedMail awaitMail(Predicate<CapturedMail> wanted) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (Instant.now().isBefore(deadline)) {
-            Optional<CapturedMail> mail =
-                    system.stack.mail().messages().stream().filter(wanted).findFirst();
-            if (mail.isPresent()) {
-                return mail.get();
-            }
-            sleep();
-        }
-        throw new AssertionError("the awaited mail did not reach the mail catcher in 30 s");
-    }
-
-    private static String linkIn(CapturedMail mail) {
-        Matcher matcher = LINK.matcher(mail.text());
-        assertThat(matcher.find()).as(mail.text()).isTrue();
-        return matcher.group(1);
-    }
-
-    private static void screenshot(String name) {
-        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-        try {
-            Path target = Path.of("target", "console-" + name + ".png");
-            Files.createDirectories(target.getParent());
-            Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(200);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,38 +1,22 @@
 package dev.lifeline.system;
 
-import dev.lifeline.localstack.CapturedMail;
-import dev.lifeline.localstack.FreePort;
-import dev.lifeline.localstack.ServiceProcess;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -45,10 +29,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ContactsConsoleSystemTest {
 
-    private static final String CHROMIUM = "/usr/bin/chromium";
-    private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
-    private static final Pattern LINK = Pattern.compile("(http://localhost:\\d+/signup/verify\\?token=\\S+)");
-
     /** The columns of Shopify's customer export (Customers → Export), three customers, one with a broken address. */
     static final String SHOPIFY_EXPORT = """
             Customer ID,First Name,Last Name,Email,Accepts Email Marketing,Default Address Company,Default Address Address1,Default Address Address2,Default Address City,Default Address Province Code,Default Address Country Code,Default Address Zip,Default Address Phone,Phone,Accepts SMS Marketing,Total Spent,Total Orders,Note,Tax Exempt,Tags
@@ -58,52 +38,24 @@ class ContactsConsoleSystemTest {
             """;
 
     private static RunningSystem system;
-    private static ServiceProcess console;
+    private static ConsoleBrowser console;
     private static WebDriver browser;
-    private static Path profile;
     private static WebDriverWait wait;
     private static String base;
 
     @BeforeAll
     static void startTheSystemTheConsoleAndABrowser() throws IOException {
-        assertThat(new File(CHROMIUM).canExecute())
-                .as("Debian's chromium (apt-get install chromium chromium-driver)")
-                .isTrue();
-        assertThat(new File(CHROMEDRIVER).canExecute())
-                .as("chromium-driver (apt-get install chromium-driver)")
-                .isTrue();
         system = RunningSystem.start(Map.of(), false);
-        console = startConsole(system);
-        base = "http://localhost:" + console.httpPort();
-        profile = Files.createTempDirectory("contacts-chromium-profile");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments(
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-                "--disable-quic",
-                "--window-size=1200,1000",
-                "--user-data-dir=" + profile);
-        ChromeDriverService driver = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER))
-                .usingAnyFreePort()
-                .build();
-        browser = new ChromeDriver(driver, options);
-        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        console = ConsoleBrowser.start(system, "contacts", 1200, 1000);
+        browser = console.browser;
+        wait = console.wait;
+        base = console.base;
     }
 
     @AfterAll
     static void stopEverything() {
-        if (browser != null) {
-            browser.quit();
-        }
         if (console != null) {
-            console.stop();
+            console.close();
         }
         if (system != null) {
             system.close();
@@ -112,7 +64,7 @@ class ContactsConsoleSystemTest {
 
     @Test
     void anOwnerAddsAContact_importsAShopifyExportThroughTheMapping_andFindsTheImportedCustomers() throws IOException {
-        signUpAndSignIn();
+        console.signUpAndSignIn("Babbage & Co");
 
         // An empty list first, searchable.
         browser.get(base + "/contacts");
@@ -130,7 +82,8 @@ class ContactsConsoleSystemTest {
                 .isEqualTo("true");
         assertThat(browser.findElement(By.id("name")).getAttribute("value")).isEqualTo("Ada Lovelace");
         assertThat(browser.getPageSource()).doesNotContain("Exception");
-        screenshot("add-error");
+        console.screenshot("add-error");
+        console.assertAccessible("add contact (refused)");
         WebElement email = browser.findElement(By.id("email"));
         email.clear();
         email.sendKeys("ada@example.com");
@@ -145,6 +98,7 @@ class ContactsConsoleSystemTest {
         Path csv = Files.createTempFile("shopify-customers", ".csv");
         Files.writeString(csv, SHOPIFY_EXPORT);
         browser.get(base + "/imports");
+        console.assertAccessible("import");
         browser.findElement(By.id("file")).sendKeys(csv.toAbsolutePath().toString());
         browser.findElement(By.cssSelector("main form button[type=submit]")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Choose what each column is"));
@@ -156,7 +110,8 @@ class ContactsConsoleSystemTest {
         // The owner keeps the city after all.
         new Select(browser.findElement(By.cssSelector("tr[data-column='Default Address City'] select")))
                 .selectByValue("attribute");
-        screenshot("import-mapping");
+        console.screenshot("import-mapping");
+        console.assertAccessible("import mapping");
         browser.findElement(By.id("start-import")).click();
         new WebDriverWait(browser, Duration.ofSeconds(90)).until(ExpectedConditions.textToBe(By.id("percent"), "100"));
         wait.until(ExpectedConditions.textToBe(By.id("state"), "Done."));
@@ -164,7 +119,8 @@ class ContactsConsoleSystemTest {
         assertThat(browser.findElement(By.id("imported")).getText()).isEqualTo("2");
         assertThat(browser.findElement(By.id("failed")).getText()).isEqualTo("1");
         assertThat(browser.findElement(By.id("errors-link")).isDisplayed()).isTrue();
-        screenshot("import-done");
+        console.screenshot("import-done");
+        console.assertAccessible("import progress");
         String errors = fetchText(browser.findElement(By.id("errors-link")).getAttribute("href"));
         assertThat(errors)
                 .startsWith("200\n")
@@ -184,13 +140,15 @@ class ContactsConsoleSystemTest {
                 .contains("Charles Babbage", "+447400123456", "vip, tea")
                 .contains("Mary Somerville", "+447400654321")
                 .doesNotContain("Ada Lovelace");
-        screenshot("list");
+        console.screenshot("list");
+        console.assertAccessible("contacts");
         browser.findElement(By.linkText("Charles Babbage")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Charles Babbage"));
         assertThat(browser.findElement(By.cssSelector("tr[data-channel=email]")).getText())
                 .contains("confirmed");
         assertThat(browser.findElement(By.id("ledger")).getText()).contains("import");
-        screenshot("detail");
+        console.screenshot("detail");
+        console.assertAccessible("contact detail");
 
         // Export: contact-service's CSV, streamed through the console.
         String export = fetchText(base + "/contacts/export.csv");
@@ -229,86 +187,5 @@ class ContactsConsoleSystemTest {
         return new Select(browser.findElement(By.cssSelector("tr[data-column='" + column + "'] select")))
                 .getFirstSelectedOption()
                 .getAttribute("value");
-    }
-
-    private static void signUpAndSignIn() {
-        String email = "owner-" + System.nanoTime() + "@example.com";
-        String password = "a long enough password";
-        browser.get(base + "/signup");
-        browser.findElement(By.id("businessName")).sendKeys("Babbage & Co");
-        browser.findElement(By.id("email")).sendKeys(email);
-        browser.findElement(By.id("password")).sendKeys(password);
-        WebElement region = browser.findElement(By.id("region"));
-        region.clear();
-        region.sendKeys("DE");
-        browser.findElement(By.cssSelector("main form button[type=submit]")).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Check your inbox"));
-        browser.get(linkIn(awaitMailTo(email)));
-        browser.findElement(By.cssSelector("main form button[type=submit]")).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Your business is ready"));
-        browser.get(base + "/signin");
-        browser.findElement(By.id("email")).sendKeys(email);
-        browser.findElement(By.id("password")).sendKeys(password);
-        browser.findElement(By.cssSelector("main form button[type=submit]")).click();
-        wait.until(ExpectedConditions.urlToBe(base + "/dashboard"));
-    }
-
-    private static ServiceProcess startConsole(RunningSystem system) {
-        int port = FreePort.pick();
-        Map<String, String> config = new HashMap<>(system.stack.quarkusConfig("console"));
-        config.put("lifeline.console.public-base-url", "http://localhost:" + port);
-        config.put("lifeline.console.admin-key", RunningSystem.ADMIN_KEY);
-        config.put("lifeline.console.key-encryption-key", "c3lzdGVtLXRlc3QtY29uc29sZS1rZXktMzItYnl0ZXM=");
-        config.put("lifeline.console.services.contact-url", system.contacts().baseUrl());
-        config.put("lifeline.console.services.monitor-url", system.monitor().baseUrl());
-        config.put("lifeline.console.services.outreach-url", system.outreach().baseUrl());
-        config.put("lifeline.console.bcrypt-cost", "10");
-        Path home = Path.of(System.getProperty("lifeline.services.dir", ".."))
-                .toAbsolutePath()
-                .normalize();
-        ServiceProcess process = ServiceProcess.start(
-                "console-service",
-                home.resolve("console-service/target/quarkus-app/quarkus-run.jar"),
-                port,
-                config,
-                system.logsDir().resolve("console-service-contacts.log"));
-        process.awaitReady(Duration.ofSeconds(Long.getLong("lifeline.ready-timeout-seconds", 180)));
-        return process;
-    }
-
-    private static CapturedMail awaitMailTo(String email) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (Instant.now().isBefore(deadline)) {
-            Optional<CapturedMail> mail = system.stack.mail().messages().stream()
-                    .filter(m -> m.to().contains(email))
-                    .findFirst();
-            if (mail.isPresent()) {
-                return mail.get();
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new AssertionError("no verification mail to the new owner in the mail catcher");
-    }
-
-    private static String linkIn(CapturedMail mail) {
-        Matcher matcher = LINK.matcher(mail.text());
-        assertThat(matcher.find()).as(mail.text()).isTrue();
-        return matcher.group(1);
-    }
-
-    private static void screenshot(String name) {
-        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-        try {
-            Path target = Path.of("target", "contacts-" + name + ".png");
-            Files.createDirectories(target.getParent());
-            Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -43,6 +43,12 @@ public interface ConsoleConfig {
     interface Services {
         String contactUrl();
 
+        /**
+         * contact-service as customers' browsers reach it (the hosted form, the embed snippet); absent: {@link
+         * #contactUrl()}, which is right when both are the same address (the local run).
+         */
+        Optional<String> contactPublicUrl();
+
         String monitorUrl();
 
         String outreachUrl();
