@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -81,6 +82,113 @@ public class ContactStore {
                     """, e.contactId());
         }
         return rows > 0;
+    }
+
+    /**
+     * {@link #upsert} for many contacts in one statement (at most one event per contact): the rows travel as one
+     * array per column, and tags and channel orders, which are arrays themselves, as one {@code text[]} literal each.
+     * The same version and tenant guard, and the same lifting of older suppressions by a newer confirmation, in the
+     * same statement (the CTE's {@code returning} carries the new values to the delete).
+     *
+     * @return how many contacts changed
+     */
+    public int upsertAll(List<ContactUpserted> events) {
+        if (events.isEmpty()) {
+            return 0;
+        }
+        int n = events.size();
+        Object[][] columns = new Object[14][n];
+        for (int i = 0; i < n; i++) {
+            ContactUpserted e = events.get(i);
+            columns[0][i] = e.tenantId();
+            columns[1][i] = e.contactId();
+            columns[2][i] = e.version();
+            columns[3][i] = e.name();
+            columns[4][i] = e.email();
+            columns[5][i] = e.phone();
+            columns[6][i] = e.locale();
+            columns[7][i] = e.timeZone();
+            columns[8][i] = arrayLiteral(e.tags());
+            columns[9][i] = arrayLiteral(
+                    e.channelOrder().stream().map(ContactStore::channelName).toList());
+            columns[10][i] = consentName(e.consent(ContactChannel.EMAIL));
+            columns[11][i] = consentName(e.consent(ContactChannel.SMS));
+            columns[12][i] = consentName(e.consent(ContactChannel.WHATSAPP));
+            columns[13][i] = e.updatedAt() == null ? null : Timestamp.from(e.updatedAt());
+        }
+        String[] types = {
+            "text",
+            "text",
+            "bigint",
+            "text",
+            "text",
+            "text",
+            "text",
+            "text",
+            "text",
+            "text",
+            "text",
+            "text",
+            "text",
+            "timestamptz"
+        };
+        return sql.with(c -> {
+            try (PreparedStatement ps = c.prepareStatement(UPSERT_ALL)) {
+                for (int col = 0; col < columns.length; col++) {
+                    ps.setArray(col + 1, c.createArrayOf(types[col], columns[col]));
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? rs.getInt(1) : 0;
+                }
+            }
+        });
+    }
+
+    private static final String UPSERT_ALL = """
+            with incoming as (
+                select * from unnest(?::text[], ?::text[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[],
+                    ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[])
+                as i (tenant_id, contact_id, version, name, email, phone, locale, time_zone, tags, channel_order,
+                    email_consent, sms_consent, whatsapp_consent, updated_at)
+            ), changed as (
+                insert into outreach_contact (tenant_id, contact_id, version, name, email, phone, locale, time_zone,
+                    tags, channel_order, email_consent, sms_consent, whatsapp_consent, updated_at)
+                select tenant_id, contact_id, version, name, email, phone, locale, time_zone, tags::text[],
+                    channel_order::text[], email_consent, sms_consent, whatsapp_consent, updated_at
+                from incoming
+                on conflict (contact_id) do update set version = excluded.version, name = excluded.name,
+                    email = excluded.email, phone = excluded.phone, locale = excluded.locale, time_zone = excluded.time_zone,
+                    tags = excluded.tags, channel_order = excluded.channel_order, email_consent = excluded.email_consent,
+                    sms_consent = excluded.sms_consent, whatsapp_consent = excluded.whatsapp_consent,
+                    updated_at = excluded.updated_at
+                where outreach_contact.version < excluded.version and outreach_contact.tenant_id = excluded.tenant_id
+                returning contact_id, updated_at, email_consent, sms_consent
+            ), lifted as (
+                delete from suppression s using changed c
+                where s.contact_id = c.contact_id and s.at < c.updated_at
+                  and ((s.channel = 'email' and c.email_consent = 'confirmed')
+                    or (s.channel = 'sms' and c.sms_consent = 'confirmed'))
+            )
+            select count(*) from changed
+            """;
+
+    /** A text[] literal: every element quoted, its quotes and backslashes escaped. */
+    static String arrayLiteral(List<String> values) {
+        StringBuilder literal = new StringBuilder("{");
+        for (int i = 0; values != null && i < values.size(); i++) {
+            if (i > 0) {
+                literal.append(',');
+            }
+            literal.append('"');
+            for (char ch : values.get(i).toCharArray()) {
+                if (ch == '"' || ch == '\\') {
+                    literal.append('\\');
+                }
+                literal.append(ch);
+            }
+            literal.append('"');
+        }
+        return literal.append('}').toString();
     }
 
     /** Erasure: every trace of the contact goes, deliveries included. */
