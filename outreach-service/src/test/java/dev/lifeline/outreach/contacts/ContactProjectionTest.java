@@ -74,6 +74,37 @@ class ContactProjectionTest {
     }
 
     @Test
+    void aBurstOfUpsertsFromAnImportLeavesEveryContactAtItsNewestVersion() {
+        int contacts = 300;
+        for (int i = 0; i < contacts; i++) {
+            String id = "burst-" + i + "-" + tenant;
+            TestBus.send(
+                    kafka,
+                    Topics.CONTACTS,
+                    TestBus.contact(tenant, id, 1, "old" + i + "@example.com", ConsentStatus.NONE));
+            TestBus.send(
+                    kafka,
+                    Topics.CONTACTS,
+                    TestBus.contact(tenant, id, 2, "new" + i + "@example.com", ConsentStatus.CONFIRMED));
+        }
+        // A stale version after the newest, as a redelivery would bring it, changes nothing.
+        String stale = TestBus.send(
+                kafka,
+                Topics.CONTACTS,
+                TestBus.contact(tenant, "burst-0-" + tenant, 1, "stale@example.com", ConsentStatus.NONE));
+
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> Db.processed(db, stale)
+                        && contacts
+                                == Db.count(
+                                        db,
+                                        "select count(*) from outreach_contact where tenant_id = ? "
+                                                + "and email_consent = 'confirmed' and email like 'new%'",
+                                        tenant));
+        assertThat(email("burst-0-" + tenant)).isEqualTo("new0@example.com");
+    }
+
+    @Test
     void erasureAndTombstonePurgeEveryTrace() {
         String id = "c-" + TestBus.uid();
         TestBus.send(
