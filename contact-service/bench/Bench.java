@@ -51,7 +51,7 @@ public class Bench {
         long[] ceilingLat = new long[Math.min(20_000, creates)];
         long c0 = System.nanoTime();
         runGets(management + "/q/health/live", ceilingLat.length, concurrency, ceilingLat);
-        double ceiling = ceilingLat.length / ((System.nanoTime() - c0) / 1e9);
+        double ceiling = ceilingLat.length == 0 ? 0 : ceilingLat.length / ((System.nanoTime() - c0) / 1e9);
         System.out.printf("warming up (%d creates)...%n", Math.min(5_000, creates / 5));
         runCreates(base, apiKey, Math.min(5_000, creates / 5), concurrency, "warm");
         long[] lat = new long[creates];
@@ -60,7 +60,8 @@ public class Bench {
         double secs = (System.nanoTime() - t0) / 1e9;
         Arrays.sort(lat);
 
-        String importKey = newTenant(base, adminKey);
+        String importTenant = newTenantBody(base, adminKey);
+        String importKey = field(importTenant, "apiKey");
         Path csv = Files.createTempFile("bench-import-", ".csv");
         try (BufferedWriter w = Files.newBufferedWriter(csv)) {
             w.write("name,email,phone,tags,email_consent\n");
@@ -71,6 +72,7 @@ public class Bench {
         HeapSampler heap = new HeapSampler(management);
         heap.start();
         long i0 = System.nanoTime();
+        long uploadStart = System.currentTimeMillis();
         HttpResponse<String> upload = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/contacts/imports"))
                 .header("Authorization", "Bearer " + importKey).header("Content-Type", "text/csv")
                 .POST(HttpRequest.BodyPublishers.ofFile(csv)).build(), HttpResponse.BodyHandlers.ofString());
@@ -85,6 +87,11 @@ public class Bench {
                     .header("Authorization", "Bearer " + importKey).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
         } while (!job.contains("\"state\":\"done\"") && !job.contains("\"state\":\"failed\""));
         double importSecs = (System.nanoTime() - i0) / 1e9;
+        // For bench.sh, which then waits until outreach-service can reach every imported contact.
+        String reachFile = System.getenv("LIFELINE_BENCH_REACH_FILE");
+        if (reachFile != null) {
+            Files.writeString(Path.of(reachFile), field(importTenant, "id") + " " + uploadStart + " " + importRows + "\n");
+        }
         heap.stopSampling();
         Files.deleteIfExists(csv);
 
@@ -94,8 +101,10 @@ public class Bench {
         System.out.printf("| creates (POST /api/v1/contacts)     | %,d at %d conc. |%n", creates, concurrency);
         System.out.printf("| ceiling: GET /q/health/live (mgmt)  | %,.0f /s        |%n", ceiling);
         System.out.printf("| create throughput                   | %,.0f /s        |%n", creates / secs);
-        System.out.printf("| create latency p50                  | %.1f ms          |%n", lat[lat.length / 2] / 1e6);
-        System.out.printf("| create latency p99                  | %.1f ms          |%n", lat[(int) (lat.length * 0.99)] / 1e6);
+        if (creates > 0) {
+            System.out.printf("| create latency p50                  | %.1f ms          |%n", lat[lat.length / 2] / 1e6);
+            System.out.printf("| create latency p99                  | %.1f ms          |%n", lat[(int) (lat.length * 0.99)] / 1e6);
+        }
         System.out.printf("| create errors (non-2xx)             | %d               |%n", errors);
         System.out.printf("| CSV import rows                     | %,d          |%n", importRows);
         System.out.printf("| CSV import (upload to done)         | %.1f s           |%n", importSecs);
@@ -165,6 +174,10 @@ public class Bench {
     }
 
     static String newTenant(String base, String adminKey) throws IOException, InterruptedException {
+        return field(newTenantResponse(base, adminKey).body(), "apiKey");
+    }
+
+    static HttpResponse<String> newTenantResponse(String base, String adminKey) throws IOException, InterruptedException {
         String slug = "bench-" + UUID.randomUUID().toString().substring(0, 8);
         HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/admin/tenants"))
                 .header("X-Admin-Key", adminKey).header("Content-Type", "application/json")
@@ -174,7 +187,11 @@ public class Bench {
         if (r.statusCode() != 201) {
             throw new IllegalStateException("tenant create answered " + r.statusCode() + ": " + r.body());
         }
-        return field(r.body(), "apiKey");
+        return r;
+    }
+
+    static String newTenantBody(String base, String adminKey) throws Exception {
+        return newTenantResponse(base, adminKey).body();
     }
 
     static String field(String json, String name) {
