@@ -23,13 +23,16 @@ if [ -z "$BASE" ]; then
     echo "a bench stack is still running on 18081/18083 (another run, or one still stopping): wait, then retry" >&2
     exit 1
   fi
-  # Own process group, so that stopping it also stops the stack and the services it forked.
-  setsid ./mvnw -q -pl local-stack exec:exec \
+  # Own process group (job control on for this one job), so that stopping it also stops the stack and the services
+  # it forked. (setsid left the group unknown to the script when it had to fork, and the stack running after it.)
+  set -m
+  ./mvnw -q -pl local-stack exec:exec \
     -Dlifeline.services=contact-service=contact-service/target/quarkus-app/quarkus-run.jar=18081=contact,outreach-service=outreach-service/target/quarkus-app/quarkus-run.jar=18083=outreach \
     -Dlifeline.kafka.port=29092 -Dlifeline.postgres.port=25432 -Dlifeline.smtp.port=3525 \
     -Dlifeline.mail-web.port=9025 -Dlifeline.data-dir=contact-service/target/bench-run \
     > /tmp/lifeline-bench-stack.log 2>&1 &
   started=$!
+  set +m
   # The services take a while to stop; the next run must not find this one's ports taken.
   trap 'kill -- -$started 2>/dev/null || true; for _ in $(seq 1 60); do pgrep -g $started >/dev/null || break; sleep 1; done' EXIT
   # Health and metrics are on the management port: the API port plus 1000 in the local run.
