@@ -19,6 +19,9 @@ import java.util.regex.Pattern;
  * <p>{@code templateParameters} holds WhatsApp's body parameters one per line. {@code webhookSecret} is what the owner
  * typed (blank keeps the saved one); {@code webhookSecretSet} says the campaign already has one, which outreach never
  * shows.
+ *
+ * <p>Longer than most classes here: a record's components are one a line, and e-mail and SMS forms keep their short
+ * constructor; the checks themselves are the shared fields' only.
  */
 public record CampaignForm(
         String channel,
