@@ -38,7 +38,9 @@ public class CampaignEditor {
         this.monitor = monitor;
     }
 
-    Response save(SignedInBusiness.Owner owner, String id, CampaignForm form) {
+    Response save(SignedInBusiness.Owner owner, String id, CampaignForm typed) {
+        // A saved webhook campaign has its secret: an empty field keeps it (outreach's replace without one does).
+        CampaignForm form = id == null ? typed : typed.editing();
         Map<String, String> errors = form.errors();
         if (!errors.isEmpty()) {
             return Html.status(400, page(owner, id, form, errors));
@@ -78,7 +80,10 @@ public class CampaignEditor {
     /** The editor of a saved campaign: its preview for a sample or the given contact, and a dry run's count. */
     TemplateInstance editPage(
             SignedInBusiness.Owner owner, OutreachClient.Campaign campaign, String contactId, String dryRunId) {
-        Answer<OutreachClient.Preview> preview = outreach.preview(owner.key(), campaign.id(), contactId);
+        // A webhook goes to the business, not to a contact: the page explains its payload instead of a preview.
+        Answer<OutreachClient.Preview> preview = "webhook".equals(campaign.channel())
+                ? Answer.of(null)
+                : outreach.preview(owner.key(), campaign.id(), contactId);
         Optional<OutreachClient.Run> count =
                 dryRunId == null || !isUuid(dryRunId) ? Optional.empty() : outreach.run(owner.key(), dryRunId);
         return page(owner, campaign.id(), CampaignForm.of(campaign), Map.of())
@@ -90,7 +95,7 @@ public class CampaignEditor {
                                 : String.join(" ", preview.problems().values()))
                 .data("contactId", contactId == null ? "" : contactId)
                 .data("dryRun", count.orElse(null))
-                .data("testTo", "sms".equals(campaign.channel()) ? "" : owner.user().email);
+                .data("testTo", "email".equals(campaign.channel()) ? owner.user().email : "");
     }
 
     /** Starts outreach's dry run: who would get the campaign now, counted without sending anything. */

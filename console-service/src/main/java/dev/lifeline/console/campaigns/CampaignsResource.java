@@ -7,6 +7,7 @@ import dev.lifeline.console.web.CsrfToken;
 import dev.lifeline.console.web.Html;
 import dev.lifeline.console.web.SignedInBusiness;
 import io.quarkus.qute.Template;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -26,7 +27,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-/** The Campaigns page: the business's campaigns, and the editor of an e-mail or SMS campaign with its preview. */
+/** The Campaigns page: the business's campaigns, and the editor of a campaign of each channel with its preview. */
 @Path("/campaigns")
 @Produces(MediaType.TEXT_HTML)
 public class CampaignsResource {
@@ -79,7 +80,7 @@ public class CampaignsResource {
         if (owner.isEmpty()) {
             return Html.signIn();
         }
-        String ch = "sms".equals(channel) ? "sms" : "email";
+        String ch = CampaignForm.CHANNELS.contains(channel) ? channel : "email";
         return Html.ok(editor.page(owner.get(), null, CampaignForm.empty(ch), Map.of()));
     }
 
@@ -88,33 +89,13 @@ public class CampaignsResource {
     public Response create(
             @RestCookie("lifeline_session") String session,
             @RestForm(CsrfToken.FIELD) String token,
-            @RestForm String channel,
-            @RestForm String name,
-            @RestForm String platformId,
-            @RestForm String subject,
-            @RestForm String textBody,
-            @RestForm String htmlBody,
-            @RestForm String graceMinutes,
-            @RestForm String quietStart,
-            @RestForm String quietEnd,
-            @RestForm String active) {
+            @BeanParam CampaignFields fields) {
         csrf.verify(token);
         Optional<SignedInBusiness.Owner> owner = owners.of(session);
         if (owner.isEmpty()) {
             return Html.signIn();
         }
-        CampaignForm form = new CampaignForm(
-                channel,
-                name,
-                platformId,
-                subject,
-                textBody,
-                htmlBody,
-                graceMinutes,
-                quietStart,
-                quietEnd,
-                active != null);
-        return editor.save(owner.get(), null, form);
+        return editor.save(owner.get(), null, fields.form());
     }
 
     @GET
@@ -148,34 +129,14 @@ public class CampaignsResource {
             @RestCookie("lifeline_session") String session,
             @RestPath String id,
             @RestForm(CsrfToken.FIELD) String token,
-            @RestForm String channel,
-            @RestForm String name,
-            @RestForm String platformId,
-            @RestForm String subject,
-            @RestForm String textBody,
-            @RestForm String htmlBody,
-            @RestForm String graceMinutes,
-            @RestForm String quietStart,
-            @RestForm String quietEnd,
-            @RestForm String active) {
+            @BeanParam CampaignFields fields) {
         csrf.verify(token);
         Optional<SignedInBusiness.Owner> owner = owners.of(session);
         if (owner.isEmpty()) {
             return Html.signIn();
         }
-        CampaignForm form = new CampaignForm(
-                channel,
-                name,
-                platformId,
-                subject,
-                textBody,
-                htmlBody,
-                graceMinutes,
-                quietStart,
-                quietEnd,
-                active != null);
         return editor.save(
-                owner.get(), CampaignEditor.isUuid(id) ? id : UUID.randomUUID().toString(), form);
+                owner.get(), CampaignEditor.isUuid(id) ? id : UUID.randomUUID().toString(), fields.form());
     }
 
     /** Counts who would get the campaign now (outreach's dry run), without sending anything. */

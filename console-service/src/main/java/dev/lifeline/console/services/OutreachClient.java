@@ -15,7 +15,10 @@ import java.util.function.Function;
 @ApplicationScoped
 public class OutreachClient {
 
-    /** A campaign as outreach shows it; {@code quietStart}/{@code quietEnd} "HH:mm[:ss]" or null. */
+    /**
+     * A campaign as outreach shows it; {@code quietStart}/{@code quietEnd} "HH:mm[:ss]" or null. Outreach never shows
+     * a webhook's secret, only whether one is set.
+     */
     public record Campaign(
             String id,
             String name,
@@ -28,7 +31,25 @@ public class OutreachClient {
             String gracePeriod,
             String quietStart,
             String quietEnd,
-            boolean active) {}
+            boolean active,
+            WhatsAppTemplate whatsappTemplate,
+            String webhookUrl,
+            boolean webhookSecretSet) {
+
+        /** The channel as the owner reads it in the list. */
+        public String channelName() {
+            return switch (channel) {
+                case "email" -> "E-mail";
+                case "sms" -> "SMS";
+                case "whatsapp" -> "WhatsApp";
+                case "webhook" -> "Webhook";
+                default -> channel;
+            };
+        }
+    }
+
+    /** A WhatsApp campaign's Meta-approved template: its name, language code and body parameters in order. */
+    public record WhatsAppTemplate(String name, String language, List<String> bodyParameters) {}
 
     /** A run's counts: the ledger's states add up to the audience; the receipts come on top. */
     public record Run(
@@ -66,8 +87,14 @@ public class OutreachClient {
     public record Delivery(
             String contactId, String channel, String state, int attempts, String lastError, Instant updatedAt) {}
 
-    /** A campaign rendered for one contact. */
-    public record Preview(String subject, String text, String html, String smsEncoding, Integer smsSegments) {}
+    /** A campaign rendered for one contact; for WhatsApp its template with the parameters filled in. */
+    public record Preview(
+            String subject,
+            String text,
+            String html,
+            String smsEncoding,
+            Integer smsSegments,
+            WhatsAppTemplate whatsappTemplate) {}
 
     /** The business as the sender of its mail; {@code from} is the From header as sent. */
     public record Sender(String displayName, String fromAddress, String replyTo, String from) {}
@@ -110,7 +137,8 @@ public class OutreachClient {
                         OutreachJson.text(n.path("smsSegments").path("encoding")),
                         n.path("smsSegments").isObject()
                                 ? n.path("smsSegments").path("segments").asInt()
-                                : null));
+                                : null,
+                        OutreachJson.whatsappTemplate(n.path("whatsappTemplate"))));
     }
 
     /** What became of a test send: {@code status} sent, refused or failed, with the provider's words. */

@@ -3,6 +3,8 @@ package dev.lifeline.console.services;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /** outreach-service's JSON read into the console's records, kept apart from the calls that fetch it. */
 final class OutreachJson {
@@ -31,7 +33,21 @@ final class OutreachJson {
                 n.path("gracePeriod").asText("PT2M"),
                 text(quiet.path("start")),
                 text(quiet.path("end")),
-                n.path("active").asBoolean(true));
+                n.path("active").asBoolean(true),
+                whatsappTemplate(n.path("whatsappTemplate")),
+                text(n.path("webhookUrl")),
+                n.path("webhookSecretSet").asBoolean(false));
+    }
+
+    /** {@code whatsappTemplate{name, language, bodyParameters}}, or null when the campaign has none. */
+    static OutreachClient.WhatsAppTemplate whatsappTemplate(JsonNode n) {
+        if (!n.isObject()) {
+            return null;
+        }
+        List<String> parameters = new ArrayList<>();
+        n.path("bodyParameters").forEach(p -> parameters.add(p.asText()));
+        return new OutreachClient.WhatsAppTemplate(
+                n.path("name").asText(""), n.path("language").asText(""), List.copyOf(parameters));
     }
 
     static OutreachClient.Run run(JsonNode n) {

@@ -135,6 +135,94 @@ class CampaignsPageTest {
         assertThat(counted.jsonPath().getInt("perSegment")).isEqualTo(67);
     }
 
+    @Test
+    void theWhatsAppEditorAsksForTheTemplate_notForAMessage() {
+        Browser browser = signedIn();
+
+        Response editor = browser.get("/campaigns/new?channel=whatsapp");
+
+        assertThat(editor.statusCode()).isEqualTo(200);
+        assertThat(editor.asString())
+                .contains("New WhatsApp campaign")
+                .contains("id=\"templateName\"", "id=\"templateLanguage\"", "id=\"templateParameters\"")
+                .contains("name=\"channel\" value=\"whatsapp\"")
+                .doesNotContain("id=\"textBody\"", "id=\"sms-counter\"", "id=\"subject\"");
+    }
+
+    @Test
+    void aWhatsAppCampaignWithoutTemplateNameAndWithALanguageThatIsNoCodeIsRefusedNextToEachField() {
+        Browser browser = signedIn();
+        browser.get("/campaigns/new?channel=whatsapp");
+
+        Response refused = browser.post(
+                "/campaigns/new",
+                whatsapp(Map.of(
+                        "templateName",
+                        " ",
+                        "templateLanguage",
+                        "English",
+                        "templateParameters",
+                        "{contact.firstName}\n\n{outage.platform}")));
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.asString())
+                .contains("id=\"templateName-error\">Give the name of the template Meta approved")
+                .contains("id=\"templateLanguage-error\">Write the template&#39;s language code, e.g. en or en_US.")
+                .contains("id=\"templateParameters-error\">Parameter 2 is empty")
+                .contains("{contact.firstName}")
+                .doesNotContain("Exception", "at dev.lifeline");
+    }
+
+    @Test
+    void theWebhookEditorAsksForTheAddressAndASecret_andExplainsNoPayloadBeforeSaving() {
+        Browser browser = signedIn();
+
+        Response editor = browser.get("/campaigns/new?channel=webhook");
+
+        assertThat(editor.statusCode()).isEqualTo(200);
+        assertThat(editor.asString())
+                .contains("New webhook campaign")
+                .contains("id=\"webhookUrl\"")
+                .contains("id=\"webhookSecret\" name=\"webhookSecret\" type=\"password\" value=\"\"")
+                .doesNotContain("id=\"sms-counter\"", "id=\"subject\"", "A secret is set");
+    }
+
+    @Test
+    void aWebhookThatIsNotHttpWithATooShortSecretIsRefusedNextToEachField_andTheSecretIsNotShownBack() {
+        Browser browser = signedIn();
+        browser.get("/campaigns/new?channel=webhook");
+
+        Response refused = browser.post(
+                "/campaigns/new",
+                webhook(Map.of("webhookUrl", "ftp://shop.example/hook", "webhookSecret", "tiny-s3cret")));
+        Response noSecret = browser.post("/campaigns/new", webhook(Map.of("webhookUrl", "", "webhookSecret", "")));
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.asString())
+                .contains("id=\"webhookUrl-error\">Give a web address starting with https:// (or http://).")
+                .contains("id=\"webhookSecret-error\">Use 16 to 200 characters for the secret")
+                .contains("ftp://shop.example/hook")
+                .doesNotContain("tiny-s3cret", "Exception");
+        assertThat(noSecret.statusCode()).isEqualTo(400);
+        assertThat(noSecret.asString())
+                .contains("id=\"webhookUrl-error\">Give the address of your endpoint")
+                .contains("id=\"webhookSecret-error\">Choose a signing secret");
+    }
+
+    @Test
+    void whatsAppAndWebhookFormsWithoutTheBrowsersCsrfTokenAreRefused() {
+        Browser browser = signedIn();
+        browser.get("/campaigns/new?channel=webhook");
+
+        Response hook =
+                browser.postRaw("/campaigns/new", webhook(Map.of("webhookSecret", "a-secret-of-24-characters")));
+        Response wa = browser.postRaw("/campaigns/" + UUID.randomUUID(), whatsapp(Map.of()));
+
+        assertThat(hook.statusCode()).isEqualTo(403);
+        assertThat(wa.statusCode()).isEqualTo(403);
+        assertThat(hook.asString()).contains("This form has expired").doesNotContain("a-secret-of-24-characters");
+    }
+
     private Browser signedIn() {
         String email = "owner-" + UUID.randomUUID() + "@example.com";
         owners.create(email, PASSWORD);
@@ -156,6 +244,23 @@ class CampaignsPageTest {
         fields.put("graceMinutes", "2");
         fields.put("quietStart", "");
         fields.put("quietEnd", "");
+        fields.putAll(overrides);
+        return fields;
+    }
+
+    private static Map<String, Object> whatsapp(Map<String, String> overrides) {
+        Map<String, Object> fields = form(Map.of("channel", "whatsapp", "subject", "", "textBody", ""));
+        fields.put("templateName", "outage_notice");
+        fields.put("templateLanguage", "en_US");
+        fields.put("templateParameters", "{contact.firstName}");
+        fields.putAll(overrides);
+        return fields;
+    }
+
+    private static Map<String, Object> webhook(Map<String, String> overrides) {
+        Map<String, Object> fields = form(Map.of("channel", "webhook", "subject", "", "textBody", ""));
+        fields.put("webhookUrl", "https://shop.example/hook");
+        fields.put("webhookSecret", "");
         fields.putAll(overrides);
         return fields;
     }
