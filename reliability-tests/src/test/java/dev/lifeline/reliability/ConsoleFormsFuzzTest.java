@@ -109,6 +109,17 @@ class ConsoleFormsFuzzTest {
                         "emailConsent",
                         "on")));
         forms.add(new Form("/campaigns/new", campaignForm()));
+        Map<String, String> whatsapp = new LinkedHashMap<>(campaignForm());
+        whatsapp.put("channel", "whatsapp");
+        whatsapp.put("templateName", "instagram_down");
+        whatsapp.put("templateLanguage", "en_US");
+        whatsapp.put("templateParameters", "{contact.firstName}\n{outage.platform}");
+        forms.add(new Form("/campaigns/new?channel=whatsapp", whatsapp));
+        Map<String, String> webhook = new LinkedHashMap<>(campaignForm());
+        webhook.put("channel", "webhook");
+        webhook.put("webhookUrl", "https://shop.example/lifeline");
+        webhook.put("webhookSecret", "a-secret-of-sixteen-or-more");
+        forms.add(new Form("/campaigns/new?channel=webhook", webhook));
         forms.add(new Form("/campaigns/" + campaign, campaignForm()));
         forms.add(new Form("/campaigns/" + campaign + "/test", Map.of("to", "owner@example.com")));
         forms.add(new Form("/campaigns/" + campaign + "/audience", Map.of()));
@@ -335,7 +346,7 @@ class ConsoleFormsFuzzTest {
             return "/signup";
         }
         if (path.startsWith("/campaigns/new")) {
-            return "/campaigns/new?channel=email";
+            return path.contains("?") ? path : "/campaigns/new?channel=email";
         }
         if (path.startsWith("/campaigns/")) {
             return "/campaigns/" + campaign;

@@ -93,10 +93,11 @@ class ConsoleJourneySystemTest {
                 .isTrue();
 
         // monitor-service learns the new tenant from tenants.v1 a moment after sign-up; the page updates by itself.
-        new WebDriverWait(browser, Duration.ofSeconds(90))
-                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("li[data-platform=instagram]")));
-        String instagram = browser.findElement(By.cssSelector("li[data-platform=instagram]"))
-                .getText();
+        // The part is replaced whenever it is fetched again, so the element is read in one go, as often as needed.
+        String instagram = new WebDriverWait(browser, Duration.ofSeconds(90))
+                .ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.cssSelector("li[data-platform=instagram]"))
+                        .getText());
         assertThat(instagram).contains("Instagram").containsAnyOf("up", "unknown", "degraded", "down", "recovering");
         assertThat(browser.findElement(By.cssSelector("tr[data-channel=email]")).getText())
                 .contains("0");

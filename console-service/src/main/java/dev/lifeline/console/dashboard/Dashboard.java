@@ -9,6 +9,7 @@ import dev.lifeline.console.services.OutreachClient;
 import dev.lifeline.console.services.ServiceUnavailableException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
 
 import java.util.ArrayList;
@@ -17,6 +18,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /** Gathers the dashboard from the services' APIs; a service that does not answer blanks its part only. */
 @ApplicationScoped
@@ -29,47 +32,65 @@ public class Dashboard {
     private final MonitorClient monitor;
     private final ContactClient contacts;
     private final OutreachClient outreach;
+    private final ManagedExecutor executor;
 
-    public Dashboard(Accounts accounts, MonitorClient monitor, ContactClient contacts, OutreachClient outreach) {
+    public Dashboard(
+            Accounts accounts,
+            MonitorClient monitor,
+            ContactClient contacts,
+            OutreachClient outreach,
+            ManagedExecutor executor) {
         this.accounts = accounts;
         this.monitor = monitor;
         this.contacts = contacts;
         this.outreach = outreach;
+        this.executor = executor;
     }
 
     public DashboardView of(ConsoleUser user, boolean withCounts) {
         Business business = accounts.businessOf(user).orElseThrow();
         String key = accounts.apiKey(business);
         applyPendingDependencies(business, key);
+        // The services are asked side by side: the page waits for the slowest answer, not for the sum of them.
+        CompletableFuture<Optional<List<MonitorClient.Platform>>> status =
+                executor.supplyAsync(() -> monitor.tenantStatus(key));
+        CompletableFuture<List<MonitorClient.TimelineOutage>> outages =
+                executor.supplyAsync(() -> monitor.outages(key, 1));
+        CompletableFuture<List<OutreachClient.Run>> runs = executor.supplyAsync(() -> runsOf(key));
+        CompletableFuture<Map<String, Long>> counts =
+                withCounts ? executor.supplyAsync(() -> reachable(key)) : CompletableFuture.completedFuture(Map.of());
         List<MonitorClient.Platform> platforms = null;
         MonitorClient.TimelineOutage last = null;
         boolean monitorDown = false;
         try {
-            platforms = monitor.tenantStatus(key).orElse(null);
+            platforms = status.join().orElse(null);
             last = platforms == null
                     ? null
-                    : monitor.outages(key, 1).stream().findFirst().orElse(null);
-        } catch (ServiceUnavailableException | IllegalStateException e) {
-            LOG.warnf("Dashboard without monitor-service: %s", e.getMessage());
+                    : outages.join().stream().findFirst().orElse(null);
+        } catch (CompletionException e) {
+            LOG.warnf("Dashboard without monitor-service: %s", e.getCause().getMessage());
             monitorDown = true;
         }
-        Map<String, Long> reachable = withCounts ? reachable(key) : Map.of();
-        OutageSends sent = last == null ? null : sendsFor(key, last.id());
-        return new DashboardView(business.name, user.email, user.role, platforms, reachable, last, sent, monitorDown);
+        OutageSends sent = null;
+        if (last != null) {
+            try {
+                sent = OutageSends.of(last.id(), runs.join());
+            } catch (CompletionException e) {
+                LOG.warnf(
+                        "No run figures from outreach-service: %s", e.getCause().getMessage());
+            }
+        }
+        return new DashboardView(
+                business.name, user.email, user.role, platforms, counts.join(), last, sent, monitorDown);
     }
 
-    /** What the business's campaigns sent for the outage; null ("not available") while outreach does not answer. */
-    private OutageSends sendsFor(String key, String outageId) {
-        try {
-            List<OutreachClient.Run> runs = new ArrayList<>();
-            for (OutreachClient.Campaign campaign : outreach.campaigns(key)) {
-                runs.addAll(outreach.runs(key, campaign.id()));
-            }
-            return OutageSends.of(outageId, runs);
-        } catch (ServiceUnavailableException | IllegalStateException e) {
-            LOG.warnf("No run figures from outreach-service: %s", e.getMessage());
-            return null;
+    /** Every run of the business's campaigns, for the last outage's figures. */
+    private List<OutreachClient.Run> runsOf(String key) {
+        List<OutreachClient.Run> runs = new ArrayList<>();
+        for (OutreachClient.Campaign campaign : outreach.campaigns(key)) {
+            runs.addAll(outreach.runs(key, campaign.id()));
         }
+        return runs;
     }
 
     /** Confirmed contacts per channel; each channel "not available" (null) while contact-service does not answer. */
