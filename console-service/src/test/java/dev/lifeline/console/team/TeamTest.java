@@ -257,7 +257,8 @@ class TeamTest {
             "/settings/team/invitations/" + UUID.randomUUID() + "/revoke",
             "/settings/team/members/" + id + "/role",
             "/settings/team/members/" + id + "/remove",
-            "/team/join"
+            "/team/join",
+            "/settings/timezone"
         }) {
             Response refused = browser.postRaw(
                     path, Map.of("email", unique("x"), "role", "staff", "password", STAFF_PASSWORD, "timeZone", "UTC"));
@@ -282,6 +283,7 @@ class TeamTest {
             "/settings/dependencies",
             "/settings/keys",
             "/settings/keys/" + any + "/revoke",
+            "/settings/timezone",
             "/settings/team/invitations",
             "/settings/team/invitations/" + any + "/revoke",
             "/settings/team/members/" + ownerId + "/role",
