@@ -42,10 +42,14 @@ public class BoundedMailer {
      * account). Still bounded by the timeout; a failure is only logged.
      */
     public void sendLater(Mail mail, String what) {
+        // One retry: a first SMTP connection on a loaded machine can miss the deadline; a second link mail is harmless.
         mailer.send(mail)
                 .ifNoItem()
                 .after(timeout)
                 .fail()
+                .onFailure()
+                .retry()
+                .atMost(1)
                 .subscribe()
                 .with(done -> {}, failure -> LOG.warnf("The %s mail was not sent: %s", what, failure.getMessage()));
     }
