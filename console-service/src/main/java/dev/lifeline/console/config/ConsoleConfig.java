@@ -37,6 +37,18 @@ public interface ConsoleConfig {
     @WithDefault("P2D")
     Duration verificationTtl();
 
+    /** How long a team invitation's link works. */
+    @WithDefault("P7D")
+    Duration invitationTtl();
+
+    /** How long a mailed sign-in link works; it is also dead after one use. */
+    @WithDefault("PT15M")
+    Duration signInLinkTtl();
+
+    /** The longest the console waits for the SMTP server to take a mail; a page never hangs on a slow relay. */
+    @WithDefault("PT10S")
+    Duration mailTimeout();
+
     /** A demo owner created at start, for the local run only; absent elsewhere. */
     Optional<Demo> demo();
 

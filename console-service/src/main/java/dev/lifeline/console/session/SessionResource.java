@@ -57,6 +57,7 @@ public class SessionResource {
     @Path("signin")
     public String form() {
         return signin.data("email", "")
+                .data("linkEmail", "")
                 .data("errors", Map.of())
                 .data("notice", null)
                 .render();
@@ -122,6 +123,7 @@ public class SessionResource {
         return Response.status(status)
                 .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .entity(signin.data("email", email)
+                        .data("linkEmail", "")
                         .data("errors", errors)
                         .data("notice", null)
                         .render())

@@ -2,6 +2,7 @@ package dev.lifeline.console.session;
 
 import dev.lifeline.console.account.ConsoleUser;
 import dev.lifeline.console.config.ConsoleConfig;
+import dev.lifeline.console.web.Viewer;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -16,9 +17,11 @@ public class Sessions {
     public static final String COOKIE = "lifeline_session";
 
     private final ConsoleConfig config;
+    private final Viewer viewer;
 
-    public Sessions(ConsoleConfig config) {
+    public Sessions(ConsoleConfig config, Viewer viewer) {
         this.config = config;
+        this.viewer = viewer;
     }
 
     /** A new session for the user; returns the cookie's token (shown to the browser only). */
@@ -43,7 +46,10 @@ public class Sessions {
         if (session == null || session.expiresAt.isBefore(Instant.now())) {
             return Optional.empty();
         }
-        return Optional.ofNullable(ConsoleUser.findById(session.userId));
+        // A removed member's row is gone (and its sessions with it); a changed role counts from the next request.
+        Optional<ConsoleUser> user = ConsoleUser.findByIdOptional(session.userId);
+        user.ifPresent(viewer::signedIn);
+        return user;
     }
 
     @Transactional

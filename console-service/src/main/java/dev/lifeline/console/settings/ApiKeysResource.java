@@ -2,6 +2,7 @@ package dev.lifeline.console.settings;
 
 import dev.lifeline.console.services.Answer;
 import dev.lifeline.console.services.ServiceUnavailableException;
+import dev.lifeline.console.team.Roles;
 import dev.lifeline.console.web.CsrfToken;
 import dev.lifeline.console.web.Html;
 import dev.lifeline.console.web.SignedInBusiness;
@@ -45,6 +46,7 @@ public class ApiKeysResource {
         if (owner.isEmpty()) {
             return Html.signIn();
         }
+        Roles.requireOwner(owner.get().user());
         if (!"standard".equals(scope) && !"admin".equals(scope)) {
             return page.render(400, owner.get(), Map.of("scope", "Choose what the key may do."), Map.of(), null, null);
         }
@@ -73,6 +75,7 @@ public class ApiKeysResource {
         if (owner.isEmpty()) {
             return Html.signIn();
         }
+        Roles.requireOwner(owner.get().user());
         String mine =
                 owner.get().key().substring(0, Math.min(8, owner.get().key().length()));
         boolean consoles = client.keys(owner.get().key()).stream()

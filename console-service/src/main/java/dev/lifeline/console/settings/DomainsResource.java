@@ -2,6 +2,7 @@ package dev.lifeline.console.settings;
 
 import dev.lifeline.console.services.Answer;
 import dev.lifeline.console.services.ServiceUnavailableException;
+import dev.lifeline.console.team.Roles;
 import dev.lifeline.console.web.CsrfToken;
 import dev.lifeline.console.web.Html;
 import dev.lifeline.console.web.SignedInBusiness;
@@ -45,6 +46,7 @@ public class DomainsResource {
         if (owner.isEmpty()) {
             return Html.signIn();
         }
+        Roles.requireOwner(owner.get().user());
         String name = SettingsPage.nz(domain).strip().toLowerCase();
         if (name.isEmpty()) {
             return page.render(
@@ -78,6 +80,7 @@ public class DomainsResource {
         if (owner.isEmpty()) {
             return Html.signIn();
         }
+        Roles.requireOwner(owner.get().user());
         if (!SettingsPage.isUuid(id)) {
             return Html.to("/settings");
         }

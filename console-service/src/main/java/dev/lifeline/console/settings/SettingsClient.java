@@ -13,9 +13,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The settings APIs the Settings page needs beyond the shared clients: contact-service's tenant keys
- * ({@code /api/v1/tenant/keys}, which need the business's admin key, the one the console holds) and
- * outreach-service's sending domains.
+ * The settings APIs the Settings page needs beyond the shared clients: contact-service's tenant settings (the time
+ * zone) and keys ({@code /api/v1/tenant}, {@code /api/v1/tenant/keys}, which need the business's admin key, the one
+ * the console holds) and outreach-service's sending domains.
  */
 @ApplicationScoped
 public class SettingsClient {
@@ -50,6 +50,20 @@ public class SettingsClient {
 
     public Answer<ApiKey> revokeKey(String key, String id) {
         return answer(http.delete(contact("/api/v1/tenant/keys/" + id), auth(key)), false);
+    }
+
+    /** The business's time zone (an IANA id), from contact-service's tenant settings ({@code GET /api/v1/tenant}). */
+    public String timeZone(String key) {
+        return ok(http.get(contact("/api/v1/tenant"), auth(key)))
+                .body()
+                .path("timeZone")
+                .asText(null);
+    }
+
+    /** Changes only the time zone ({@code PATCH /api/v1/tenant}); its refusal names the field {@code timeZone}. */
+    public Answer<String> changeTimeZone(String key, String zone) {
+        ServiceHttp.Reply reply = http.patch(contact("/api/v1/tenant"), auth(key), Map.of("timeZone", zone));
+        return reply.ok() ? Answer.of(reply.body().path("timeZone").asText(zone)) : Answer.refused(refusal(reply));
     }
 
     public List<Domain> domains(String key) {

@@ -48,6 +48,7 @@ public class SettingsPage {
             SettingsClient.ApiKey newKey) {
         String key = owner.key();
         SettingsView view = new SettingsView(
+                part(() -> client.timeZone(key)),
                 part(() -> outreach.sender(key)),
                 part(() -> client.domains(key)),
                 part(monitor::catalogue),

@@ -4,6 +4,7 @@ import dev.lifeline.console.services.Answer;
 import dev.lifeline.console.services.MonitorClient;
 import dev.lifeline.console.services.OutreachClient;
 import dev.lifeline.console.services.ServiceUnavailableException;
+import dev.lifeline.console.team.Roles;
 import dev.lifeline.console.web.CsrfToken;
 import dev.lifeline.console.web.Html;
 import dev.lifeline.console.web.SignedInBusiness;
@@ -33,6 +34,7 @@ public class SettingsResource {
             "domain", "Domain added: publish its DNS record, then verify it.",
             "verified", "Domain verified: your mail is signed with it from now on.",
             "dependencies", "Platforms saved.",
+            "timezone", "Time zone saved.",
             "revoked", "Key revoked: it stops working at once.");
 
     private final SettingsPage page;
@@ -60,6 +62,7 @@ public class SettingsResource {
         if (owner.isEmpty()) {
             return Html.signIn();
         }
+        Roles.requireOwner(owner.get().user());
         return page.render(200, owner.get(), Map.of(), Map.of(), NOTICES.get(saved == null ? "" : saved), null);
     }
 
@@ -76,6 +79,7 @@ public class SettingsResource {
         if (owner.isEmpty()) {
             return Html.signIn();
         }
+        Roles.requireOwner(owner.get().user());
         Map<String, String> entered = new LinkedHashMap<>();
         entered.put("displayName", SettingsPage.nz(displayName));
         entered.put("fromAddress", SettingsPage.nz(fromAddress));
@@ -101,6 +105,7 @@ public class SettingsResource {
         if (owner.isEmpty()) {
             return Html.signIn();
         }
+        Roles.requireOwner(owner.get().user());
         List<String> ids = platformIds == null
                 ? List.of()
                 : platformIds.stream().distinct().limit(100).toList();

@@ -11,6 +11,7 @@ import java.util.Map;
  * form's field names; {@code newKey} is a key's secret, shown on this one answer only.
  */
 public record SettingsView(
+        String timeZone,
         OutreachClient.Sender sender,
         List<SettingsClient.Domain> domains,
         List<MonitorClient.Platform> catalogue,
@@ -21,6 +22,11 @@ public record SettingsView(
         Map<String, String> entered,
         String notice,
         SettingsClient.ApiKey newKey) {
+
+    /** The choices the time zone field offers as the owner types. */
+    public List<String> zones() {
+        return TimeZones.all();
+    }
 
     public String value(String field, String saved) {
         return entered.containsKey(field) ? entered.get(field) : saved == null ? "" : saved;

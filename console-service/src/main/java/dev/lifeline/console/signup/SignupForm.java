@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -56,17 +57,8 @@ public record SignupForm(
         } else if (businessName.length() > 200 || CONTROL.matcher(businessName).find()) {
             errors.put("businessName", "Use at most 200 ordinary characters.");
         }
-        if (email.isEmpty()) {
-            errors.put("email", "Enter your e-mail address.");
-        } else if (email.length() > 254 || !EMAIL.matcher(email).matches()) {
-            errors.put("email", "This does not look like an e-mail address.");
-        }
-        int bytes = password.getBytes(StandardCharsets.UTF_8).length;
-        if (password.length() < MIN_PASSWORD) {
-            errors.put("password", "Use at least " + MIN_PASSWORD + " characters.");
-        } else if (bytes > PasswordHasher.MAX_PASSWORD_BYTES) {
-            errors.put("password", "Use at most " + PasswordHasher.MAX_PASSWORD_BYTES + " characters.");
-        }
+        emailProblem(email).ifPresent(message -> errors.put("email", message));
+        passwordProblem(password).ifPresent(message -> errors.put("password", message));
         if (!REGION.matcher(region).matches()
                 || !Set.of(Locale.getISOCountries()).contains(region)) {
             errors.put("region", "Choose the country of your customers' phone numbers (two letters, e.g. DE).");
@@ -84,6 +76,29 @@ public record SignupForm(
             errors.put("platformIds", "Choose platforms from the list.");
         }
         return errors;
+    }
+
+    /** What is wrong with a normalised address ({@link #normaliseEmail}), for the message next to its field. */
+    public static Optional<String> emailProblem(String email) {
+        if (email.isEmpty()) {
+            return Optional.of("Enter your e-mail address.");
+        }
+        if (email.length() > 254 || !EMAIL.matcher(email).matches()) {
+            return Optional.of("This does not look like an e-mail address.");
+        }
+        return Optional.empty();
+    }
+
+    /** What is wrong with a new password: bcrypt reads 72 bytes, so a longer one is refused rather than cut. */
+    public static Optional<String> passwordProblem(String password) {
+        String value = password == null ? "" : password;
+        if (value.length() < MIN_PASSWORD) {
+            return Optional.of("Use at least " + MIN_PASSWORD + " characters.");
+        }
+        if (value.getBytes(StandardCharsets.UTF_8).length > PasswordHasher.MAX_PASSWORD_BYTES) {
+            return Optional.of("Use at most " + PasswordHasher.MAX_PASSWORD_BYTES + " characters.");
+        }
+        return Optional.empty();
     }
 
     private static String trim(String value) {

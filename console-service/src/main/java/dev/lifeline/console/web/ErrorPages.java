@@ -1,6 +1,7 @@
 package dev.lifeline.console.web;
 
 import dev.lifeline.console.services.ServiceUnavailableException;
+import dev.lifeline.console.team.OwnerOnlyException;
 import io.quarkus.qute.Template;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
@@ -26,6 +27,15 @@ public class ErrorPages {
                 403,
                 "This form has expired",
                 "The page was open too long or came from another site. Go back, reload the page and try again.");
+    }
+
+    @ServerExceptionMapper
+    public Response ownerOnly(OwnerOnlyException e) {
+        return page(
+                403,
+                "Only an owner can do this",
+                "Your role in this business is staff: contacts, imports, campaigns, outages and the dashboard are"
+                        + " yours; settings, API keys and the team are the owners'. Ask an owner if this needs changing.");
     }
 
     @ServerExceptionMapper

@@ -5,9 +5,11 @@ import dev.lifeline.console.account.ConsoleUser;
 import dev.lifeline.console.account.KeyCipher;
 import dev.lifeline.console.account.PasswordHasher;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.restassured.response.Response;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 
 /** Verified owners written straight into the console's database, for tests that start signed up. */
@@ -41,5 +43,36 @@ public class Owners {
             user.createdAt = business.createdAt;
             user.persist();
         });
+    }
+
+    /** A further member of the owner's business, as if they had accepted an invitation. */
+    public void addMember(String ownerEmail, String email, String password, String role) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            ConsoleUser owner = ConsoleUser.byEmail(ownerEmail).orElseThrow();
+            ConsoleUser user = new ConsoleUser();
+            user.id = UUID.randomUUID();
+            user.businessId = owner.businessId;
+            user.email = email;
+            user.passwordHash = hasher.hash(password);
+            user.role = role;
+            user.createdAt = Instant.now();
+            user.persist();
+        });
+    }
+
+    public UUID idOf(String email) {
+        return QuarkusTransaction.requiringNew()
+                .call(() -> ConsoleUser.byEmail(email).orElseThrow().id);
+    }
+
+    /** A browser signed in through the sign-in form. */
+    public static Browser signedIn(String email, String password) {
+        Browser browser = new Browser();
+        browser.get("/signin");
+        Response answer = browser.post("/signin", Map.of("email", email, "password", password));
+        if (answer.statusCode() != 303) {
+            throw new AssertionError("sign-in of a test user answered " + answer.statusCode());
+        }
+        return browser;
     }
 }
