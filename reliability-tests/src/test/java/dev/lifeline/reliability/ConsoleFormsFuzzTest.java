@@ -272,12 +272,21 @@ class ConsoleFormsFuzzTest {
                     "/campaigns/new?channel=" + value,
                     "/campaigns/segments?text=" + value,
                     "/outages/runs/" + UUID.randomUUID() + "?state=" + value + "&page=" + value,
-                    "/imports/jobs/" + value + "/status",
                     "/signup/verify?token=" + value)) {
                 if (value.equals("%")) {
                     continue; // a lone percent sign in the URI is the HTTP server's plain 400, before any page
                 }
                 check("GET " + path, owner.get(path), value, problems);
+            }
+        }
+        for (String value : hostile(random)) {
+            if (value.length() > 3000 || value.equals("%")) {
+                continue;
+            }
+            // The progress bar's JSON, not a page: an unknown job is a bare 404, never a 500 or a stack trace.
+            HttpResponse<String> progress = owner.get("/imports/jobs/" + value + "/status");
+            if (progress.statusCode() >= 500 || LEAKS.stream().anyMatch(progress.body()::contains)) {
+                problems.add("GET /imports/jobs/" + abbreviate(value) + "/status → HTTP " + progress.statusCode());
             }
         }
         assertThat(problems).as("answers to bad query parameters").isEmpty();

@@ -80,7 +80,8 @@ public class CampaignsResource {
         if (owner.isEmpty()) {
             return Html.signIn();
         }
-        String ch = CampaignForm.CHANNELS.contains(channel) ? channel : "email";
+        // List.of(...).contains(null) throws: an empty ?channel= arrives as null.
+        String ch = channel != null && CampaignForm.CHANNELS.contains(channel) ? channel : "email";
         return Html.ok(editor.page(owner.get(), null, CampaignForm.empty(ch), Map.of()));
     }
 

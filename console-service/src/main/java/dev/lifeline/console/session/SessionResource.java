@@ -75,6 +75,9 @@ public class SessionResource {
         Map<String, String> errors = new LinkedHashMap<>();
         if (address.isEmpty()) {
             errors.put("email", "Enter your e-mail address.");
+        } else if (address.chars().anyMatch(Character::isISOControl)) {
+            // No address holds control characters (and PostgreSQL's text cannot hold NUL): refused before any lookup.
+            errors.put("email", "Enter your e-mail address as it is, without control characters.");
         }
         if (password == null || password.isEmpty()) {
             errors.put("password", "Enter your password.");
