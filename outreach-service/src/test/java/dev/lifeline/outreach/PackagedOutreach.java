@@ -58,6 +58,11 @@ final class PackagedOutreach implements AutoCloseable {
         Map<String, String> config = new LinkedHashMap<>(stackConfig);
         config.put("lifeline.link-signing-key", "it-link-signing-key-0123456789");
         config.put("lifeline.admin-key", "it-admin-key-0123456789");
+        // These tests stop instances and start others in the same consumer groups. An instance whose leaving timed out
+        // on a loaded machine would otherwise hold its partitions for the default 45 s session, and the next instance
+        // would not read tenants.v1 in time.
+        config.put("kafka.session.timeout.ms", "6000");
+        config.put("kafka.heartbeat.interval.ms", "1000");
         config.putAll(extra);
         ServiceProcess p = ServiceProcess.start(
                 name,
@@ -76,7 +81,7 @@ final class PackagedOutreach implements AutoCloseable {
                 kafka,
                 Topics.TENANTS,
                 new TenantUpserted(tenantId, tenantId, tenantId, "UTC", List.of(ApiKeys.hash(key)), 1, Instant.now()));
-        await().atMost(Duration.ofSeconds(60))
+        await().atMost(Duration.ofSeconds(120))
                 .until(() ->
                         http(service, key, "GET", "/api/v1/campaigns", null).statusCode() == 200);
         return key;
